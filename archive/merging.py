@@ -1,0 +1,99 @@
+"""Merging duplicate records into one, keeping every permalink of the merged one working."""
+
+from django.db import transaction
+
+from .enums import ReviewStatus
+from .models import (
+    Call,
+    CallRedirect,
+    Evidence,
+    Leader,
+    LeaderRedirect,
+    Participation,
+    Report,
+    Statement,
+)
+
+
+class MergeError(ValueError):
+    """The records cannot be merged (for example a record merged into itself)."""
+
+
+@transaction.atomic
+def merge_calls(survivor: Call, duplicate: Call) -> Call:
+    """Move everything ``duplicate`` holds onto ``survivor``, delete it, and redirect its URL.
+
+    The survivor keeps its own facts; a fact it lacks (date, duration, initiator,
+    summary) is taken from the duplicate. Sources, evidence, statements, topics and
+    participants are united. A reviewed duplicate makes the survivor reviewed.
+    """
+    if survivor.pk == duplicate.pk:
+        raise MergeError("A call cannot be merged into itself.")
+    if survivor.date is None and duplicate.date is not None:
+        survivor.date, survivor.date_precision = duplicate.date, duplicate.date_precision
+    if survivor.duration_minutes is None and duplicate.duration_minutes is not None:
+        survivor.duration_minutes = duplicate.duration_minutes
+        survivor.duration_qualifier = duplicate.duration_qualifier
+    survivor.initiator = survivor.initiator or duplicate.initiator
+    survivor.summary = survivor.summary or duplicate.summary
+    if duplicate.status == ReviewStatus.REVIEWED:
+        survivor.status = ReviewStatus.REVIEWED
+
+    have = set(survivor.participations.values_list("leader_id", flat=True))
+    for participation in duplicate.participations.exclude(leader_id__in=have):
+        Participation.objects.create(
+            call=survivor, leader_id=participation.leader_id, role=participation.role
+        )
+    survivor.topics.add(*duplicate.topics.all())
+
+    for report in duplicate.reports.all():
+        kept, _ = Report.objects.get_or_create(
+            call=survivor, source_id=report.source_id, defaults={"role": report.role}
+        )
+        Evidence.objects.filter(report=report).update(report=kept)
+    Statement.objects.filter(call=duplicate).update(call=survivor)
+
+    # Redirects that pointed at the duplicate now point at the survivor: no chains.
+    CallRedirect.objects.filter(call=duplicate).update(call=survivor)
+    old_id = duplicate.pk
+    duplicate.delete()
+    CallRedirect.objects.create(old_id=old_id, call=survivor)
+    survivor.slug = ""
+    survivor.save()
+    survivor.refresh_slug()
+    return survivor
+
+
+@transaction.atomic
+def merge_leaders(survivor: Leader, duplicate: Leader) -> Leader:
+    """Move every call, statement and alias of ``duplicate`` onto ``survivor``; redirect its URL.
+
+    Calls in which both took part keep one participation, the survivor's.
+    """
+    if survivor.pk == duplicate.pk:
+        raise MergeError("A leader cannot be merged into themself.")
+    for participation in Participation.objects.filter(leader=duplicate):
+        if Participation.objects.filter(call_id=participation.call_id, leader=survivor).exists():
+            participation.delete()
+        else:
+            participation.leader = survivor
+            participation.save(update_fields=["leader"])
+    Call.objects.filter(initiator=duplicate).update(initiator=survivor)
+    Statement.objects.filter(side_leader=duplicate).update(side_leader=survivor)
+    duplicate.terms.update(leader=survivor)
+
+    aliases = list(survivor.aliases)
+    for alias in [duplicate.name, *duplicate.aliases]:
+        if alias not in aliases and alias != survivor.name:
+            aliases.append(alias)
+    survivor.aliases = aliases
+    survivor.verified = survivor.verified or duplicate.verified
+    survivor.save()
+
+    LeaderRedirect.objects.filter(leader=duplicate).update(leader=survivor)
+    old_slug = duplicate.slug
+    duplicate.delete()
+    LeaderRedirect.objects.create(old_slug=old_slug, leader=survivor)
+    for call in Call.objects.involving(survivor):
+        call.refresh_slug()
+    return survivor

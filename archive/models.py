@@ -1,0 +1,482 @@
+"""The archive's data: leaders, their contacts, and the sources that report them.
+
+A **Call** is one contact (phone call, video call or meeting) between two or more
+**Leaders**. **Sources** (articles, official readouts) report calls through
+**Reports**, which say whether the call is the source's main event or a
+background mention, and keep the **Evidence**: which sentence of the source
+gave which fact. **Statements** are each side's account of a call. **Topics**
+form a taxonomy whose keywords tag calls. Merged leaders and calls leave
+**redirects**, so every permalink ever published keeps working.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from .enums import (
+    CallKind,
+    DatePrecision,
+    DurationQualifier,
+    Fact,
+    ParticipantRole,
+    ReviewStatus,
+    SourceRole,
+)
+from .fields import ListField
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Country(models.Model):
+    """A country (or the European Union, code ``EU``), with the words articles use for it."""
+
+    code = models.CharField(
+        "ISO 3166-1 alpha-2 code", max_length=2, primary_key=True, help_text="For example FR, IR."
+    )
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    aliases = ListField(help_text="Other names articles use, one a line (Britain, U.K.).")
+    demonyms = ListField(help_text="Adjectives before a title, one a line (French, Iranian).")
+    capital = models.CharField(max_length=100, blank=True)
+    seats = ListField(
+        "seats of government",
+        help_text="Names that speak for the government, one a line (Kremlin, White House).",
+    )
+    region = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:country", kwargs={"code": self.code.lower()})
+
+
+class LeaderQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(verified=True)
+
+    def unverified(self):
+        return self.filter(verified=False)
+
+
+class Leader(TimestampedModel):
+    """A head of state or government (or of an institution such as the European Commission)."""
+
+    name = models.CharField(max_length=200, help_text="The canonical full name in English.")
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="leaders")
+    aliases = ListField(
+        help_text="Surnames, short forms and transliterations articles use, one a line."
+    )
+    verified = models.BooleanField(
+        default=False,
+        help_text="Checked by an editor. Imports never change a verified leader.",
+    )
+    notes = models.TextField(blank=True)
+
+    objects = LeaderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:leader", kwargs={"slug": self.slug})
+
+    def office_on(self, day: datetime.date | None) -> Term | None:
+        """The term of office that covers ``day`` (the latest one when ``day`` is None)."""
+        terms = sorted(self.terms.all(), key=lambda t: t.start or datetime.date.min)
+        if day is None:
+            return terms[-1] if terms else None
+        for term in reversed(terms):
+            if term.covers(day):
+                return term
+        return None
+
+
+class Term(models.Model):
+    """A leader's term in one office, such as "President of France" from 2017-05-14."""
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="terms")
+    office = models.CharField(max_length=200, help_text='For example "President of France".')
+    title = models.CharField(
+        max_length=60, help_text='The generic title: "president", "prime minister", "king".'
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="terms")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True, help_text="Empty while in office.")
+
+    class Meta:
+        ordering = ["leader", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True)
+                | Q(end__isnull=True)
+                | Q(end__gte=models.F("start")),
+                name="term_ends_after_it_starts",
+            ),
+        ]
+        indexes = [
+            # Title-only mentions ("the French president") are resolved by country, title and date.
+            models.Index(fields=["country", "title"], name="term_country_title_idx"),
+        ]
+
+    def __str__(self) -> str:
+        end = self.end.isoformat() if self.end else "present"
+        start = self.start.isoformat() if self.start else "?"
+        return f"{self.office} ({start} to {end})"
+
+    def covers(self, day: datetime.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Topic(models.Model):
+    """A subject of calls, in a taxonomy; its keywords tag calls during import."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    description = models.TextField(blank=True)
+    keywords = ListField(
+        help_text="Words or phrases that tag a call with this topic, one a line (case-insensitive)."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:topic", kwargs={"slug": self.slug})
+
+
+class SourceQuerySet(models.QuerySet):
+    def without_calls(self):
+        return self.filter(reports__isnull=True)
+
+
+class Source(models.Model):
+    """An article or official readout, kept whole: every fact points back into its text."""
+
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    dateline = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the normalised text: one source per text."
+    )
+    origin = models.CharField(
+        max_length=500, blank=True, help_text="The file name it was imported from."
+    )
+    language = models.CharField(max_length=16, default="en")
+    imported_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or self.origin or f"Source {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:source", kwargs={"pk": self.pk})
+
+
+class CallQuerySet(models.QuerySet):
+    def reviewed(self):
+        return self.filter(status=ReviewStatus.REVIEWED)
+
+    def extracted(self):
+        return self.filter(status=ReviewStatus.EXTRACTED)
+
+    def involving(self, leader: Leader):
+        return self.filter(participations__leader=leader)
+
+    def between(self, *leaders: Leader):
+        """Calls in which every one of ``leaders`` took part."""
+        queryset = self
+        for leader in leaders:
+            queryset = queryset.filter(
+                pk__in=Participation.objects.filter(leader=leader).values("call_id")
+            )
+        return queryset
+
+    def in_year(self, year: int):
+        return self.filter(year=year)
+
+    def with_related(self):
+        """What a list of calls shows: participants with countries, topics, initiator."""
+        return self.select_related("initiator").prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("leader__country").order_by(
+                    "leader__name"
+                ),
+            ),
+            "topics",
+        )
+
+
+class Call(TimestampedModel):
+    """One contact between two or more leaders: a phone call, a video call or a meeting."""
+
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    # Derived from ``date`` in save(): the year and month facets group on plain indexed
+    # integers, several times faster than extracting them from the date (PERFORMANCE.md).
+    year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    month = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    kind = models.CharField(max_length=8, choices=CallKind.choices, default=CallKind.PHONE)
+    duration_minutes = models.PositiveIntegerField(null=True, blank=True)
+    duration_qualifier = models.CharField(
+        max_length=10,
+        choices=DurationQualifier.choices,
+        blank=True,
+        default=DurationQualifier.EXACT,
+    )
+    initiator = models.ForeignKey(
+        Leader, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiated_calls"
+    )
+    participants = models.ManyToManyField(Leader, through="Participation", related_name="calls")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="calls")
+    summary = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
+    )
+    slug = models.SlugField(max_length=200, blank=True)
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date__isnull=False) | Q(date_precision=DatePrecision.UNKNOWN),
+                name="call_undated_has_unknown_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__isnull=False) | Q(duration_qualifier=""),
+                name="call_qualifier_needs_duration",
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__isnull=True) | Q(duration_minutes__lte=7 * 24 * 60),
+                name="call_duration_at_most_a_week",
+            ),
+        ]
+        indexes = [
+            # The calls list sorts by date; the year and month facets group on these.
+            models.Index(fields=["-date", "-id"], name="call_date_idx"),
+            models.Index(fields=["year", "month"], name="call_year_month_idx"),
+            models.Index(fields=["kind"], name="call_kind_idx"),
+            models.Index(fields=["status"], name="call_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.year = self.date.year if self.date else None
+        self.month = self.date.month if self.date and self.date_precision != "year" else None
+        if not self.slug:
+            self.slug = self.build_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:call", kwargs={"pk": self.pk, "slug": self.slug or "call"})
+
+    @property
+    def leader_names(self) -> list[str]:
+        return [p.leader.name for p in self.participations.all()]
+
+    @property
+    def title(self) -> str:
+        names = " and ".join(self.leader_names) if self.pk else ""
+        when = self.date_display
+        kind = self.get_kind_display()
+        return f"{kind}: {names or 'unknown participants'}, {when}"
+
+    @property
+    def date_display(self) -> str:
+        if not self.date or self.date_precision == DatePrecision.UNKNOWN:
+            return "date unknown"
+        if self.date_precision == DatePrecision.YEAR:
+            return str(self.date.year)
+        if self.date_precision == DatePrecision.MONTH:
+            return self.date.strftime("%B %Y")
+        return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    @property
+    def duration_display(self) -> str:
+        if self.duration_minutes is None:
+            return ""
+        minutes = self.duration_minutes
+        if minutes % 60 == 0 and minutes >= 60:
+            hours = minutes // 60
+            amount = f"{hours} hour{'s' if hours != 1 else ''}"
+        else:
+            amount = f"{minutes} minutes"
+        return f"{self.duration_qualifier} {amount}".strip()
+
+    def build_slug(self) -> str:
+        """A readable slug: date, participants and kind; the id keeps the URL unique."""
+        parts = [self.date.isoformat() if self.date else "undated"]
+        if self.pk:
+            parts += [p.leader.slug for p in self.participations.select_related("leader")]
+        parts.append(self.kind)
+        return slugify("-".join(parts))[:200]
+
+    def refresh_slug(self) -> None:
+        self.slug = self.build_slug()
+        Call.objects.filter(pk=self.pk).update(slug=self.slug)
+
+
+class Participation(models.Model):
+    """A leader's part in a call."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="participations")
+    leader = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(
+        max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
+    )
+
+    class Meta:
+        ordering = ["call", "leader__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "leader"], name="participation_once_per_call"),
+        ]
+        indexes = [
+            # Leader facet and leader pages: start from the leader, reach the calls.
+            models.Index(fields=["leader", "call"], name="participation_leader_call_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} in call {self.call_id}"
+
+
+class Report(models.Model):
+    """A source's report of a call: the call is its main event or a background mention."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="reports")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="reports")
+    role = models.CharField(max_length=10, choices=SourceRole.choices, default=SourceRole.MAIN)
+
+    class Meta:
+        ordering = ["call", "role", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "source"], name="report_once_per_call_source"),
+        ]
+        indexes = [
+            # Source pages list the calls a source reports.
+            models.Index(fields=["source", "call"], name="report_source_call_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} reports call {self.call_id} ({self.role})"
+
+
+class Evidence(models.Model):
+    """The sentence of a source that gave one fact of a call, by character offsets."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
+    fact = models.CharField(max_length=12, choices=Fact.choices)
+    detail = models.CharField(
+        max_length=200, blank=True, help_text="Which participant or topic, where the fact has one."
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField(help_text="The sentence, as it stands in the source.")
+
+    class Meta:
+        ordering = ["report", "start", "fact"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="evidence_span"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_fact_display()}: {self.text[:80]}"
+
+
+class Statement(models.Model):
+    """One side's attributed account of a call ("the Kremlin said ...")."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="statements")
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker = models.CharField(max_length=300, help_text='As written: "the Elysee", "his office".')
+    side_leader = models.ForeignKey(
+        Leader, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    side_country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    text = models.TextField()
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["call", "side_country", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True)
+                | Q(end__isnull=True)
+                | Q(end__gte=models.F("start")),
+                name="statement_span",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:80]}"
+
+
+class CallRedirect(models.Model):
+    """A merged call's old id, so that its permalink redirects to the call it was merged into."""
+
+    old_id = models.BigIntegerField(unique=True)
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="redirects")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"call {self.old_id} → {self.call_id}"
+
+
+class LeaderRedirect(models.Model):
+    """A merged (or renamed) leader's old slug, redirecting to the surviving record."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="redirects")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.leader.slug}"
