@@ -6,6 +6,7 @@ same code runs a newcomer's laptop (SQLite, DEBUG on) and production
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -46,11 +47,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", default=False)
+# The test suite runs the production configuration except where noted by TESTING.
+TESTING = env_bool("TESTING", default="pytest" in sys.modules)
 
-# A fixed development key is only acceptable while DEBUG is on.
+# A fixed development key is only acceptable while DEBUG is on, or in tests.
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not (DEBUG or TESTING):
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
@@ -143,7 +146,7 @@ STORAGES = {
     "staticfiles": {
         # Compressed, content-hashed names; plain storage in tests so they need no collectstatic.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not env_bool("TESTING")
+        if not TESTING
         else "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
 }
@@ -152,7 +155,7 @@ LOGIN_URL = "admin:login"
 
 # Security: strict by default when DEBUG is off; TLS may end at a proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
