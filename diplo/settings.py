@@ -151,6 +151,10 @@ STORAGES = {
     },
 }
 
+# Without collectstatic (development, tests) whitenoise serves straight from the finders.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
 LOGIN_URL = "admin:login"
 
 # Security: strict by default when DEBUG is off; TLS may end at a proxy in front of gunicorn.
