@@ -104,6 +104,7 @@ class TermInline(admin.TabularInline):
 @admin.register(Leader)
 class LeaderAdmin(VersionAdmin):
     list_display = ["name", "country", "current_office", "verified", "call_count"]
+    ordering = ["name"]
     list_filter = ["verified", "country__region", "country"]
     list_select_related = ["country"]
     search_fields = ["name", "slug", "aliases", "country__name"]
