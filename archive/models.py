@@ -299,6 +299,10 @@ class Call(TimestampedModel):
             models.Index(fields=["year", "month"], name="call_year_month_idx"),
             models.Index(fields=["kind"], name="call_kind_idx"),
             models.Index(fields=["status"], name="call_status_idx"),
+            # The calls list sorted by duration ("longest first").
+            models.Index(fields=["-duration_minutes", "-id"], name="call_duration_idx"),
+            # Atom feeds and "recently archived": newest records first.
+            models.Index(fields=["-created_at", "-id"], name="call_created_idx"),
         ]
 
     def __str__(self) -> str:
@@ -358,6 +362,37 @@ class Call(TimestampedModel):
     def refresh_slug(self) -> None:
         self.slug = self.build_slug()
         Call.objects.filter(pk=self.pk).update(slug=self.slug)
+
+
+class CallSearchDocument(models.Model):
+    """The text a call is found by, one row a call, written only by the database.
+
+    Triggers created in migration 0002 rebuild a call's row whenever the call, its
+    participants (their names, aliases and countries), topics, statements, sources
+    or evidence change, so every write path (importer, admin, shell, bulk inserts)
+    keeps search current. Main sources give their title and body; background
+    sources give only their evidence sentences, so an article about one call does
+    not make older calls it mentions match its every word. On PostgreSQL the table
+    also holds a generated, weighted ``vector`` column (GIN-indexed); on SQLite the
+    FTS5 table ``archive_callsearch_fts`` indexes it as external content. Neither
+    is a model field: both are vendor-specific; ``archive.search`` queries them.
+    """
+
+    call = models.OneToOneField(
+        Call,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="search_document",
+    )
+    names = models.TextField(default="", help_text="Participants: names, aliases, countries.")
+    topics = models.TextField(default="")
+    summary = models.TextField(default="")
+    statements = models.TextField(default="")
+    sources = models.TextField(default="")
+
+    def __str__(self) -> str:
+        return f"search document of call {self.call_id}"
 
 
 class Participation(models.Model):
