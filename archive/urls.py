@@ -1,22 +1,52 @@
 """The archive's public URLs; every record has a permalink here."""
 
-from django.urls import path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, re_path
 
 from . import views
+from .feeds import LatestCallsFeed, LeaderCallsFeed, TopicCallsFeed
+from .sitemaps import SITEMAPS
 
 app_name = "archive"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search_page, name="search"),
     path("calls/", views.call_list, name="calls"),
+    re_path(r"^calls\.(?P<fmt>csv|json)$", views.calls_export, name="calls-export"),
+    path("calls/feed/", LatestCallsFeed(), name="feed"),
     path("calls/<int:pk>/", views.call_detail, name="call-noslug"),
+    re_path(r"^calls/(?P<pk>[0-9]+)\.(?P<fmt>csv|json)$", views.call_data, name="call-data"),
+    re_path(
+        r"^calls/(?P<pk>[0-9]+)/cite\.(?P<fmt>bib|ris|json)$", views.call_cite, name="call-cite"
+    ),
     path("calls/<int:pk>/<slug:slug>/", views.call_detail, name="call"),
     path("leaders/", views.leader_list, name="leaders"),
     path("leaders/<slug:slug>/", views.leader_detail, name="leader"),
+    path("leaders/<slug:slug>/feed/", LeaderCallsFeed(), name="leader-feed"),
     path("topics/", views.topic_list, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("topics/<slug:slug>/feed/", TopicCallsFeed(), name="topic-feed"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:code>/", views.country_detail, name="country"),
     path("sources/", views.source_list, name="sources"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
+    re_path(
+        r"^sources/(?P<pk>[0-9]+)/cite\.(?P<fmt>bib|ris|json)$",
+        views.source_cite,
+        name="source-cite",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "archive:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]

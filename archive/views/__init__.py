@@ -1,20 +1,28 @@
 """The archive's public pages. Each module holds one family of pages."""
 
-from .calls import call_detail, call_list
+from .calls import call_cite, call_data, call_detail, call_list, search_page
+from .exports import calls_export
 from .home import home
 from .leaders import leader_detail, leader_list
+from .meta import robots_txt
 from .places import country_detail, country_list
-from .sources import source_detail, source_list
+from .sources import source_cite, source_detail, source_list
 from .topics import topic_detail, topic_list
 
 __all__ = [
+    "call_cite",
+    "call_data",
     "call_detail",
     "call_list",
+    "calls_export",
     "country_detail",
     "country_list",
     "home",
     "leader_detail",
     "leader_list",
+    "robots_txt",
+    "search_page",
+    "source_cite",
     "source_detail",
     "source_list",
     "topic_detail",

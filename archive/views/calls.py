@@ -1,19 +1,198 @@
-from django.shortcuts import get_object_or_404, redirect, render
+"""The calls list (faceted, searchable, exportable) and each call's permalink."""
 
-from ..models import Call, CallRedirect
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect, render
+
+from .. import charts, search
+from ..citations import cite_call
+from ..facets import QueryString, chips, facet_results
+from ..filters import CallFilter
+from ..models import Call, CallRedirect, Evidence, Participation, Report, Source, Statement
+from .common import paginate, public_page, today
+from .exports import call_csv_response, call_json_response, citation_response
+
+# How many chips an empty result offers to remove, each with the count it would give.
+WIDEN_LIMIT = 6
 
 
+def browse(request, *, search_page: bool = False):
+    """The context of the calls list and the search page: they differ only in emphasis."""
+    filterset = CallFilter(request.GET, queryset=Call.objects.all())
+    qs = QueryString(request.GET, request.path)
+    total = filterset.count()
+    pagination = paginate(request, filterset.sorted().with_related(), count=total)
+    calls = list(pagination.page.object_list)
+    query = filterset.query
+    active = chips(filterset, qs)
+    context = {
+        "filterset": filterset,
+        "query": query,
+        "q": filterset.values.get("q") or "",
+        "total": total,
+        "page": pagination.page,
+        "calls": calls,
+        "notices": filterset.notices + pagination.notices,
+        "chips": active,
+        "facets": facet_results(filterset, qs, total),
+        "sort": filterset.sort_key,
+        "sort_choices": filterset.sort_choices,
+        "snippets": (
+            search.call_snippets(query, [call.pk for call in calls])
+            if query.has_positive_terms
+            else {}
+        ),
+        "search_page": search_page,
+        "export_query": _export_query(request.GET),
+    }
+    per_month = (
+        filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*")) if total else []
+    )
+    context["timeline"] = charts.timeline(per_month, title="Calls per month, as filtered")
+    if not total and active:
+        context["widen"] = _widen(active)
+    if search_page and query.has_positive_terms:
+        sources = search.rank_sources(search.search_sources(Source.objects.all(), query), query)
+        sources = list(sources.order_by("-search_rank", "-id")[:5])
+        context["sources"] = sources
+        context["source_snippets"] = search.source_snippets(query, [s.pk for s in sources])
+    return context
+
+
+def _export_query(params: QueryDict) -> str:
+    """The query string for the CSV and JSON twins: every filter, no page."""
+    params = params.copy()
+    for name in ("page", "more"):
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _widen(active) -> list[dict]:
+    """For an empty result: each filter's removal, and how many calls it would give."""
+    options = []
+    for index, chip in enumerate(active):
+        count = None
+        if index < WIDEN_LIMIT:
+            query = chip.remove_url.split("?", 1)[1] if "?" in chip.remove_url else ""
+            count = CallFilter(QueryDict(query), queryset=Call.objects.all()).count()
+        options.append({"chip": chip, "count": count})
+    return options
+
+
+@public_page
 def call_list(request):
-    calls = Call.objects.with_related()[:50]
-    return render(request, "archive/call_list.html", {"calls": calls})
+    return render(request, "archive/call_list.html", browse(request))
 
 
-def call_detail(request, pk: int, slug: str = ""):
-    call = Call.objects.with_related().filter(pk=pk).first()
+@public_page
+def search_page(request):
+    return render(request, "archive/search.html", browse(request, search_page=True))
+
+
+def _call_or_redirect(pk: int) -> Call:
+    call = Call.objects.with_related().select_related("initiator__country").filter(pk=pk).first()
     if call is None:
         # A merged call's permalink leads to the call it was merged into.
-        moved = get_object_or_404(CallRedirect.objects.select_related("call"), old_id=pk)
+        moved = CallRedirect.objects.select_related("call").filter(old_id=pk).first()
+        if moved is None:
+            raise Http404(f"There is no call number {pk} in the archive.")
+        raise _Moved(moved.call)
+    return call
+
+
+class _Moved(Exception):
+    def __init__(self, call: Call):
+        self.call = call
+
+
+@public_page
+def call_detail(request, pk: int, slug: str = ""):
+    try:
+        call = _call_or_redirect(pk)
+    except _Moved as moved:
         return redirect(moved.call, permanent=True)
     if slug != call.slug:
         return redirect(call, permanent=True)
-    return render(request, "archive/call_detail.html", {"call": call})
+
+    reports = list(
+        Report.objects.filter(call=call)
+        .select_related("source")
+        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("start")))
+        .order_by("role", "source__published", "source_id")
+    )
+    statements = list(
+        Statement.objects.filter(call=call).select_related("side_leader", "side_country", "source")
+    )
+    participants = list(call.participations.all())
+    sides = _sides(participants, statements)
+    leaders = [p.leader for p in participants]
+    related = Call.objects.between(*leaders).exclude(pk=call.pk) if leaders else Call.objects.none()
+    before = after = []
+    if call.date:
+        before = list(
+            related.filter(date__lt=call.date).with_related().order_by("-date", "-id")[:5]
+        )
+        after = list(related.filter(date__gt=call.date).with_related().order_by("date", "id")[:5])
+    permalink = request.build_absolute_uri(call.get_absolute_url())
+    context = {
+        "call": call,
+        "participants": participants,
+        "reports": reports,
+        "sides": sides,
+        "before": before,
+        "after": after,
+        "citation": cite_call(call, permalink, today()),
+        "permalink": permalink,
+        "between_query": "&".join(f"leader={leader.slug}" for leader in leaders),
+    }
+    return render(request, "archive/call_detail.html", context)
+
+
+def _sides(participants: list[Participation], statements: list[Statement]) -> list[dict]:
+    """Statements grouped by side: each participant's country, then any other side."""
+    sides: list[dict] = []
+    by_key: dict = {}
+    for participation in participants:
+        leader = participation.leader
+        key = leader.country_id
+        if key not in by_key:
+            by_key[key] = {"title": leader.country.name, "leader": leader, "statements": []}
+            sides.append(by_key[key])
+    other = {"title": "Other accounts", "leader": None, "statements": []}
+    for statement in statements:
+        key = statement.side_country_id or (
+            statement.side_leader.country_id if statement.side_leader else None
+        )
+        by_key.get(key, other)["statements"].append(statement)
+    if other["statements"]:
+        sides.append(other)
+    return sides if any(side["statements"] for side in sides) else []
+
+
+@public_page
+def call_data(request, pk: int, fmt: str):
+    """One call as JSON (the export shape plus summary and statements) or as a CSV row."""
+    call = Call.objects.filter(pk=pk).first()
+    if call is None:
+        moved = CallRedirect.objects.filter(old_id=pk).first()
+        if moved is None:
+            raise Http404(f"There is no call number {pk} in the archive.")
+        return redirect("archive:call-data", pk=moved.call_id, fmt=fmt, permanent=True)
+    queryset = Call.objects.filter(pk=pk)
+    if fmt == "csv":
+        return call_csv_response(queryset, f"diplo-call-{pk}.csv")
+    if fmt == "json":
+        return call_json_response(call)
+    raise Http404("Calls come as .json or .csv.")
+
+
+@public_page
+def call_cite(request, pk: int, fmt: str):
+    """The call's citation as a file: .bib (BibTeX), .ris or .json (CSL-JSON)."""
+    call = Call.objects.with_related().filter(pk=pk).first()
+    if call is None:
+        raise Http404(f"There is no call number {pk} in the archive.")
+    citation = cite_call(call, request.build_absolute_uri(call.get_absolute_url()), today())
+    return citation_response(citation, fmt)

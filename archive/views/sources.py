@@ -1,12 +1,113 @@
-from django.shortcuts import get_object_or_404, render
+"""Sources: the list (searchable), and each source's text with its extracted facts."""
 
-from ..models import Source
+import itertools
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import render
+
+from .. import search
+from ..citations import cite_source
+from ..facets import QueryString
+from ..models import Evidence, Participation, Report, Source
+from .common import paginate, public_page, today
+from .exports import citation_response
 
 
+@public_page
 def source_list(request):
-    return render(request, "archive/source_list.html", {"sources": Source.objects.all()[:100]})
+    query = search.parse(request.GET.get("q", "")[: search.MAX_QUERY_LENGTH * 2])
+    publisher = request.GET.get("publisher", "").strip()[:200]
+    sources = Source.objects.annotate(n_calls=Count("reports"))
+    if publisher:
+        sources = sources.filter(publisher=publisher)
+    if query:
+        sources = search.search_sources(sources, query)
+    if query.has_positive_terms:
+        sources = search.rank_sources(sources, query).order_by("-search_rank", "-id")
+    pagination = paginate(request, sources.defer("body"))
+    snippets = (
+        search.source_snippets(query, [s.pk for s in pagination.page.object_list])
+        if query.has_positive_terms
+        else {}
+    )
+    qs = QueryString(request.GET, request.path)
+    context = {
+        "page": pagination.page,
+        "notices": pagination.notices,
+        "q": request.GET.get("q", ""),
+        "query": query,
+        "publisher": publisher,
+        "publisher_remove_url": qs.without("publisher"),
+        "snippets": snippets,
+    }
+    return render(request, "archive/source_list.html", context)
 
 
+@dataclass
+class Segment:
+    """A stretch of a source's text, and the evidence (if any) that covers it."""
+
+    text: str
+    evidence: list = field(default_factory=list)
+
+
+def segments(body: str, evidence: list[Evidence]) -> list[Segment]:
+    """The body cut at every evidence boundary, so that overlapping spans all show."""
+    spans = [e for e in evidence if 0 <= e.start < e.end <= len(body)]
+    cuts = sorted({0, len(body), *(e.start for e in spans), *(e.end for e in spans)})
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        covering = [e for e in spans if e.start <= start and end <= e.end]
+        pieces.append(Segment(body[start:end], covering))
+    return pieces
+
+
+def _source(pk: int) -> Source:
+    source = Source.objects.filter(pk=pk).first()
+    if source is None:
+        raise Http404(f"There is no source number {pk} in the archive.")
+    return source
+
+
+@public_page
 def source_detail(request, pk: int):
-    source = get_object_or_404(Source, pk=pk)
-    return render(request, "archive/source_detail.html", {"source": source})
+    source = _source(pk)
+    reports = list(
+        Report.objects.filter(source=source)
+        .select_related("call")
+        .prefetch_related(
+            Prefetch(
+                "call__participations",
+                queryset=Participation.objects.select_related("leader__country").order_by(
+                    "leader__name"
+                ),
+            ),
+            Prefetch("evidence", queryset=Evidence.objects.order_by("start")),
+        )
+        .order_by("role", "call__date")
+    )
+    evidence = []
+    for number, report in enumerate(reports, start=1):
+        report.number = number
+        for item in report.evidence.all():
+            item.report_number = number
+            item.call = report.call
+            evidence.append(item)
+    permalink = request.build_absolute_uri(source.get_absolute_url())
+    context = {
+        "source": source,
+        "reports": reports,
+        "segments": segments(source.body, evidence),
+        "citation": cite_source(source, permalink, today()),
+        "permalink": permalink,
+    }
+    return render(request, "archive/source_detail.html", context)
+
+
+@public_page
+def source_cite(request, pk: int, fmt: str):
+    source = _source(pk)
+    permalink = request.build_absolute_uri(source.get_absolute_url())
+    return citation_response(cite_source(source, permalink, today()), fmt)

@@ -1,0 +1,394 @@
+"""Facets of the calls list, on Datasette's contract.
+
+Each facet counts its values over the *current* filtered calls, fetches one more
+row than it shows to know whether it is truncated, and gives every value its
+``value``, ``label``, ``count``, ``selected`` flag and a ``toggle_url`` that keeps
+every other parameter. A facet that runs out of time is reported, not fatal.
+
+Counts are shaped as PERFORMANCE.md advises: group the link table (participations,
+call topics, reports) by id, starting from the filtered calls, and fetch the names
+of the few winners afterwards; years and months group on indexed integer columns.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+
+from .enums import CallKind
+from .filters import CallFilter
+from .models import Call, Country, Leader, Participation, Report, Topic
+
+# How long one facet's query may take before it is given up (milliseconds).
+TIME_LIMIT_MS = getattr(settings, "DIPLO_FACET_TIME_LIMIT_MS", 800)
+
+
+class QueryString:
+    """The current query string, and links that change one parameter of it.
+
+    Every link drops ``page``: a changed filter starts again from the first page.
+    """
+
+    def __init__(self, params: QueryDict, path: str = ""):
+        self.params = params
+        self.path = path
+
+    def _url(self, params: QueryDict) -> str:
+        params = params.copy()
+        params.pop("page", None)
+        encoded = params.urlencode()
+        return f"{self.path}?{encoded}" if encoded else (self.path or "?")
+
+    def without(self, name: str, value: str | None = None) -> str:
+        """The URL without parameter ``name`` (or only without that one ``value`` of it)."""
+        params = self.params.copy()
+        if value is None:
+            params.pop(name, None)
+        else:
+            # Country codes are read in either case (fr, FR).
+            same = (
+                (lambda v: v.strip().lower() == value.lower())
+                if name == "country"
+                else (lambda v: v.strip() == value)
+            )
+            params.setlist(name, [v for v in params.getlist(name) if not same(v)])
+        if name == "year":
+            params.pop("month", None)
+        return self._url(params)
+
+    def adding(self, name: str, value: str, multi: bool) -> str:
+        params = self.params.copy()
+        if multi:
+            params.setlist(name, [*params.getlist(name), value])
+        else:
+            params.setlist(name, [value])
+        if name == "year":
+            params.pop("month", None)
+        return self._url(params)
+
+    def toggle(self, name: str, value: str, selected: bool, multi: bool) -> str:
+        return (
+            self.without(name, value if multi else None)
+            if selected
+            else self.adding(name, value, multi)
+        )
+
+    def replacing(self, **values: str) -> str:
+        params = self.params.copy()
+        for name, value in values.items():
+            params.setlist(name, [value])
+        return self._url(params)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle_url: str
+
+
+@dataclass
+class FacetResult:
+    name: str
+    label: str
+    values: list[FacetValue] = field(default_factory=list)
+    truncated: bool = False
+    timed_out: bool = False
+    more_url: str = ""
+    less_url: str = ""
+
+
+@contextlib.contextmanager
+def time_limit(milliseconds: int) -> Iterator[None]:
+    """Interrupt the queries run inside after ``milliseconds``; they raise DatabaseError."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        deadline = time.monotonic() + milliseconds / 1000
+        raw = connection.connection
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
+        try:
+            yield
+        finally:
+            raw.set_progress_handler(None, 0)
+    elif connection.vendor == "postgresql":
+        # A savepoint, so that a cancelled statement does not break the transaction.
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
+            yield
+    else:
+        yield
+
+
+class Facet:
+    """One facet: a parameter of `CallFilter` and how to count its values."""
+
+    name = ""
+    label = ""
+    multi = True  # repeated values all apply (AND), rather than replace each other
+    size = 10
+    max_size = 100
+
+    def __init__(self, filterset: CallFilter, qs: QueryString, total: int, expanded: bool):
+        self.filterset = filterset
+        self.qs = qs
+        self.total = total
+        self.expanded = expanded
+        self.limit = self.max_size if expanded else self.size
+
+    @property
+    def selected(self) -> dict[str, str]:
+        """Selected values (as in the query string) and their labels."""
+        return {s.value: s.label for s in self.filterset.active if s.name == self.name}
+
+    @property
+    def calls(self) -> QuerySet:
+        return self.filterset.qs.order_by()
+
+    def call_ids(self) -> QuerySet | None:
+        """The filtered calls as a subquery, or None when nothing is filtered."""
+        return self.calls.values("pk") if self.filterset.is_filtered else None
+
+    def rows(self, exclude: list[str]) -> list[tuple[str, str, int]]:
+        """(value, label, count) of the ``limit + 1`` most frequent values not excluded."""
+        raise NotImplementedError
+
+    def result(self) -> FacetResult:
+        result = FacetResult(self.name, self.label)
+        selected = self.selected
+        try:
+            with time_limit(TIME_LIMIT_MS):
+                rows = self.rows(list(selected))
+        except DatabaseError:
+            result.timed_out = True
+            rows = []
+        result.truncated = len(rows) > self.limit
+        rows = rows[: self.limit]
+        # Every current call has each selected value, so its count is the total.
+        values = [(value, label, self.total, True) for value, label in selected.items()]
+        values += [(value, label, count, False) for value, label, count in rows]
+        result.values = [
+            FacetValue(
+                str(value),
+                label,
+                count,
+                is_selected,
+                self.qs.toggle(self.name, str(value), is_selected, self.multi),
+            )
+            for value, label, count, is_selected in values
+        ]
+        if result.truncated:
+            result.more_url = self.qs.adding("more", self.name, multi=True)
+        if self.expanded:
+            result.less_url = self.qs.without("more", self.name)
+        return result
+
+
+class LinkFacet(Facet):
+    """Counts over a link table grouped by the linked id, names fetched afterwards."""
+
+    def grouped(self, ids: QuerySet | None, exclude_pks: list) -> list[tuple[object, int]]:
+        raise NotImplementedError
+
+    def names(self, pks: list) -> dict[object, tuple[str, str]]:
+        """{pk: (value, label)}"""
+        raise NotImplementedError
+
+    def excluded_pks(self, exclude: list[str]) -> list:
+        return [obj.pk for obj in self.filterset.objects.get(self.name, [])]
+
+    def rows(self, exclude):
+        counts = self.grouped(self.call_ids(), self.excluded_pks(exclude))[: self.limit + 1]
+        names = self.names([pk for pk, _ in counts])
+        rows = [(*names[pk], count) for pk, count in counts if pk in names]
+        return sorted(rows, key=lambda row: (-row[2], row[1]))
+
+
+class LeaderFacet(LinkFacet):
+    name, label = "leader", "Leader"
+
+    def grouped(self, ids, exclude_pks):
+        rows = Participation.objects.all()
+        if ids is not None:
+            rows = rows.filter(call_id__in=ids)
+        return list(
+            rows.exclude(leader_id__in=exclude_pks)
+            .values_list("leader_id")
+            .annotate(n=Count("*"))
+            .order_by("-n", "leader_id")[: self.limit + 1]
+        )
+
+    def names(self, pks):
+        return {
+            leader.pk: (leader.slug, leader.name)
+            for leader in Leader.objects.filter(pk__in=pks).only("slug", "name")
+        }
+
+
+class CountryFacet(LinkFacet):
+    name, label = "country", "Country"
+
+    def grouped(self, ids, exclude_pks):
+        rows = Participation.objects.all()
+        if ids is not None:
+            rows = rows.filter(call_id__in=ids)
+        return list(
+            rows.exclude(leader__country_id__in=exclude_pks)
+            .values_list("leader__country_id")
+            .annotate(n=Count("call_id", distinct=True))
+            .order_by("-n", "leader__country_id")[: self.limit + 1]
+        )
+
+    def names(self, pks):
+        return {
+            country.pk: (country.code.lower(), country.name)
+            for country in Country.objects.filter(pk__in=pks).only("name")
+        }
+
+
+class TopicFacet(LinkFacet):
+    name, label = "topic", "Topic"
+
+    def grouped(self, ids, exclude_pks):
+        rows = Call.topics.through.objects.all()
+        if ids is not None:
+            rows = rows.filter(call_id__in=ids)
+        return list(
+            rows.exclude(topic_id__in=exclude_pks)
+            .values_list("topic_id")
+            .annotate(n=Count("*"))
+            .order_by("-n", "topic_id")[: self.limit + 1]
+        )
+
+    def names(self, pks):
+        return {
+            topic.pk: (topic.slug, topic.name)
+            for topic in Topic.objects.filter(pk__in=pks).only("slug", "name")
+        }
+
+
+class PublisherFacet(Facet):
+    name, label = "publisher", "Publisher"
+
+    def rows(self, exclude):
+        rows = Report.objects.all()
+        ids = self.call_ids()
+        if ids is not None:
+            rows = rows.filter(call_id__in=ids)
+        counts = (
+            rows.exclude(source__publisher="")
+            .exclude(source__publisher__in=exclude)
+            .values_list("source__publisher")
+            .annotate(n=Count("call_id", distinct=True))
+            .order_by("-n", "source__publisher")[: self.limit + 1]
+        )
+        return [(publisher, publisher, n) for publisher, n in counts]
+
+
+class KindFacet(Facet):
+    name, label, multi = "kind", "Kind", False
+
+    def rows(self, exclude):
+        if exclude:
+            return []  # one kind a call: the selected kind is the only one left
+        counts = self.calls.values_list("kind").annotate(n=Count("*")).order_by("-n", "kind")
+        labels = dict(CallKind.choices)
+        return [(kind, labels.get(kind, kind), n) for kind, n in counts]
+
+
+class YearFacet(Facet):
+    """Years, newest first (a timeline rather than a ranking); drills down to months."""
+
+    name, label, multi = "year", "Year", False
+    size = 30
+
+    def rows(self, exclude):
+        if exclude:
+            return []
+        counts = (
+            self.calls.exclude(year=None)
+            .values_list("year")
+            .annotate(n=Count("*"))
+            .order_by("-year")[: self.limit + 1]
+        )
+        return [(year, str(year), n) for year, n in counts]
+
+
+class MonthFacet(Facet):
+    name, label, multi = "month", "Month", False
+    size = 12
+
+    def rows(self, exclude):
+        if exclude:
+            return []
+        counts = (
+            self.calls.exclude(month=None)
+            .values_list("month")
+            .annotate(n=Count("*"))
+            .order_by("month")
+        )
+        return [(month, calendar.month_name[month], n) for month, n in counts]
+
+
+FACETS: list[type[Facet]] = [
+    LeaderFacet,
+    CountryFacet,
+    TopicFacet,
+    KindFacet,
+    YearFacet,
+    MonthFacet,
+    PublisherFacet,
+]
+
+
+def facet_results(
+    filterset: CallFilter,
+    qs: QueryString,
+    total: int,
+    facets: list[type[Facet]] | None = None,
+) -> list[FacetResult]:
+    """The facets of the calls ``filterset`` selects; ``total`` is how many it selects."""
+    expanded = set(qs.params.getlist("more"))
+    results = []
+    for facet_class in facets or FACETS:
+        if facet_class is MonthFacet and not filterset.values.get("year"):
+            continue
+        facet = facet_class(filterset, qs, total, expanded=facet_class.name in expanded)
+        results.append(facet.result())
+    return results
+
+
+@dataclass
+class Chip:
+    title: str
+    label: str
+    remove_url: str
+    name: str
+    value: str
+
+
+def chips(filterset: CallFilter, qs: QueryString) -> list[Chip]:
+    """One chip per active filter value, each with the URL that removes just it."""
+    result = []
+    for selected in filterset.active:
+        multi = selected.name in {"leader", "country", "topic", "publisher"}
+        result.append(
+            Chip(
+                selected.title,
+                selected.label,
+                qs.without(selected.name, selected.value if multi else None),
+                selected.name,
+                selected.value,
+            )
+        )
+    return result

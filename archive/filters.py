@@ -1,0 +1,322 @@
+"""The calls list's filters, built from the query string with django-filter.
+
+Every parameter is optional and forgiving: a value that cannot be read (a bad
+date, an unknown leader) is ignored and reported in ``notices``, never an error
+page. Leaders, countries, topics and publishers may repeat (``?leader=a&leader=b``)
+and then all must apply: the calls *between* those leaders. The same parameters
+drive the HTML list, its facets, and its CSV and JSON twins.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F, QuerySet
+
+from . import search
+from .enums import CallKind
+from .models import Call, Country, Leader, Participation, Report, Topic
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+COUNTRY_CODE = re.compile(r"[a-zA-Z]{2}")
+# More values than this for one parameter is not a question anyone asks.
+MAX_VALUES = 10
+
+
+class ListField(forms.MultipleChoiceField):
+    """Repeated parameters, each checked against a pattern (existence is checked later)."""
+
+    def __init__(self, *args, pattern: re.Pattern | None = None, max_length=200, **kwargs):
+        self.pattern = pattern
+        self.max_length = max_length
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        values = super().to_python(value)
+        # Repeats of one value mean it once; keep the order they came in.
+        return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+    def valid_value(self, value: str) -> bool:
+        if len(value) > self.max_length:
+            return False
+        return self.pattern is None or bool(self.pattern.fullmatch(value))
+
+    def validate(self, value):
+        if len(value) > MAX_VALUES:
+            raise ValidationError(f"At most {MAX_VALUES} values; the filter was ignored.")
+        for item in value:
+            if not self.valid_value(item):
+                raise ValidationError(
+                    f"“{item[:60]}” is not a valid value; the filter was ignored."
+                )
+
+
+class ListFilter(django_filters.Filter):
+    field_class = ListField
+
+
+class PeriodField(forms.CharField):
+    """A date, a month or a year: ``2023-06-10``, ``2023-06`` or ``2023``.
+
+    Cleans to the first day of the period, or with ``end=True`` to its last day.
+    """
+
+    def __init__(self, *args, end: bool = False, **kwargs):
+        self.end = end
+        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+        if not match:
+            raise ValidationError(f"“{value}” is not a date (YYYY-MM-DD, YYYY-MM or YYYY).")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            if month is None:
+                return datetime.date(year, 12, 31) if self.end else datetime.date(year, 1, 1)
+            if day is None:
+                last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+                return datetime.date(year, month, last if self.end else 1)
+            return datetime.date(year, month, day)
+        except ValueError as exc:
+            raise ValidationError(f"“{value}” is not a date in the calendar.") from exc
+
+
+class PeriodFilter(django_filters.Filter):
+    field_class = PeriodField
+
+
+class IntegerFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+SORTS = {
+    "newest": ("Newest first", [F("date").desc(nulls_last=True), "-id"]),
+    "oldest": ("Oldest first", [F("date").asc(nulls_last=True), "id"]),
+    "longest": ("Longest first", [F("duration_minutes").desc(nulls_last=True), "-id"]),
+    "archived": ("Recently archived", ["-created_at", "-id"]),
+    "relevance": ("Most relevant", [F("search_rank").desc(nulls_last=True), "-date", "-id"]),
+}
+
+
+@dataclass(frozen=True)
+class Selected:
+    """One active filter value, as a chip shows it."""
+
+    name: str  # the parameter
+    value: str  # as it stands in the query string
+    label: str  # what people read
+    title: str  # what kind of filter, "Leader"
+
+
+class CallFilter(django_filters.FilterSet):
+    """The calls list: search, facets, a period, and the order of the results."""
+
+    q = django_filters.CharFilter(label="Search", method="filter_search", max_length=500)
+    leader = ListFilter(label="Leader", method="filter_leaders", pattern=SLUG)
+    country = ListFilter(label="Country", method="filter_countries", pattern=COUNTRY_CODE)
+    topic = ListFilter(label="Topic", method="filter_topics", pattern=SLUG)
+    kind = django_filters.ChoiceFilter(label="Kind", choices=CallKind.choices)
+    year = IntegerFilter(label="Year", field_name="year", min_value=1, max_value=9999)
+    month = IntegerFilter(label="Month", method="filter_month", min_value=1, max_value=12)
+    publisher = ListFilter(label="Publisher", method="filter_publishers")
+    sort = django_filters.ChoiceFilter(
+        label="Sort",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_nothing",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Call
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.notices: list[str] = []
+        self.selected: list[Selected] = []
+        self.query = search.Query()
+
+    # -- reading the parameters ------------------------------------------------
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The cleaned value of every valid parameter (errors are in ``notices``)."""
+        if not hasattr(self, "_values"):
+            self._values = self._clean()
+        return self._values
+
+    def _clean(self) -> dict[str, Any]:
+        self.form.is_valid()
+        for name, errors in self.form.errors.items():
+            label = self.filters[name].label if name in self.filters else name
+            for error in errors:
+                self.notices.append(f"{label}: {error} It was ignored.")
+        values = dict(self.form.cleaned_data)
+        if values.get("month") and not values.get("year"):
+            self.notices.append("Month: a month needs a year; it was ignored.")
+            values["month"] = None
+        if values.get("q"):
+            self.query = search.parse(values["q"])
+            if self.query.truncated:
+                self.notices.append(
+                    f"Search: only the first {search.MAX_TERMS} terms"
+                    f" ({search.MAX_QUERY_LENGTH} characters) were used."
+                )
+        self._resolve(values)
+        start, end = values.get("from"), values.get("to")
+        if start and end and start > end:
+            self.notices.append("The period ends before it starts, so no call can fall in it.")
+        return values
+
+    def _resolve(self, values: dict[str, Any]) -> None:
+        """Find the named leaders, countries and topics (one query each); drop unknown ones."""
+        lookups = [
+            ("leader", Leader.objects.only("name", "slug"), "slug", str),
+            ("country", Country.objects.only("name"), "code", str.upper),
+            ("topic", Topic.objects.only("name", "slug"), "slug", str),
+        ]
+        self.objects: dict[str, list] = {}
+        for name, queryset, key, normalise in lookups:
+            wanted = [normalise(v) for v in values.get(name) or []]
+            if not wanted:
+                continue
+            found = {getattr(obj, key): obj for obj in queryset.filter(**{f"{key}__in": wanted})}
+            for value in wanted:
+                if value not in found:
+                    title = self.filters[name].label
+                    self.notices.append(f"{title}: nothing in the archive is called “{value}”.")
+            self.objects[name] = [found[v] for v in wanted if v in found]
+        for name, objects in self.objects.items():
+            for obj in objects:
+                value = obj.code.lower() if name == "country" else obj.slug
+                self.selected.append(Selected(name, value, obj.name, self.filters[name].label))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        values = self.values
+        for name, value in values.items():
+            if name in self.filters and value not in (None, "", []):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def qs(self) -> QuerySet:
+        # Validation problems are notices, not errors: always filter with what is valid.
+        if not hasattr(self, "_qs"):
+            self._qs = self.filter_queryset(self.queryset.all())
+        return self._qs
+
+    # -- filters ---------------------------------------------------------------
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        return search.search_calls(queryset, self.query)
+
+    def filter_leaders(self, queryset, name, value):
+        for leader in self.objects.get("leader", []):
+            queryset = queryset.filter(
+                pk__in=Participation.objects.filter(leader=leader).values("call_id")
+            )
+        return queryset
+
+    def filter_countries(self, queryset, name, value):
+        for country in self.objects.get("country", []):
+            queryset = queryset.filter(
+                pk__in=Participation.objects.filter(leader__country=country).values("call_id")
+            )
+        return queryset
+
+    def filter_topics(self, queryset, name, value):
+        through = Call.topics.through
+        for topic in self.objects.get("topic", []):
+            queryset = queryset.filter(pk__in=through.objects.filter(topic=topic).values("call_id"))
+        return queryset
+
+    def filter_publishers(self, queryset, name, value):
+        for publisher in value:
+            queryset = queryset.filter(
+                pk__in=Report.objects.filter(source__publisher=publisher).values("call_id")
+            )
+        return queryset
+
+    def filter_month(self, queryset, name, value):
+        return queryset.filter(month=value) if self.values.get("year") else queryset
+
+    # -- what the page shows -----------------------------------------------------
+
+    @property
+    def active(self) -> list[Selected]:
+        """Every filter in force, in the order chips show them."""
+        values = self.values
+        chips: list[Selected] = []
+        if self.query:
+            chips.append(Selected("q", values["q"], str(self.query), "Search"))
+        chips += self.selected
+        if values.get("kind"):
+            chips.append(Selected("kind", values["kind"], CallKind(values["kind"]).label, "Kind"))
+        if values.get("year"):
+            chips.append(Selected("year", str(values["year"]), str(values["year"]), "Year"))
+        if values.get("month"):
+            month = calendar.month_name[values["month"]]
+            chips.append(Selected("month", str(values["month"]), month, "Month"))
+        for publisher in values.get("publisher") or []:
+            chips.append(Selected("publisher", publisher, publisher, "Publisher"))
+        for name, title in (("from", "From"), ("to", "To")):
+            if values.get(name):
+                raw = self.data.get(name, "")
+                chips.append(Selected(name, raw, values[name].strftime("%-d %B %Y"), title))
+        return chips
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.active)
+
+    @property
+    def sort_key(self) -> str:
+        """The order in force: the requested one if it applies, else relevance or newest."""
+        sort = self.values.get("sort")
+        if sort == "relevance" and not self.query.has_positive_terms:
+            sort = None
+        if not sort:
+            sort = "relevance" if self.query.has_positive_terms else "newest"
+        return sort
+
+    @property
+    def sort_choices(self) -> list[tuple[str, str]]:
+        return [
+            (key, label)
+            for key, (label, _) in SORTS.items()
+            if key != "relevance" or self.query.has_positive_terms
+        ]
+
+    def sorted(self) -> QuerySet:
+        """The filtered calls in the requested order (relevance annotates ``search_rank``)."""
+        queryset = self.qs
+        if self.sort_key == "relevance":
+            queryset = search.rank_calls(queryset, self.query)
+        return queryset.order_by(*SORTS[self.sort_key][1])
+
+    def count(self) -> int:
+        """How many calls match; a search alone is counted in the full-text index."""
+        only_search = self.query.has_positive_terms and [s.name for s in self.active] == ["q"]
+        return search.count_calls(self.query) if only_search else self.qs.count()
+
+
+# "from" and "to" are Python keywords, so they cannot be class attributes above.
+CallFilter.base_filters["from"] = PeriodFilter(label="From", field_name="date", lookup_expr="gte")
+CallFilter.base_filters["to"] = PeriodFilter(
+    label="To", field_name="date", lookup_expr="lte", end=True
+)

@@ -1,0 +1,341 @@
+"""Full-text search over calls and sources, on SQLite (FTS5) and PostgreSQL (tsvector).
+
+The user writes web-search syntax: words, ``"quoted phrases"``, ``or`` between
+alternatives and ``-`` before what must not appear::
+
+    iran drones -sanctions        "nuclear deal"        putin or raisi ukraine
+
+`parse` turns that text into a `Query` (never an error: what cannot be read is
+dropped), and each backend renders the `Query` itself, with every user word
+passed as a quoted phrase or a bound parameter, so user input never reaches FTS5's
+MATCH syntax or PostgreSQL's tsquery syntax raw. Both backends give the same
+meaning: adjacent alternatives joined by ``or`` form a group, every group must
+match, and no excluded term may match (``a or b c`` is ``(a OR b) AND c``).
+
+The documents themselves (`archive.models.CallSearchDocument`, the source table)
+are maintained by database triggers; see migration 0002.
+
+Public interface::
+
+    query = parse(request.GET["q"])
+    calls = search_calls(Call.objects.all(), query)          # filter
+    calls = rank_calls(calls, query)                          # annotate search_rank
+    snippets = call_snippets(query, [c.pk for c in page])     # {id: SafeString}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django.db import connection as default_connection
+from django.db.models import FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Bounds on what one query may ask of the database.
+MAX_QUERY_LENGTH = 500
+MAX_TERMS = 16
+
+# Words are runs of letters and digits (as FTS5's unicode61 and PostgreSQL's parser
+# see them); everything else separates words, so "e-mail" is the phrase "e mail".
+WORD = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+# Snippet markers: control characters no archived text contains, replaced by <mark>
+# after the snippet is HTML-escaped.
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed search: ``groups`` of alternative phrases (each a tuple of words).
+
+    A call matches when, for every group, at least one of its phrases occurs, and
+    none of the ``excluded`` phrases occurs.
+    """
+
+    groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    excluded: tuple[tuple[str, ...], ...] = ()
+    truncated: bool = False
+    text: str = field(default="", compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.excluded)
+
+    @property
+    def has_positive_terms(self) -> bool:
+        return bool(self.groups)
+
+    def __str__(self) -> str:
+        """The query in canonical web-search syntax."""
+
+        def phrase(words: tuple[str, ...]) -> str:
+            return " ".join(words) if len(words) == 1 else '"' + " ".join(words) + '"'
+
+        parts = [" or ".join(phrase(p) for p in group) for group in self.groups]
+        parts += ["-" + phrase(p) for p in self.excluded]
+        return " ".join(parts)
+
+
+def parse(text: str | None) -> Query:
+    """Read web-search syntax into a `Query`; never raises, drops what has no words."""
+    text = (text or "").strip()
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+    groups: list[list[tuple[str, ...]]] = []
+    excluded: list[tuple[str, ...]] = []
+    pending_or = False
+    terms = 0
+    for match in TOKEN.finditer(text):
+        negated, quoted, bare = match.group(1), match.group(2), match.group(3)
+        if bare is not None:
+            if bare.lower() == "or":
+                pending_or = bool(groups)
+                continue
+            negated = "-" if bare.startswith("-") else ""
+            quoted = bare[1:] if negated else bare
+        words = tuple(word.lower() for word in WORD.findall(quoted))
+        if not words:
+            continue
+        if terms >= MAX_TERMS:
+            truncated = True
+            break
+        terms += 1
+        if negated:
+            excluded.append(words)
+            pending_or = False
+        elif pending_or and groups:
+            groups[-1].append(words)
+            pending_or = False
+        else:
+            groups.append([words])
+    return Query(
+        groups=tuple(tuple(group) for group in groups),
+        excluded=tuple(excluded),
+        truncated=truncated,
+        text=text,
+    )
+
+
+class Backend(Protocol):
+    """What each database offers; ``index`` is "calls" or "sources"."""
+
+    def matching_ids(self, index: str, query: Query) -> tuple[str, list]:
+        """SQL (with params) selecting the ids of the records matching ``query``."""
+
+    def rank(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
+        """A correlated SQL expression: the relevance of the row whose id is ``id_column``."""
+
+    def count(self, index: str, query: Query) -> int:
+        """How many records match, counted in the index itself."""
+
+    def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
+        """The best passage of each record, matches wrapped in MARK_START/MARK_END."""
+
+
+def _fts5_phrase(words: tuple[str, ...]) -> str:
+    # Words hold only letters and digits, but quote defensively as FTS5 does: "" for ".
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+class SQLiteBackend:
+    """FTS5 external-content tables; bm25 for relevance (lower is better, so negated)."""
+
+    tables = {"calls": "archive_callsearch_fts", "sources": "archive_source_fts"}
+    # Column weights for bm25, in the FTS table's column order.
+    weights = {"calls": (4.0, 3.0, 2.0, 1.5, 1.0), "sources": (3.0, 1.0)}
+
+    def match_expression(self, query: Query) -> str:
+        """The FTS5 MATCH expression of the positive part, all phrases quoted."""
+        groups = ["(" + " OR ".join(_fts5_phrase(p) for p in g) + ")" for g in query.groups]
+        expression = " AND ".join(groups)
+        if query.excluded and expression:
+            excluded = " OR ".join(_fts5_phrase(p) for p in query.excluded)
+            expression = f"({expression}) NOT ({excluded})"
+        return expression
+
+    def excluded_expression(self, query: Query) -> str:
+        return " OR ".join(_fts5_phrase(p) for p in query.excluded)
+
+    def matching_ids(self, index: str, query: Query) -> tuple[str, list]:
+        table = self.tables[index]
+        if query.has_positive_terms:
+            return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [
+                self.match_expression(query)
+            ]
+        # Only exclusions: everything indexed except what matches them.
+        return (
+            f"SELECT rowid FROM {table} WHERE rowid NOT IN"
+            f" (SELECT rowid FROM {table} WHERE {table} MATCH %s)",
+            [self.excluded_expression(query)],
+        )
+
+    def rank(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
+        if not query.has_positive_terms:
+            return "0.0", []
+        table = self.tables[index]
+        weights = ", ".join(str(w) for w in self.weights[index])
+        return (
+            f"(SELECT -bm25({table}, {weights}) FROM {table}"
+            f" WHERE {table} MATCH %s AND rowid = {id_column})",
+            [self.match_expression(query)],
+        )
+
+    def count(self, index: str, query: Query) -> int:
+        sql, params = self.matching_ids(index, query)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql})", params)
+            return cursor.fetchone()[0]
+
+    def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
+        if not ids or not query.has_positive_terms:
+            return {}
+        table = self.tables[index]
+        marks = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, snippet({table}, -1, %s, %s, '…', 28) FROM {table}"
+            f" WHERE {table} MATCH %s AND rowid IN ({marks})"
+        )
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, [MARK_START, MARK_END, self.match_expression(query), *ids])
+            return dict(cursor.fetchall())
+
+
+class PostgreSQLBackend:
+    """Generated tsvector columns with GIN indexes; ts_rank and ts_headline."""
+
+    tables = {
+        "calls": ("archive_callsearchdocument", "call_id", "vector"),
+        "sources": ("archive_source", "id", "search_vector"),
+    }
+    headline_text = {
+        "calls": "concat_ws(chr(10), summary, statements, sources, names)",
+        "sources": "concat_ws(chr(10), title, body)",
+    }
+
+    def _phrase(self, words: tuple[str, ...]) -> tuple[str, list]:
+        # websearch_to_tsquery of a quoted phrase is its phrase query; the words are a
+        # bound parameter, never tsquery syntax.
+        return "websearch_to_tsquery('diplo', %s)", ['"' + " ".join(words) + '"']
+
+    def _any(self, phrases) -> tuple[str, list]:
+        parts = [self._phrase(p) for p in phrases]
+        return (
+            "(" + " || ".join(sql for sql, _ in parts) + ")",
+            [param for _, params in parts for param in params],
+        )
+
+    def tsquery(self, query: Query) -> tuple[str, list]:
+        """A tsquery expression: groups joined by &&, exclusions by && !!."""
+        parts = [self._any(group) for group in query.groups]
+        if query.excluded:
+            sql, params = self._any(query.excluded)
+            parts.append((f"!!{sql}", params))
+        return (
+            "(" + " && ".join(sql for sql, _ in parts) + ")",
+            [param for _, params in parts for param in params],
+        )
+
+    def matching_ids(self, index: str, query: Query) -> tuple[str, list]:
+        table, key, vector = self.tables[index]
+        sql, params = self.tsquery(query)
+        return f"SELECT {key} FROM {table} WHERE {vector} @@ {sql}", params
+
+    def rank(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
+        if not query.has_positive_terms:
+            return "0.0", []
+        table, key, vector = self.tables[index]
+        sql, params = self.tsquery(query)
+        return (
+            f"(SELECT ts_rank({vector}, {sql}) FROM {table} WHERE {key} = {id_column})",
+            params,
+        )
+
+    def count(self, index: str, query: Query) -> int:
+        sql, params = self.matching_ids(index, query)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql}) AS hits", params)
+            return cursor.fetchone()[0]
+
+    def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
+        if not ids or not query.has_positive_terms:
+            return {}
+        table, key, _ = self.tables[index]
+        sql, params = self.tsquery(query)
+        options = (
+            f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MaxWords=20,"
+            ' MinWords=10, FragmentDelimiter=" … "'
+        )
+        statement = (
+            f"SELECT {key}, ts_headline('diplo', {self.headline_text[index]}, {sql}, %s)"
+            f" FROM {table} WHERE {key} = ANY(%s)"
+        )
+        with default_connection.cursor() as cursor:
+            cursor.execute(statement, [*params, options, list(ids)])
+            return dict(cursor.fetchall())
+
+
+def backend() -> Backend:
+    """The backend for the default database."""
+    if default_connection.vendor == "postgresql":
+        return PostgreSQLBackend()
+    if default_connection.vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"No full-text search for {default_connection.vendor}")
+
+
+def search_calls(queryset: QuerySet, query: Query) -> QuerySet:
+    """``queryset`` (of calls) narrowed to those matching ``query``."""
+    if not query:
+        return queryset
+    sql, params = backend().matching_ids("calls", query)
+    return queryset.filter(pk__in=RawSQL(sql, params))
+
+
+def rank_calls(queryset: QuerySet, query: Query) -> QuerySet:
+    """``queryset`` annotated with ``search_rank`` (higher is more relevant).
+
+    The annotation refers to the outer table by name, so use the result as a
+    top-level query (a page of results), not inside another query.
+    """
+    table = queryset.model._meta.db_table
+    sql, params = backend().rank("calls", query, f'"{table}"."id"')
+    return queryset.annotate(search_rank=RawSQL(sql, params, output_field=FloatField()))
+
+
+def search_sources(queryset: QuerySet, query: Query) -> QuerySet:
+    if not query:
+        return queryset
+    sql, params = backend().matching_ids("sources", query)
+    return queryset.filter(pk__in=RawSQL(sql, params))
+
+
+def rank_sources(queryset: QuerySet, query: Query) -> QuerySet:
+    table = queryset.model._meta.db_table
+    sql, params = backend().rank("sources", query, f'"{table}"."id"')
+    return queryset.annotate(search_rank=RawSQL(sql, params, output_field=FloatField()))
+
+
+def count_calls(query: Query) -> int:
+    """The number of calls matching ``query``, counted in the index (no join to calls)."""
+    return backend().count("calls", query)
+
+
+def highlight(snippet: str) -> SafeString:
+    """A backend snippet as HTML: escaped, with matches in <mark>."""
+    html = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    # A fragment cut inside a match leaves a <mark> open; close it.
+    html += "</mark>" * (html.count("<mark>") - html.count("</mark>"))
+    return mark_safe(html)  # escaped above; only our own tags added
+
+
+def call_snippets(query: Query, ids: list[int]) -> dict[int, SafeString]:
+    """Highlighted passages for the calls ``ids`` (one query)."""
+    return {pk: highlight(text) for pk, text in backend().snippets("calls", query, ids).items()}
+
+
+def source_snippets(query: Query, ids: list[int]) -> dict[int, SafeString]:
+    return {pk: highlight(text) for pk, text in backend().snippets("sources", query, ids).items()}
