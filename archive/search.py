@@ -190,18 +190,31 @@ class SQLiteBackend:
             cursor.execute(f"SELECT count(*) FROM ({sql})", params)
             return cursor.fetchone()[0]
 
+    # Columns a snippet may come from, best first: names and topic names read badly.
+    snippet_columns = {"calls": (2, 3, 4), "sources": (1, 0)}
+
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
         if not ids or not query.has_positive_terms:
             return {}
         table = self.tables[index]
+        columns = self.snippet_columns[index]
         marks = ", ".join(["%s"] * len(ids))
+        snippets = ", ".join(
+            f"snippet({table}, {column}, %s, %s, '…', 28)" for column in columns
+        )
         sql = (
-            f"SELECT rowid, snippet({table}, -1, %s, %s, '…', 28) FROM {table}"
+            f"SELECT rowid, {snippets} FROM {table}"
             f" WHERE {table} MATCH %s AND rowid IN ({marks})"
         )
+        params = [MARK_START, MARK_END] * len(columns) + [self.match_expression(query), *ids]
         with default_connection.cursor() as cursor:
-            cursor.execute(sql, [MARK_START, MARK_END, self.match_expression(query), *ids])
-            return dict(cursor.fetchall())
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        # The first column whose passage holds a match (a column without one gives its start).
+        return {
+            row[0]: next((text for text in row[1:] if text and MARK_START in text), "")
+            for row in rows
+        }
 
 
 class PostgreSQLBackend:
@@ -212,7 +225,7 @@ class PostgreSQLBackend:
         "sources": ("archive_source", "id", "search_vector"),
     }
     headline_text = {
-        "calls": "concat_ws(chr(10), summary, statements, sources, names)",
+        "calls": "concat_ws(chr(10), summary, statements, sources)",
         "sources": "concat_ws(chr(10), title, body)",
     }
 
@@ -333,9 +346,17 @@ def highlight(snippet: str) -> SafeString:
 
 
 def call_snippets(query: Query, ids: list[int]) -> dict[int, SafeString]:
-    """Highlighted passages for the calls ``ids`` (one query)."""
-    return {pk: highlight(text) for pk, text in backend().snippets("calls", query, ids).items()}
+    """Highlighted passages for the calls ``ids`` (one query).
+
+    A call found only by its participants' names or its topics has no passage
+    worth showing (the page shows those anyway); it is left out.
+    """
+    return _highlighted(backend().snippets("calls", query, ids))
 
 
 def source_snippets(query: Query, ids: list[int]) -> dict[int, SafeString]:
-    return {pk: highlight(text) for pk, text in backend().snippets("sources", query, ids).items()}
+    return _highlighted(backend().snippets("sources", query, ids))
+
+
+def _highlighted(snippets: dict[int, str]) -> dict[int, SafeString]:
+    return {pk: highlight(text) for pk, text in snippets.items() if text and MARK_START in text}

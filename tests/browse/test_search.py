@@ -1,0 +1,228 @@
+"""Full-text search: the query language, both backends, and an index the database keeps."""
+
+import pytest
+
+from archive import search
+from archive.models import Call, CallSearchDocument, Leader, Source, Statement, Topic
+from archive.search import Query, SQLiteBackend, parse
+from tests.factories import CallFactory, LeaderFactory, ReportFactory, SourceFactory
+
+# -- the query language (no database) ------------------------------------------
+
+
+def test_parse_reads_words_phrases_alternatives_and_exclusions():
+    query = parse('iran "nuclear deal" putin or raisi -sanctions')
+
+    assert query == Query(
+        groups=((("iran",),), (("nuclear", "deal"),), (("putin",), ("raisi",))),
+        excluded=(("sanctions",),),
+    )
+
+
+def test_parse_lowercases_and_splits_punctuated_words_into_phrases():
+    assert parse("E-mail Élysée's").groups == ((("e", "mail"),), (("élysée", "s"),))
+
+
+def test_parse_drops_terms_without_words():
+    assert parse('*** "" - or OR ^ :') == Query()
+
+
+def test_parse_reads_an_unterminated_quote_as_a_phrase_to_the_end():
+    assert parse('"nuclear deal').groups == ((("nuclear", "deal"),),)
+
+
+def test_parse_ignores_a_leading_or():
+    assert parse("or putin").groups == ((("putin",),),)
+
+
+def test_parse_keeps_fts5_operators_as_plain_words():
+    query = parse("NEAR(iran drones) AND NOT col:x*")
+
+    assert query.groups == (
+        (("near", "iran"),),
+        (("drones",),),
+        (("and",),),
+        (("not",),),
+        (("col", "x"),),
+    )
+
+
+def test_parse_truncates_long_queries_and_says_so():
+    query = parse(" ".join(f"w{i}" for i in range(40)))
+
+    assert len(query.groups) == search.MAX_TERMS
+    assert query.truncated is True
+
+
+def test_query_prints_in_canonical_syntax():
+    assert str(parse('Iran   "Nuclear  deal" putin OR raisi -sanctions')) == (
+        'iran "nuclear deal" putin or raisi -sanctions'
+    )
+
+
+def test_fts5_expression_quotes_every_phrase():
+    expression = SQLiteBackend().match_expression(parse('iran "nuclear deal" a or b -x -"y z"'))
+
+    assert expression == '(("iran") AND ("nuclear deal") AND ("a" OR "b")) NOT ("x" OR "y z")'
+
+
+# -- searching the seed archive, on whichever database the suite runs -----------
+
+SEARCHES = [
+    ("nuclear", {"raisi_call"}),
+    ('"nuclear deal"', {"raisi_call"}),
+    ('"deal nuclear"', set()),
+    ("drone", {"raisi_call"}),  # stemmed: finds "drones"
+    ("drones ukraine", {"raisi_call"}),
+    ("ukraine -drones", {"putin_call"}),
+    ("putin or raisi", {"raisi_call", "raisi_meeting", "putin_call", "putin_2022"}),
+    ("kremlin or elysee", {"raisi_call", "putin_call"}),
+    ("iran -sanctions", {"raisi_meeting"}),
+    ("iran drones -sanctions", set()),
+    ("-sanctions", {"putin_call", "putin_2022", "raisi_meeting"}),
+    ("Élysée", {"raisi_call"}),  # accents folded both ways
+    ("raeisi", {"raisi_call", "raisi_meeting"}),  # a leader's alias
+    ("france russia -iran", {"putin_call", "putin_2022"}),  # participants' countries
+    ('"detained nationals"', {"raisi_call"}),  # a topic name, a summary, a source
+    ('"new york"', {"raisi_call", "raisi_meeting"}),  # background evidence finds the meeting
+    ("kremlin", {"putin_call"}),  # a background mention does not bring the whole article
+    ("NEAR(iran drones)", set()),
+    ('"; DROP TABLE archive_call; --', set()),
+]
+
+
+def _names(seed, calls) -> set[str]:
+    by_pk = {
+        getattr(seed, name).pk: name
+        for name in ("raisi_call", "putin_call", "putin_2022", "raisi_meeting")
+    }
+    return {by_pk[call.pk] for call in calls}
+
+
+@pytest.mark.parametrize(("text", "expected"), SEARCHES)
+def test_search_finds_the_same_calls_on_every_database(seed, text, expected):
+    query = parse(text)
+
+    found = search.search_calls(Call.objects.all(), query)
+
+    assert _names(seed, found) == expected
+    assert search.count_calls(query) == len(expected)
+
+
+def test_relevance_puts_the_call_most_about_the_words_first(seed):
+    query = parse("raisi nuclear")
+
+    ranked = search.rank_calls(search.search_calls(Call.objects.all(), query), query)
+
+    assert [c.pk for c in ranked.order_by("-search_rank")][:1] == [seed.raisi_call.pk]
+
+
+def test_snippet_highlights_the_phrase(seed):
+    query = parse('"nuclear deal"')
+
+    snippets = search.call_snippets(query, [seed.raisi_call.pk])
+
+    text = str(snippets[seed.raisi_call.pk])
+    assert "nuclear deal" in text.replace("<mark>", "").replace("</mark>", "")
+    assert text.count("<mark>") >= 1
+    assert text.count("<mark>") == text.count("</mark>")
+
+
+def test_snippet_escapes_the_archived_text(db):
+    call = CallFactory(summary="Leaders discussed <script>alert(1)</script> tariffs & quotas.")
+
+    snippet = str(search.call_snippets(parse("tariffs"), [call.pk])[call.pk])
+
+    assert "<script>" not in snippet
+    assert "<mark>tariffs</mark> &amp; quotas" in snippet
+
+
+def test_call_found_only_by_a_name_gets_no_snippet(seed):
+    assert search.call_snippets(parse("raeisi"), [seed.raisi_meeting.pk]) == {}
+
+
+def test_sources_are_searchable_with_snippets(seed):
+    query = parse('"detained nationals"')
+
+    sources = search.search_sources(Source.objects.all(), query)
+    snippets = search.source_snippets(query, [s.pk for s in sources])
+
+    assert {s.pk for s in sources} == {seed.reuters_source.pk}
+    assert "<mark>" in str(snippets[seed.reuters_source.pk])
+
+
+# -- the database keeps the index current on every write path ----------------------
+
+
+def _found(text: str) -> set[int]:
+    return set(search.search_calls(Call.objects.all(), parse(text)).values_list("pk", flat=True))
+
+
+def test_a_new_call_is_searchable_at_once(db):
+    call = CallFactory(summary="The leaders discussed wheat corridors.")
+
+    assert _found("wheat corridors") == {call.pk}
+
+
+def test_queryset_update_of_a_summary_reindexes_the_call(seed):
+    Call.objects.filter(pk=seed.putin_2022.pk).update(summary="Talks about Zaporizhzhia.")
+
+    assert _found("zaporizhzhia") == {seed.putin_2022.pk}
+
+
+def test_renaming_a_leader_reindexes_their_calls(seed):
+    Leader.objects.filter(pk=seed.putin.pk).update(name="Vladimir Vladimirovich Putin")
+
+    assert _found("vladimirovich") == {seed.putin_call.pk, seed.putin_2022.pk}
+
+
+def test_renaming_a_topic_reindexes_its_calls(seed):
+    Topic.objects.filter(pk=seed.drones.pk).update(name="Unmanned aerial vehicles")
+
+    assert _found("unmanned") == {seed.raisi_call.pk}
+
+
+def test_bulk_created_statements_are_searchable(seed):
+    Statement.objects.bulk_create(
+        [Statement(call=seed.putin_2022, speaker="the Kremlin", text="Grain deal discussed.")]
+    )
+
+    assert _found("grain") == {seed.putin_2022.pk}
+
+
+def test_editing_a_source_body_reindexes_the_calls_it_reports(seed):
+    Source.objects.filter(pk=seed.putin_source.pk).update(body="Macron and Putin spoke of Mali.")
+
+    assert _found("mali") == {seed.putin_call.pk}
+    assert _found("kremlin") == set()
+
+
+def test_adding_and_removing_a_topic_reindexes_the_call(seed):
+    topic = Topic.objects.create(name="Hostages", slug="hostages")
+    seed.putin_call.topics.add(topic)
+    assert _found("hostages") == {seed.putin_call.pk}
+
+    seed.putin_call.topics.remove(topic)
+    assert _found("hostages") == set()
+
+
+def test_adding_a_report_indexes_the_source_text(seed):
+    source = SourceFactory(body="A rare word: quadrilateral.")
+    ReportFactory(call=seed.putin_2022, source=source)
+
+    assert _found("quadrilateral") == {seed.putin_2022.pk}
+
+
+def test_deleting_a_call_removes_its_document(seed):
+    pk = seed.putin_call.pk
+    seed.putin_call.delete()
+
+    assert not CallSearchDocument.objects.filter(call_id=pk).exists()
+    assert _found("kremlin") == set()
+    assert search.count_calls(parse("macron")) == 3
+
+
+def test_every_call_has_exactly_one_document(seed):
+    CallFactory(participants=[LeaderFactory()])
+
+    assert CallSearchDocument.objects.count() == Call.objects.count()
