@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
@@ -109,25 +109,39 @@ class FacetResult:
 
 
 @contextlib.contextmanager
-def time_limit(milliseconds: int) -> Iterator[None]:
-    """Interrupt the queries run inside after ``milliseconds``; they raise DatabaseError."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        deadline = time.monotonic() + milliseconds / 1000
-        raw = connection.connection
-        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
-        try:
-            yield
-        finally:
-            raw.set_progress_handler(None, 0)
-    elif connection.vendor == "postgresql":
-        # A savepoint, so that a cancelled statement does not break the transaction.
+def statement_time_limit(milliseconds: int) -> Iterator[None]:
+    """On PostgreSQL, cancel any statement run inside that takes longer than ``milliseconds``.
+
+    One savepoint for all the facets: a cancelled statement aborts it, and the
+    facets still to come are reported as out of time rather than run.
+    """
+    if connection.vendor == "postgresql":
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
             yield
     else:
         yield
+
+
+@contextlib.contextmanager
+def sqlite_time_limit(milliseconds: int) -> Iterator[None]:
+    """On SQLite, interrupt the queries run inside after ``milliseconds`` (OperationalError)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    connection.ensure_connection()
+    deadline = time.monotonic() + milliseconds / 1000
+    raw = connection.connection
+    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
+    try:
+        yield
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+class FacetTimeout(Exception):
+    """A facet's query ran out of time."""
 
 
 class Facet:
@@ -163,15 +177,19 @@ class Facet:
         """(value, label, count) of the ``limit + 1`` most frequent values not excluded."""
         raise NotImplementedError
 
-    def result(self) -> FacetResult:
+    def result(self, timed_out: bool = False) -> FacetResult:
+        """The facet's values; raises FacetTimeout when its query runs out of time."""
         result = FacetResult(self.name, self.label)
         selected = self.selected
-        try:
-            with time_limit(TIME_LIMIT_MS):
-                rows = self.rows(list(selected))
-        except DatabaseError:
+        rows = []
+        if timed_out:
             result.timed_out = True
-            rows = []
+        else:
+            try:
+                with sqlite_time_limit(TIME_LIMIT_MS):
+                    rows = self.rows(list(selected))
+            except OperationalError as exc:  # interrupted (SQLite) or cancelled (PostgreSQL)
+                raise FacetTimeout(self.name) from exc
         result.truncated = len(rows) > self.limit
         rows = rows[: self.limit]
         # Every current call has each selected value, so its count is the total.
@@ -359,12 +377,26 @@ def facet_results(
 ) -> list[FacetResult]:
     """The facets of the calls ``filterset`` selects; ``total`` is how many it selects."""
     expanded = set(qs.params.getlist("more"))
-    results = []
-    for facet_class in facets or FACETS:
-        if facet_class is MonthFacet and not filterset.values.get("year"):
-            continue
-        facet = facet_class(filterset, qs, total, expanded=facet_class.name in expanded)
-        results.append(facet.result())
+    facets_to_run = [
+        facet_class(filterset, qs, total, expanded=facet_class.name in expanded)
+        for facet_class in facets or FACETS
+        if facet_class is not MonthFacet or filterset.values.get("year")
+    ]
+    results: list[FacetResult] = []
+    try:
+        with statement_time_limit(TIME_LIMIT_MS):
+            for facet in facets_to_run:
+                try:
+                    results.append(facet.result())
+                except FacetTimeout:
+                    results.append(facet.result(timed_out=True))
+                    if connection.vendor == "postgresql":
+                        raise  # the transaction is aborted: the rest cannot run
+    except FacetTimeout:
+        pass
+    # Facets that could not run after a timeout are reported as out of time too.
+    for facet in facets_to_run[len(results) :]:
+        results.append(facet.result(timed_out=True))
     return results
 
 

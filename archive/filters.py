@@ -63,7 +63,7 @@ class ListFilter(django_filters.Filter):
     field_class = ListField
 
 
-class PeriodField(forms.CharField):
+class PeriodField(forms.Field):
     """A date, a month or a year: ``2023-06-10``, ``2023-06`` or ``2023``.
 
     Cleans to the first day of the period, or with ``end=True`` to its last day.
@@ -71,16 +71,18 @@ class PeriodField(forms.CharField):
 
     def __init__(self, *args, end: bool = False, **kwargs):
         self.end = end
-        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
         match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
         if not match:
-            raise ValidationError(f"“{value}” is not a date (YYYY-MM-DD, YYYY-MM or YYYY).")
+            raise ValidationError(
+                f"“{value[:40]}” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)."
+            )
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
             if month is None:

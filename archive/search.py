@@ -262,8 +262,9 @@ class PostgreSQLBackend:
             return "0.0", []
         table, key, vector = self.tables[index]
         sql, params = self.tsquery(query)
+        # The alias keeps the inner table apart when it is the outer one (sources).
         return (
-            f"(SELECT ts_rank({vector}, {sql}) FROM {table} WHERE {key} = {id_column})",
+            f"(SELECT ts_rank(d.{vector}, {sql}) FROM {table} AS d WHERE d.{key} = {id_column})",
             params,
         )
 

@@ -19,7 +19,7 @@ from .exports import citation_response
 def source_list(request):
     query = search.parse(request.GET.get("q", "")[: search.MAX_QUERY_LENGTH * 2])
     publisher = request.GET.get("publisher", "").strip()[:200]
-    sources = Source.objects.annotate(n_calls=Count("reports"))
+    sources = Source.objects.annotate(n_calls=Count("reports")).order_by("-imported_at", "-id")
     if publisher:
         sources = sources.filter(publisher=publisher)
     if query:

@@ -1,0 +1,145 @@
+"""A call's permalink: its facts, each side's statements, sources with evidence, neighbours."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from archive.merging import merge_calls
+from archive.models import Call
+from archive.serialization import CSV_COLUMNS, call_to_dict, calls_for_export
+from tests.factories import CallFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_call_page_shows_the_facts_of_the_call(client, seed):
+    response = client.get(seed.raisi_call.get_absolute_url())
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert [p.leader.name for p in response.context["participants"]] == [
+        "Ebrahim Raisi",
+        "Emmanuel Macron",
+    ]
+    assert "<dt>Duration</dt><dd>90 minutes</dd>" in content
+    assert "<dt>Kind</dt><dd>Phone call</dd>" in content
+    assert f'<a href="{seed.macron.get_absolute_url()}">Emmanuel Macron</a></dd>' in content
+    assert "Macron and Raisi discussed Iran&#x27;s nuclear programme" in content
+
+
+def test_statements_stand_side_by_side_under_each_country(client, seed):
+    response = client.get(seed.raisi_call.get_absolute_url())
+
+    sides = [
+        (side["title"], [s.speaker for s in side["statements"]]) for side in response.context["sides"]
+    ]
+    assert sides == [("Iran", ["Raisi's office"]), ("France", ["the Elysee"])]
+
+
+def test_sources_show_their_role_and_evidence_sentences(client, seed):
+    response = client.get(seed.raisi_call.get_absolute_url())
+
+    reports = [
+        (r.source.publisher, r.role, [e.text for e in r.evidence.all()])
+        for r in response.context["reports"]
+    ]
+    assert reports == [
+        (
+            "Agence France-Presse",
+            "main",
+            ["spoke by phone on Saturday for 90 minutes", "Macron initiated the call."],
+        ),
+        ("Reuters", "main", []),
+    ]
+
+
+def test_calls_between_the_same_leaders_before_and_after(client, seed):
+    response = client.get(seed.putin_call.get_absolute_url())
+
+    assert [c.pk for c in response.context["before"]] == [seed.putin_2022.pk]
+    assert response.context["after"] == []
+    earlier = client.get(seed.putin_2022.get_absolute_url())
+    assert [c.pk for c in earlier.context["after"]] == [seed.putin_call.pk]
+
+
+def test_a_wrong_slug_redirects_permanently_to_the_permalink(client, seed):
+    response = client.get(reverse("archive:call", kwargs={"pk": seed.raisi_call.pk, "slug": "x"}))
+
+    assert response.status_code == 301
+    assert response["Location"] == seed.raisi_call.get_absolute_url()
+
+
+def test_a_missing_slug_redirects_permanently_to_the_permalink(client, seed):
+    response = client.get(reverse("archive:call-noslug", kwargs={"pk": seed.raisi_call.pk}))
+
+    assert response.status_code == 301
+    assert response["Location"] == seed.raisi_call.get_absolute_url()
+
+
+def test_a_merged_call_redirects_to_the_survivor(client, seed):
+    duplicate = CallFactory(participants=[seed.macron, seed.raisi])
+    old = duplicate.pk
+    survivor = merge_calls(seed.raisi_call, duplicate)
+
+    response = client.get(reverse("archive:call-noslug", kwargs={"pk": old}))
+
+    assert response.status_code == 301
+    assert response["Location"] == survivor.get_absolute_url()
+
+
+def test_an_unknown_call_is_a_helpful_404(client, seed):
+    response = client.get("/calls/999999/anything/")
+
+    content = response.content.decode()
+    assert response.status_code == 404
+    assert "There is no call number 999999 in the archive." in content
+    assert 'action="/search/"' in content
+    assert 'href="/calls/"' in content
+
+
+def test_an_out_of_range_id_is_a_404_not_an_error(client, seed):
+    assert client.get(f"/calls/{10**30}/").status_code == 404
+
+
+def test_call_json_is_the_export_shape_with_summary_and_statements(client, seed):
+    response = client.get(reverse("archive:call-data", args=[seed.raisi_call.pk, "json"]))
+
+    data = json.loads(response.content)
+    assert response["Content-Type"] == "application/json"
+    expected = call_to_dict(calls_for_export(Call.objects.filter(pk=seed.raisi_call.pk)).get())
+    assert {k: v for k, v in data.items() if k not in ("summary", "statements")} == expected
+    assert data["statements"] == [
+        {
+            "speaker": "the Elysee",
+            "side": "FR",
+            "text": "Macron urged Iran to return to its nuclear commitments.",
+        },
+        {
+            "speaker": "Raisi's office",
+            "side": "IR",
+            "text": "The president called on France to respect the nuclear deal and to lift sanctions.",
+        },
+    ]
+
+
+def test_call_csv_is_one_row_under_the_export_header(client, seed):
+    response = client.get(reverse("archive:call-data", args=[seed.raisi_call.pk, "csv"]))
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    assert len(lines) == 2
+    assert lines[1].startswith(f"{seed.raisi_call.pk},{seed.raisi_call.get_absolute_url()},")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="diplo-call-{seed.raisi_call.pk}.csv"'
+    )
+
+
+def test_call_page_offers_citations_and_data(client, seed):
+    content = client.get(seed.raisi_call.get_absolute_url()).content.decode()
+
+    pk = seed.raisi_call.pk
+    for href in (f"/calls/{pk}/cite.bib", f"/calls/{pk}/cite.ris", f"/calls/{pk}/cite.json"):
+        assert f'href="{href}"' in content
+    assert f'href="/calls/{pk}.csv"' in content
+    assert 'id="cite-chicago"' in content
