@@ -1,0 +1,861 @@
+"""Contacts between leaders: which the article reports as having taken place, and their facts.
+
+A contact is found from a *trigger* in a sentence, one of:
+
+* a verb with a contact noun: "held a rare phone call", "had a conversation";
+* a preposition with one: "during a telephone interview", "in a video call";
+* a noun phrase that presupposes one: "the phone call between", "their previous phone
+  call took place";
+* a verb of its own: "spoke over the phone", "called the Iranian president", "met".
+
+A trigger counts only when its clause does not put it in the future, a wish, a request,
+a denial or a refusal ("will hold talks", "asked for a call", "denied that a call took
+place"), and when at least two distinct leaders take part: the subject and objects of a
+verb, or the leaders of the sentence for a noun ("the two presidents" and "his
+counterpart" resolved). A definite reference with fewer leaders ("the call lasted an
+hour") adds its facts to the contact in context.
+
+Candidates from all sentences are then merged into contacts: same participants,
+compatible kind and date, and the same standing (background or not).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .dates import DateExpr, ResolvedDate, resolve
+from .durations import Duration, find_durations
+from .knowledge import COUNTRY, DEMONYM, EntityMatch
+from .leaders import LeaderAnalysis, Mention
+from .sentences import Sentence
+from .text import TextView
+from .vocabulary import (
+    AFTER_MODALITY_RE,
+    AFTER_RE,
+    BACKGROUND_MODIFIERS,
+    BACKGROUND_RE,
+    BARE_HOLD_VERBS,
+    CALL_VERB_RE,
+    DENIAL_RE,
+    HEADS_NEEDING_KIND,
+    HOLD_RE,
+    INITIATOR_BEFORE_RE,
+    KIND_BY_HEAD,
+    KIND_BY_WORD,
+    MEET_VERB_RE,
+    MODALITY_RE,
+    MODE_RE,
+    PLUPERFECT_RE,
+    PLURAL_HEADS,
+    PREP_RE,
+    RECEIVED_CALL_RE,
+    REPORTING_RE,
+    REQUEST_RE,
+    SIDE_RE,
+    SPEAK_BLOCKERS,
+    SPEAK_RE,
+    SUBJECT_SKIP,
+    VAGUE_PAST_RE,
+    WEEKDAYS,
+    WITH_RE,
+    word_set,
+)
+
+_VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
+_NOUN_CONSTRUCTS = (("hold", HOLD_RE), ("prep", PREP_RE), ("with", WITH_RE), ("after", AFTER_RE))
+_NOUN_NAMES = frozenset(name for name, _ in _NOUN_CONSTRUCTS)
+_DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its"})
+#: Nouns a leader's possessive may own while the leader still takes part ("Raisi's call").
+_CONTACT_WORDS = frozenset(
+    {"call", "phone", "telephone", "conversation", "talks", "meeting", "video", "summit"}
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
+_DATE_BLOCKERS_RE = re.compile(
+    r"\b(?:since|until|till|before|after|by|from|ahead\s+of|following|between|through|"
+    r"throughout|as\s+of)\s+(?:the\s+)?(?:on\s+)?$"
+)
+_MEET_OBJECT_REQUIRED = frozenset(
+    {"hosted", "hosts", "received", "receives", "welcomed", "welcomes"}
+)
+_INITIATOR_AFTER_NAME_RE = re.compile(r"\s+(?:initiated|requested|sought)\s+(?:the|a|this)\b")
+_POSSESSIVE_REQUEST_RE = re.compile(r"'s?\s+(?:request|initiative|invitation)\b")
+_POSSESSIVE_LEAD_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?$")
+_CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
+_TITLE_BARE_OK = frozenset({"hold", "speak", "talk", "meet"})
+_BACKGROUND_GAP = timedelta(days=7)
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int
+    end: int
+    construct: str
+    sentence: int
+    kind: str | None
+    head: str = ""
+    det: str | None = None
+    mods: str = ""
+    verb: str = ""
+    verb_start: int | None = None
+    verb_end: int | None = None
+    obj: Mention | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One sentence's report of one contact."""
+
+    sentence: Sentence
+    trigger: Trigger
+    participants: list[str]
+    full: bool
+    kind: str | None
+    date: ResolvedDate | None
+    date_expr: DateExpr | None
+    duration: Duration | None
+    initiator: str | None
+    initiator_span: tuple[int, int] | None
+    background: bool
+
+
+@dataclass(slots=True)
+class Contact:
+    """Candidates merged into one contact."""
+
+    participants: list[str]
+    kind: str | None
+    date: ResolvedDate | None
+    background: bool
+    candidates: list[Candidate] = field(default_factory=list)
+    touched: int = 0
+    date_span: tuple[int, int] | None = None
+    date_from_dateline: bool = False
+
+    @property
+    def first_sentence(self) -> Sentence:
+        return self.candidates[0].sentence
+
+    def sentences(self) -> list[Sentence]:
+        seen: dict[int, Sentence] = {}
+        for candidate in self.candidates:
+            seen.setdefault(candidate.sentence.index, candidate.sentence)
+        return [seen[i] for i in sorted(seen)]
+
+    @property
+    def duration(self) -> tuple[Duration, Sentence] | None:
+        for candidate in self.candidates:
+            if candidate.duration is not None:
+                return candidate.duration, candidate.sentence
+        return None
+
+    @property
+    def initiator(self) -> tuple[str, Candidate] | None:
+        for candidate in self.candidates:
+            if candidate.initiator and candidate.initiator in self.participants:
+                return candidate.initiator, candidate
+        return None
+
+    @property
+    def kind_source(self) -> Candidate | None:
+        for candidate in self.candidates:
+            if candidate.kind == self.kind and self.kind is not None:
+                return candidate
+        return None
+
+
+@dataclass(slots=True)
+class ContactContext:
+    """What contact finding needs from the rest of the analysis."""
+
+    view: TextView
+    sentences: list[Sentence]
+    leaders: LeaderAnalysis
+    dates_by_sentence: dict[int, list[DateExpr]]
+    reference: date | None
+    entities_by_start: dict[int, EntityMatch]
+    country_of: dict[str, str | None]
+    warnings: list[str]
+
+
+def find_contacts(ctx: ContactContext) -> list[Contact]:
+    """Contacts reported as having taken place, merged across sentences, in text order."""
+    triggers = _triggers(ctx)
+    by_sentence: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    contacts: list[Contact] = []
+    clock = 0
+    warned: set[int] = set()
+    for sentence in ctx.sentences:
+        sentence_triggers = sorted(by_sentence.get(sentence.index, ()), key=lambda t: t.start)
+        for position, trigger in enumerate(sentence_triggers):
+            limit = (
+                sentence_triggers[position + 1].start
+                if position + 1 < len(sentence_triggers)
+                else sentence.end
+            )
+            current = max(contacts, key=lambda c: c.touched) if contacts else None
+            candidate = _candidate(ctx, sentence, trigger, limit, current, warned)
+            if candidate is None:
+                continue
+            clock += 1
+            _merge(contacts, candidate, clock)
+    _settle_roles(ctx, contacts)
+    return contacts
+
+
+# --- triggers ----------------------------------------------------------------------------
+
+
+_HEAD_TOKENS = word_set(
+    """
+    call calls conversation conversations talks meeting meetings summit discussion
+    discussions exchange exchanges interview conference videoconference videocall
+    consultations link tete contact contacts
+    """
+)
+_SPEAK_TOKENS = frozenset(
+    ["spoke", "talked", "conversed", "conferred", "chatted", "speaks", "spoken", "speak", "talk"]
+)
+_CALL_TOKENS = frozenset(
+    [
+        "called",
+        "phoned",
+        "telephoned",
+        "rang",
+        "dialled",
+        "dialed",
+        "calls",
+        "phones",
+        "rings",
+        "rung",
+    ]
+)
+_MEET_TOKENS = word_set("met meets hosted hosts received receives welcomed welcomes")
+
+
+def _triggers(ctx: ContactContext) -> list[Trigger]:
+    view = ctx.view
+    lower = view.lower
+    words, starts, ends = view.lower_words, view.starts, view.ends
+    sentence_starts = [s.start for s in ctx.sentences]
+    leaders = ctx.leaders
+
+    def sentence_at(offset: int) -> Sentence | None:
+        index = bisect_right(sentence_starts, offset) - 1
+        if index < 0:
+            return None
+        sentence = ctx.sentences[index]
+        return sentence if offset < sentence.end else None
+
+    found: list[Trigger] = []
+    heads: set[int] = set()
+    # Only words that can end a contact noun or be a contact verb are looked at closely.
+    interesting = _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS
+    for i in [i for i, word in enumerate(words) if word in interesting]:
+        word = words[i]
+        if word in _HEAD_TOKENS:
+            window_start = starts[max(0, i - 12)]
+            window_end = min(len(lower), ends[i] + 40)
+            for construct, pattern in _NOUN_CONSTRUCTS:
+                for match in pattern.finditer(lower, window_start, window_end):
+                    if match.end("head") != ends[i]:
+                        continue
+                    trigger = _noun_trigger(ctx, construct, match, sentence_at, heads)
+                    if trigger is not None:
+                        found.append(trigger)
+                    break
+                if ends[i] in heads:
+                    break
+        if word in _SPEAK_TOKENS:
+            for match in SPEAK_RE.finditer(lower, starts[max(0, i - 1)], ends[i]):
+                if match.end() == ends[i]:
+                    trigger = _speak_trigger(ctx, match, sentence_at)
+                    if trigger is not None:
+                        found.append(trigger)
+                    break
+        if word in _CALL_TOKENS:
+            for match in CALL_VERB_RE.finditer(lower, starts[max(0, i - 1)], ends[i] + 6):
+                if match.end("verb") == ends[i]:
+                    sentence = sentence_at(match.start())
+                    obj = leaders.by_start.get(match.end())
+                    if sentence and obj and obj.kind != "group" and not obj.possessive:
+                        found.append(
+                            Trigger(
+                                start=match.start(),
+                                end=match.end(),
+                                construct="call",
+                                sentence=sentence.index,
+                                kind="phone",
+                                verb=match.group("verb"),
+                                verb_start=match.start(),
+                                verb_end=match.end("verb"),
+                                obj=obj,
+                            )
+                        )
+                    break
+        if word in _MEET_TOKENS:
+            for match in MEET_VERB_RE.finditer(lower, starts[max(0, i - 1)], ends[i] + 7):
+                if match.end("verb") == ends[i]:
+                    trigger = _meet_trigger(ctx, match, sentence_at)
+                    if trigger is not None:
+                        found.append(trigger)
+                    break
+        if word == "received":
+            match = RECEIVED_CALL_RE.match(lower, starts[i], ends[i] + 60)
+            if match:
+                sentence = sentence_at(match.start())
+                obj = leaders.by_start.get(match.end())
+                if sentence is not None and obj is not None:
+                    found.append(
+                        Trigger(
+                            start=match.start(),
+                            end=match.end(),
+                            construct="received",
+                            sentence=sentence.index,
+                            kind="phone",
+                            verb="received",
+                            verb_start=match.start(),
+                            verb_end=ends[i],
+                            obj=obj,
+                        )
+                    )
+    # "received a call from X" also reads as "a call": keep the verb.
+    received = [(t.start, t.end) for t in found if t.construct == "received"]
+    if received:
+        found = [
+            t
+            for t in found
+            if t.construct == "received" or not any(a <= t.start < b for a, b in received)
+        ]
+    return found
+
+
+def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no-untyped-def]
+    lower = ctx.view.lower
+    head_end = match.end("head")
+    sentence = sentence_at(match.start("head"))
+    if sentence is None:
+        return None
+    head = match.group("head")
+    kw = match.group("kw")
+    det = match.group("det")
+    if det == "no":
+        return None
+    if head in PLURAL_HEADS and not (construct == "hold" and head == "contacts" and kw):
+        return None
+    if head in HEADS_NEEDING_KIND and not kw:
+        return None
+    if head == "link" and not (kw and kw.startswith("video")):
+        return None
+    if (
+        head == "call"
+        and _CALL_FOR_RE.match(lower, head_end)
+        and not _leader_follows_to(ctx, head_end)
+    ):
+        return None  # "a call for calm", "a call to action"
+    if construct in ("with", "after") and not det and not kw:
+        return None
+    kind = KIND_BY_WORD.get(kw) if kw else None
+    if kind is None:
+        kind = KIND_BY_HEAD.get(head)
+    heads.add(head_end)
+    trigger = Trigger(
+        start=match.start(),
+        end=head_end,
+        construct=construct,
+        sentence=sentence.index,
+        kind=kind,
+        head=head,
+        det=det,
+        mods=match.group("mods") or "",
+    )
+    if construct == "hold":
+        trigger.verb = re.sub(r"\s+", " ", match.group("verb"))
+        trigger.verb_start = match.start("verb")
+        trigger.verb_end = match.end("verb")
+    return trigger
+
+
+def _speak_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
+    view = ctx.view
+    lower = view.lower
+    sentence = sentence_at(match.start())
+    if sentence is None:
+        return None
+    verb = re.sub(r"\s+", " ", match.group("verb"))
+    if verb in ("speak", "talk") and not sentence.is_title:
+        return None
+    following = view.first_token_from(match.end())
+    if following < len(view.words) and view.starts[following] < sentence.end:
+        word = view.lower_words[following]
+        if word in SPEAK_BLOCKERS:
+            return None
+        if word == "on" and following + 1 < len(view.words):
+            after = view.lower_words[following + 1]
+            if after not in WEEKDAYS and after not in ("the", "phone", "telephone"):
+                return None
+    clause_end = _clause_end(lower, match.end(), sentence.end)
+    mode = MODE_RE.search(lower, match.end(), min(clause_end, match.end() + 60))
+    kind = None
+    if mode:
+        kind = "phone" if mode.group("phone") else "video" if mode.group("video") else "meeting"
+    return Trigger(
+        start=match.start(),
+        end=match.end(),
+        construct="speak",
+        sentence=sentence.index,
+        kind=kind,
+        verb=verb,
+        verb_start=match.start(),
+        verb_end=match.end(),
+    )
+
+
+def _meet_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
+    sentence = sentence_at(match.start())
+    if sentence is None:
+        return None
+    verb = re.sub(r"\s+", " ", match.group("verb"))
+    obj = ctx.leaders.by_start.get(match.end())
+    if obj is not None and (obj.possessive or obj.kind == "group"):
+        obj = None
+    if verb in _MEET_OBJECT_REQUIRED and obj is None:
+        return None
+    return Trigger(
+        start=match.start(),
+        end=match.end(),
+        construct="meet",
+        sentence=sentence.index,
+        kind="meeting",
+        verb=verb,
+        verb_start=match.start(),
+        verb_end=match.end("verb"),
+        obj=obj,
+    )
+
+
+def _leader_follows_to(ctx: ContactContext, offset: int) -> bool:
+    match = re.match(r"\s+to\s+", ctx.view.lower[offset : offset + 10])
+    return bool(match) and ctx.leaders.by_start.get(offset + match.end()) is not None
+
+
+def _clause_start(lower: str, floor: int, position: int) -> int:
+    start = floor
+    for match in _CLAUSE_BREAK_RE.finditer(lower, floor, position):
+        start = match.end()
+    return start
+
+
+def _clause_end(lower: str, position: int, ceiling: int) -> int:
+    match = _CLAUSE_BREAK_RE.search(lower, position, ceiling)
+    return match.start() if match else ceiling
+
+
+# --- one candidate -----------------------------------------------------------------------
+
+
+def _candidate(
+    ctx: ContactContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    limit: int,
+    current: Contact | None,
+    warned: set[int],
+) -> Candidate | None:
+    lower = ctx.view.lower
+    if not _took_place(lower, sentence, trigger):
+        return None
+    participants, subject = _participants(ctx, sentence, trigger, limit, current)
+    if participants is None:
+        return None
+    full = len(participants) >= 2
+    if not full and not (trigger.det in _DEFINITE and trigger.construct in _NOUN_NAMES):
+        # Only a definite noun ("the call lasted an hour") refers back to a contact.
+        return None
+    date_expr = _date_for(ctx, sentence, trigger)
+    resolved = None
+    if date_expr is not None:
+        resolved = resolve(date_expr, ctx.reference)
+        if resolved.warning and date_expr.start not in warned:
+            warned.add(date_expr.start)
+            ctx.warnings.append(
+                f"'{ctx.view.text[date_expr.start : date_expr.end]}' {resolved.warning}: "
+                "the date of the contact it dates is left unknown"
+            )
+    window_start = _clause_start(lower, sentence.start, trigger.start)
+    background = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
+    if (resolved is None or resolved.value is None) and VAGUE_PAST_RE.search(
+        lower, sentence.start, sentence.end
+    ):
+        return None
+    initiator, initiator_span = _initiator(ctx, sentence, trigger, subject, participants)
+    durations = find_durations(lower, sentence.start, sentence.end)
+    duration = None
+    if durations:
+        duration = min(
+            durations, key=lambda d: _distance(d.start, d.end, trigger.start, trigger.end)
+        )
+        if duration.minutes < 5:
+            duration = None
+    return Candidate(
+        sentence=sentence,
+        trigger=trigger,
+        participants=participants,
+        full=full,
+        kind=trigger.kind,
+        date=resolved,
+        date_expr=date_expr,
+        duration=duration,
+        initiator=initiator,
+        initiator_span=initiator_span,
+        background=background,
+    )
+
+
+def _took_place(lower: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the trigger's clause reports the contact as done (not planned, denied...)."""
+    window_start = _clause_start(lower, sentence.start, trigger.start)
+    window = lower[window_start : trigger.start]
+    if MODALITY_RE.search(window):
+        return False
+    if trigger.construct in ("with", "after") and REQUEST_RE.search(window):
+        return False
+    if (
+        trigger.construct == "hold"
+        and REQUEST_RE.search(window)
+        and trigger.verb in BARE_HOLD_VERBS
+    ):
+        return False
+    if trigger.construct in _VERBAL:
+        if window.rstrip().endswith(" to") or window.rstrip() == "to":
+            return False
+        if trigger.verb in BARE_HOLD_VERBS and not sentence.is_title:
+            return False
+        if trigger.verb in _TITLE_BARE_OK and not sentence.is_title:
+            return False
+    if AFTER_MODALITY_RE.match(lower, trigger.end, sentence.end):
+        return False
+    denial = DENIAL_RE.search(lower, sentence.start, trigger.start)
+    return denial is None
+
+
+def _participants(
+    ctx: ContactContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    limit: int,
+    current: Contact | None,
+) -> tuple[list[str] | None, str | None]:
+    """The leaders taking part, in order (subject first), and the subject's key.
+
+    Returns (None, None) when the verb's subject is somebody who is not a leader
+    ("activists who held meetings with X").
+    """
+    leaders = ctx.leaders
+    mentions = leaders.by_sentence.get(sentence.index, [])
+    context_pair = (
+        list(current.participants)
+        if current is not None and len(current.participants) >= 2
+        else None
+    )
+
+    def keys_of(mention: Mention) -> list[str]:
+        if mention.kind == "group" and not mention.countries:
+            return context_pair or list(mention.keys)
+        return list(mention.keys)
+
+    def eligible(mention: Mention) -> bool:
+        if not mention.keys and mention.kind != "group":
+            return False
+        return not (mention.possessive and mention.possessed not in _CONTACT_WORDS)
+
+    keys: list[str] = []
+    subject: str | None = None
+    if trigger.construct in _VERBAL:
+        assert trigger.verb_start is not None
+        status, subjects = _subject(ctx, sentence, trigger.verb_start)
+        if status == "other":
+            return None, None
+        if status == "none":
+            subjects = [m for m in mentions if m.start < trigger.verb_start and eligible(m)]
+        for mention in subjects:
+            keys.extend(keys_of(mention))
+        if status == "pronoun":
+            owner = _previous_subject(ctx, sentence)
+            if owner:
+                keys.append(owner)
+        elif status == "plural-pronoun" and context_pair:
+            keys.extend(context_pair)
+        if len(keys) == 1:
+            subject = keys[0]
+        for mention in mentions:
+            if trigger.verb_start < mention.start < limit and eligible(mention):
+                keys.extend(keys_of(mention))
+    else:
+        for mention in mentions:
+            if eligible(mention):
+                keys.extend(keys_of(mention))
+        plural_reference = trigger.det == "their" or re.search(
+            r"\b(?:they|both|the\s+pair|each\s+other)\b",
+            ctx.view.lower[sentence.start : sentence.end],
+        )
+        if len(dict.fromkeys(keys)) < 2 and plural_reference and context_pair:
+            keys.extend(context_pair)
+        first = next((m for m in mentions if eligible(m) and m.key), None)
+        subject = first.key if first else None
+    return list(dict.fromkeys(keys)), subject
+
+
+def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[str, list[Mention]]:
+    """Who does the verb at ``verb_start``: ("leader", mentions) or "pronoun", "other", "none"."""
+    view = ctx.view
+    by_end = ctx.leaders.by_end
+    index = view.last_token_before(verb_start)
+    first = view.first_token_from(sentence.start)
+    while index >= first:
+        mention = by_end.get(view.ends[index])
+        if mention is not None and not mention.possessive:
+            subjects = [mention]
+            # "Putin and Macron", "X, Y and Z"
+            while True:
+                before = view.last_token_before(subjects[0].start)
+                if before < first:
+                    break
+                word = view.lower_words[before]
+                if word == "and":
+                    before -= 1
+                    if before < first:
+                        break
+                other = by_end.get(view.ends[before])
+                if other is None or other.possessive:
+                    break
+                gap = view.lower[other.end : subjects[0].start]
+                if gap.strip(" ,") not in ("", "and"):
+                    break
+                subjects.insert(0, other)
+            return "leader", subjects
+        word = view.lower_words[index]
+        if word in SUBJECT_SKIP or word.isdigit():
+            index -= 1
+            continue
+        if word in ("he", "she"):
+            return "pronoun", []
+        if word in ("they", "we"):
+            return "plural-pronoun", []
+        if word in ("who", "which", "that"):
+            before = index - 1
+            if before >= first:
+                mention = by_end.get(view.ends[before])
+                if mention is not None and not mention.possessive:
+                    return "leader", [mention]
+            return "other", []
+        return "other", []
+    return "none", []
+
+
+def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        subject = ctx.leaders.subject(index)
+        if subject:
+            return subject
+    recent = ctx.leaders.recent_before.get(sentence.index) or []
+    return recent[0] if recent else None
+
+
+def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> DateExpr | None:
+    """The date expression of the sentence that dates this trigger, if any."""
+    lower = ctx.view.lower
+    best: tuple[int, DateExpr] | None = None
+    for expr in ctx.dates_by_sentence.get(sentence.index, ()):
+        if _DATE_BLOCKERS_RE.search(lower, max(sentence.start, expr.start - 24), expr.start):
+            continue
+        if expr.end <= trigger.start:
+            between = lower[expr.end : trigger.start]
+        elif expr.start >= trigger.end:
+            between = lower[trigger.end : expr.start]
+        else:
+            between = ""
+        if REPORTING_RE.search(between):
+            continue
+        distance = _distance(expr.start, expr.end, trigger.start, trigger.end)
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    return best[1] if best else None
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def _looks_back(
+    lower: str,
+    window_start: int,
+    sentence: Sentence,
+    trigger: Trigger,
+    resolved: ResolvedDate | None,
+    reference: date | None,
+) -> bool:
+    """Whether the candidate is an earlier contact than the one the article reports."""
+    if set(trigger.mods.split()) & BACKGROUND_MODIFIERS:
+        return True
+    if BACKGROUND_RE.search(lower, window_start, min(sentence.end, trigger.end + 40)):
+        return True
+    verb_start = trigger.verb_start if trigger.verb_start is not None else trigger.start
+    if PLUPERFECT_RE.match(lower, max(sentence.start, verb_start - 4)) or PLUPERFECT_RE.match(
+        lower, verb_start
+    ):
+        return True
+    if resolved is None or resolved.value is None or reference is None:
+        return False
+    if resolved.basis != "explicit" and not resolved.year_inferred:
+        return False
+    value = resolved.value
+    if resolved.precision == "day":
+        return value < reference - _BACKGROUND_GAP
+    if resolved.precision == "month":
+        return (value.year, value.month) < (reference.year, reference.month) and (
+            reference - value
+        ).days > 40
+    if resolved.precision == "year":
+        return value.year < reference.year
+    return False
+
+
+def _initiator(
+    ctx: ContactContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    subject: str | None,
+    participants: list[str],
+) -> tuple[str | None, tuple[int, int] | None]:
+    """Who placed the contact: "X called Y", "at the request of X", "a call initiated by X"."""
+    lower = ctx.view.lower
+    if trigger.construct == "call" and subject:
+        return subject, (trigger.start, trigger.end)
+    if trigger.construct == "received" and trigger.obj is not None and trigger.obj.key:
+        return trigger.obj.key, (trigger.start, trigger.obj.end)
+    made = trigger.construct == "hold" and trigger.verb in ("made", "placed")
+    if made and subject and re.match(r"\s+to\b", lower[trigger.end : trigger.end + 4]):
+        return subject, (trigger.start, trigger.end)
+    for match in INITIATOR_BEFORE_RE.finditer(lower, sentence.start, sentence.end):
+        mention = ctx.leaders.by_start.get(match.end())
+        if mention is not None and mention.key:
+            return mention.key, (match.start(), mention.end)
+        side = SIDE_RE.match(ctx.view.folded, match.end(), sentence.end)
+        if side:
+            entity = ctx.entities_by_start.get(match.end() + side.start("word") - side.start())
+            if entity is not None and entity.has(DEMONYM, COUNTRY):
+                codes = set(entity.keys(DEMONYM, COUNTRY))
+                for key in participants:
+                    if ctx.country_of.get(key) in codes:
+                        return key, (match.start(), match.end() + side.end())
+    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
+        if not mention.key:
+            continue
+        lead = max(sentence.start, mention.start - 12)
+        if (
+            mention.possessive
+            and _POSSESSIVE_REQUEST_RE.match(lower, mention.end)
+            and _POSSESSIVE_LEAD_RE.search(lower, lead, mention.start)
+        ):
+            return mention.key, (mention.start, mention.end)
+        if _INITIATOR_AFTER_NAME_RE.match(lower, mention.end):
+            return mention.key, (mention.start, mention.end)
+    return None, None
+
+
+# --- merging -----------------------------------------------------------------------------
+
+
+def _compatible_kind(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return a.value == b.value
+    if "year" in (a.precision, b.precision):
+        return a.value.year == b.value.year
+    return (a.value.year, a.value.month) == (b.value.year, b.value.month)
+
+
+def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
+    wanted = set(candidate.participants)
+    best: Contact | None = None
+    for contact in contacts:
+        if not _compatible_kind(contact.kind, candidate.kind):
+            continue
+        if not _compatible_date(contact.date, candidate.date):
+            continue
+        if candidate.full:
+            if set(contact.participants) != wanted or contact.background != candidate.background:
+                continue
+        else:
+            if not wanted <= set(contact.participants):
+                continue
+            if candidate.background and not contact.background:
+                continue
+        if best is None or _preference(contact, candidate) > _preference(best, candidate):
+            best = contact
+    if best is None:
+        if not candidate.full:
+            return
+        best = Contact(
+            participants=list(candidate.participants),
+            kind=candidate.kind,
+            date=None,
+            background=candidate.background,
+        )
+        contacts.append(best)
+    best.candidates.append(candidate)
+    best.touched = clock
+    if best.kind is None and candidate.kind is not None:
+        best.kind = candidate.kind
+    if candidate.date is not None and candidate.date.value is not None:
+        if best.date is None or best.date.value is None or _finer(candidate.date, best.date):
+            best.date = candidate.date
+            expr = candidate.date_expr
+            best.date_span = (expr.start, expr.end) if expr else None
+    elif best.date is None and candidate.date is not None:
+        best.date = candidate.date
+    for key in candidate.participants:
+        if key not in best.participants:
+            best.participants.append(key)
+
+
+def _preference(contact: Contact, candidate: Candidate) -> tuple[int, int]:
+    # Prefer the contact the article is about, then the one in the reader's mind.
+    return (0 if contact.background and not candidate.background else 1, contact.touched)
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def _finer(a: ResolvedDate, b: ResolvedDate) -> bool:
+    return _PRECISION_RANK[a.precision] > _PRECISION_RANK[b.precision]
+
+
+def _settle_roles(ctx: ContactContext, contacts: list[Contact]) -> None:
+    """Without an article date, an explicitly dated contact beside an undated one is earlier."""
+    if ctx.reference is not None:
+        return
+    undated_current = [
+        c for c in contacts if not c.background and (c.date is None or c.date.basis != "explicit")
+    ]
+    if not undated_current:
+        return
+    for contact in contacts:
+        if contact.background or contact in undated_current:
+            continue
+        if contact.date is not None and contact.date.basis == "explicit":
+            contact.background = True

@@ -1,0 +1,322 @@
+"""Date expressions: finding them, resolving them against the article's date, and years.
+
+Absolute dates ("September 22, 2022", "Sept. 20, 2022", "10 June 2023", "2023-06-10"),
+dates without a year ("June 10"), months ("June 2023", "last August"), years ("in
+2022") and relative days ("on Saturday", "yesterday", "today"). A relative day is the
+latest such day on or before the article's date (the same day counts); without an
+article date it stays unresolved and the caller warns.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .text import TextView
+from .vocabulary import MONTH_PATTERN, MONTHS, NUMBER_PATTERN, WEEKDAYS, number_value
+
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}}){_ORD}\b(?:,?\s+{_YEAR}\b)?"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>{MONTH_PATTERN})(?![a-z])"
+            rf"(?:,?\s+{_YEAR}\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b(?P<month>{MONTH_PATTERN})(?:\s+of)?,?\s+{_YEAR}\b")),
+    (
+        "last_month",
+        re.compile(rf"\b(?:[Ll]ast|[Tt]his|[Ee]arlier\s+this)\s+(?P<month>{MONTH_PATTERN})\b"),
+    ),
+    (
+        "in_month",
+        re.compile(rf"\b(?:in|In|early|late|mid-)\s+(?P<month>{MONTH_PATTERN})\b(?![\s,]+\d)"),
+    ),
+    (
+        "year",
+        re.compile(rf"\b(?:in|In|during|of|since|Since)\s+(?:(?:early|late|mid-)\s*)?{_YEAR}\b"),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"(?!\s*,?\s+(?:" + MONTH_PATTERN + r"|\d))"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|"
+            r"[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|evening))\b"
+        ),
+    ),
+    (
+        "relative_period",
+        re.compile(
+            r"\b(?P<period>[Ll]ast\s+(?:month|year)|[Tt]his\s+(?:month|year)|"
+            r"[Ee]arlier\s+this\s+(?:month|year))\b"
+        ),
+    ),
+]
+_PRIORITY = {
+    form: rank
+    for rank, form in enumerate(
+        ("full", "month_day", "month_year", "month", "year", "weekday", "relative", "period")
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """One date expression in the text, as read (not yet resolved)."""
+
+    start: int
+    end: int
+    form: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    #: Days before the article date for "yesterday" (1), "today" (0).
+    days_back: int | None = None
+    #: "last" or "this" for months, "last-month", "this-month", "last-year", "this-year".
+    relation: str | None = None
+
+    @property
+    def is_relative(self) -> bool:
+        """Whether the expression is a day relative to the article (weekday, yesterday)."""
+        return self.form in ("weekday", "relative")
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    value: date | None
+    precision: str
+    basis: str | None
+    year_inferred: bool = False
+    warning: str | None = None
+
+
+UNKNOWN = ResolvedDate(None, "unknown", None)
+
+
+_ANCHORS = frozenset(
+    {*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "last", "this", "earlier"}
+)
+
+
+def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[DateExpr]:
+    """Every date expression in the text between ``start`` and ``end``, longest first where
+    they overlap. Patterns are only tried next to a word that can be part of a date."""
+    folded, words, starts = view.folded, view.lower_words, view.starts
+    stop = len(folded) if end is None else end
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, stop)
+    found: dict[tuple[int, int], DateExpr] = {}
+    tried: set[int] = set()
+    for i in range(first, last):
+        word = words[i]
+        if word not in _ANCHORS and not word.isdigit():
+            continue
+        for j in range(max(first, i - 2), i + 1):
+            position = starts[j]
+            if position in tried:
+                continue
+            tried.add(position)
+            for form, pattern in _PATTERNS:
+                match = pattern.match(folded, position, stop)
+                if match is None:
+                    continue
+                expr = _read(form, match)
+                if expr is not None:
+                    found.setdefault((expr.start, expr.end), expr)
+    ordered = sorted(found.values(), key=lambda e: (e.start, -(e.end - e.start), _PRIORITY[e.form]))
+    kept: list[DateExpr] = []
+    last_end = -1
+    for expr in ordered:
+        if expr.start < last_end:
+            continue
+        kept.append(expr)
+        last_end = expr.end
+    return kept
+
+
+def _read(form: str, match: re.Match[str]) -> DateExpr | None:
+    groups = match.groupdict()
+    start, end = match.start(), match.end()
+    year = int(groups["year"]) if groups.get("year") else None
+    month: int | None = None
+    if groups.get("month"):
+        raw = groups["month"].rstrip(".")
+        month = int(raw) if raw.isdigit() else MONTHS.get(raw.lower())
+    day = int(groups["day"]) if groups.get("day") else None
+    if form in ("iso", "mdy", "dmy"):
+        if month is None or day is None or not 1 <= month <= 12:
+            return None
+        try:
+            date(year or 2000, month, day)
+        except ValueError:
+            return None
+        return DateExpr(start, end, "full" if year else "month_day", year, month, day)
+    if form == "my":
+        return DateExpr(start, end, "month_year", year, month)
+    if form == "last_month":
+        word = match.group().split()[0].lower()
+        return DateExpr(
+            start, end, "month", None, month, relation="last" if word == "last" else "this"
+        )
+    if form == "in_month":
+        return DateExpr(start, end, "month", None, month, relation="recent")
+    if form == "year":
+        return DateExpr(match.start("year"), end, "year", year)
+    if form == "weekday":
+        return DateExpr(start, end, "weekday", weekday=WEEKDAYS[groups["weekday"].lower()])
+    if form == "relative":
+        word = groups["relative"].lower()
+        back = 1 if word.startswith("yesterday") or word == "last night" else 0
+        return DateExpr(start, end, "relative", days_back=back)
+    if form == "relative_period":
+        words = groups["period"].lower().split()
+        relation = f"{'last' if words[0] == 'last' else 'this'}-{words[-1]}"
+        return DateExpr(start, end, "period", relation=relation)
+    return None
+
+
+def resolve(expr: DateExpr, reference: date | None) -> ResolvedDate:
+    """The date an expression stands for, given the article's date (if any)."""
+    if expr.form == "full":
+        assert expr.year is not None
+        assert expr.month is not None
+        assert expr.day is not None
+        return ResolvedDate(date(expr.year, expr.month, expr.day), "day", "explicit")
+    if expr.form == "month_year":
+        assert expr.year is not None
+        assert expr.month is not None
+        return ResolvedDate(date(expr.year, expr.month, 1), "month", "explicit")
+    if expr.form == "year":
+        assert expr.year
+        return ResolvedDate(date(expr.year, 1, 1), "year", "explicit")
+    if reference is None:
+        return ResolvedDate(
+            None, "unknown", None, warning="has no year and the article has no date"
+        )
+    if expr.form == "month_day":
+        assert expr.month is not None
+        assert expr.day is not None
+        value = most_recent_month_day(expr.month, expr.day, reference)
+        if value is None:
+            return UNKNOWN
+        return ResolvedDate(value, "day", "explicit", year_inferred=True)
+    if expr.form == "weekday":
+        assert expr.weekday is not None
+        back = (reference.weekday() - expr.weekday) % 7
+        return ResolvedDate(reference - timedelta(days=back), "day", "relative")
+    if expr.form == "relative":
+        return ResolvedDate(reference - timedelta(days=expr.days_back or 0), "day", "relative")
+    if expr.form == "month":
+        assert expr.month
+        year = reference.year
+        if expr.relation == "last":
+            if expr.month >= reference.month:
+                year -= 1
+        elif expr.month > reference.month:
+            year -= 1
+        return ResolvedDate(date(year, expr.month, 1), "month", "relative")
+    if expr.form == "period":
+        relation = expr.relation or ""
+        if relation.endswith("month"):
+            first = reference.replace(day=1)
+            if relation.startswith("last"):
+                first = (first - timedelta(days=1)).replace(day=1)
+            return ResolvedDate(first, "month", "relative")
+        year = reference.year - (1 if relation.startswith("last") else 0)
+        return ResolvedDate(date(year, 1, 1), "year", "relative")
+    return UNKNOWN
+
+
+def most_recent_month_day(month: int, day: int, reference: date) -> date | None:
+    """The latest ``month``/``day`` on or before ``reference`` (a day of slack for time zones)."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if value <= reference + timedelta(days=1):
+            return value
+    return None
+
+
+# --- Years for datelines without one ------------------------------------------------------
+
+_SPAN_RE = re.compile(
+    r"\b(?:for\s+the\s+first\s+time\s+(?:in|since)|first\s+(?:call|conversation|talks|"
+    r"meeting|contact|visit)s?\s+(?:in|since)|after\s+(?:a\s+)?(?:gap|break|hiatus|pause|"
+    r"lull)\s+of|(?:not|never)\s+(?:spoken|talked|met)\s+(?:for|in))\s+"
+    r"(?:(?:near(?:ly)?|almost|about|around|over|more\s+than|some|roughly|close\s+to|"
+    r"just\s+over|just\s+under|a\s+little\s+over|well\s+over)\s+)?"
+    rf"(?P<number>{NUMBER_PATTERN}|half\s+a)\s+(?P<unit>years?|months?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class YearInference:
+    year: int
+    explanation: str
+    span: tuple[int, int]
+
+
+def infer_year(
+    month: int, day: int, lower: str, full_dates: list[tuple[int, date]], body_start: int = 0
+) -> YearInference | None:
+    """The year of a dateline's ``month``/``day`` from a stated gap after a dated event.
+
+    ``lower`` is the folded, lower-cased text; ``full_dates`` are (offset, date) pairs of
+    the complete dates in it. "for the first time in near three years" with an earlier
+    call on 2022-09-22 and a July 1 dateline gives 2025: the year that makes the gap
+    closest to the stated span.
+    """
+    if not full_dates:
+        return None
+    for match in _SPAN_RE.finditer(lower, body_start):
+        raw = match.group("number")
+        amount = 0.5 if raw.startswith("half") else number_value(raw)
+        if not amount:
+            continue
+        span_days = amount * (365.25 if match.group("unit").startswith("year") else 30.44)
+        # The dated event the span counts from: the complete date nearest to the phrase.
+        _, anchor = min(full_dates, key=lambda item: abs(item[0] - match.start()))
+        best: tuple[float, int] | None = None
+        for year in range(anchor.year, anchor.year + math.ceil(amount) + 3):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate <= anchor:
+                continue
+            gap = abs((candidate - anchor).days - span_days)
+            if best is None or gap < best[0]:
+                best = (gap, year)
+        if best is not None and best[0] <= max(span_days * 0.35, 45):
+            phrase = lower[match.start() : match.end()]
+            return YearInference(
+                best[1],
+                f"year {best[1]} inferred from '{phrase}' after {anchor.isoformat()}",
+                (match.start(), match.end()),
+            )
+    return None

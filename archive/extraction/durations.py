@@ -1,0 +1,85 @@
+"""How long a contact lasted: "90-minute", "lasted 90 minutes", "more than two hours".
+
+Qualifiers: "about" for about/approximately/around/some/nearly/almost/roughly, "more than"
+for more than/over/at least, "less than" for less than/under; none for an exact figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import DURATION_QUALIFIERS, NUMBER_PATTERN, number_value
+
+_QUALIFIER = (
+    r"(?P<qualifier>approximately|approx\.?|about|around|some|nearly|almost|roughly|"
+    r"close\s+to|circa|a\s+little\s+over|a\s+little\s+under|just\s+over|just\s+under|"
+    r"well\s+over|more\s+than|upwards\s+of|in\s+excess\s+of|at\s+least|over|less\s+than|"
+    r"fewer\s+than|under|up\s+to)"
+)
+_HALF = (
+    r"(?P<half>(?:an?|one)\s+hour\s+and\s+a\s+half|(?P<whole>one|two|three|four|five|\d+)"
+    r"\s+and\s+a\s+half\s+hours?|half\s+an\s+hour|half-hour|half\s+hour)"
+)
+_PLAIN = (
+    rf"(?P<number>{NUMBER_PATTERN})[\s-]+(?P<unit>minutes?|mins?|hours?)"
+    r"(?:[\s-]+and[\s-]+(?P<extra>\d+|a\s+half|fifteen|thirty|forty-five)[\s-]+"
+    r"(?P<extra_unit>minutes?|hours?))?"
+)
+DURATION_RE = re.compile(
+    rf"\b(?:{_QUALIFIER}\s+)?(?:{_HALF}|{_PLAIN}|(?P<bare>hour-long|hourlong))(?:[\s-]+long)?\b"
+)
+# A duration followed by these is a time distance, not a length ("two hours after").
+_NOT_LENGTH_RE = re.compile(r"\s*(?:after|before|later|earlier|ago|into|away|behind|ahead)\b")
+_NOT_LENGTH_BEFORE_RE = re.compile(r"\b(?:within|every|in\s+the\s+last|in\s+the\s+past)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    start: int
+    end: int
+    minutes: int
+    qualifier: str | None
+
+
+def find_durations(lower: str, start: int, end: int) -> list[Duration]:
+    """Durations of minutes or hours in ``lower[start:end]`` (folded, lower-cased text)."""
+    found: list[Duration] = []
+    for match in DURATION_RE.finditer(lower, start, end):
+        if _NOT_LENGTH_RE.match(lower, match.end(), end):
+            continue
+        if _NOT_LENGTH_BEFORE_RE.search(lower, max(start, match.start() - 20), match.start()):
+            continue
+        minutes = _minutes(match)
+        if minutes is None or minutes <= 0 or minutes > 24 * 60:
+            continue
+        qualifier_word = match.group("qualifier")
+        qualifier = None
+        if qualifier_word:
+            key = re.sub(r"\s+", " ", qualifier_word.rstrip("."))
+            qualifier = DURATION_QUALIFIERS.get(key)
+        found.append(Duration(match.start(), match.end(), minutes, qualifier))
+    return found
+
+
+def _minutes(match: re.Match[str]) -> int | None:
+    if match.group("half"):
+        text = match.group("half")
+        if text.startswith("half"):
+            return 30
+        whole = match.group("whole")
+        hours = number_value(whole) if whole else 1.0
+        return round(((hours or 1.0) + 0.5) * 60)
+    if match.group("bare"):
+        return 60
+    value = number_value(match.group("number"))
+    if value is None:
+        return None
+    unit = match.group("unit")
+    minutes = value * 60 if unit.startswith("hour") else value
+    extra = match.group("extra")
+    if extra:
+        extra_unit = match.group("extra_unit")
+        extra_value = 0.5 if extra.startswith("a") else number_value(extra) or 0
+        minutes += extra_value * 60 if extra_unit.startswith("hour") else extra_value
+    return round(minutes)

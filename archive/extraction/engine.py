@@ -1,0 +1,443 @@
+"""The pipeline: metadata, sentences, dates, leaders, contacts, statements, topics, record."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from .contacts import Contact, ContactContext, find_contacts
+from .dates import DateExpr, ResolvedDate, find_dates, infer_year, most_recent_month_day
+from .knowledge import KnowledgeBase
+from .leaders import LeaderAnalysis, analyse_leaders
+from .metadata import Metadata, read_metadata
+from .records import (
+    ArticleRecord,
+    Evidence,
+    ExtractedCall,
+    ExtractedStatement,
+    LeaderRef,
+    Span,
+)
+from .sentences import Sentence, split_sentences
+from .statements import FoundStatement, find_statements
+from .text import TextView
+from .topics import distinct_topics, topics_in
+from .vocabulary import MONTHS
+
+_MONTH_NAMES = {number: name.capitalize() for name, number in MONTHS.items() if len(name) > 4}
+_MONTH_NAMES.update({5: "May", 6: "June", 7: "July"})
+_ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "with", "a", "on", "for", "said"})
+
+
+def extract(
+    text: str,
+    kb: KnowledgeBase,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    published: date | None = None,
+) -> ArticleRecord:
+    """Read one article or readout into an :class:`ArticleRecord`.
+
+    ``text`` is the whole article (a ``date YYYY-MM-DD`` header, a title line and a wire
+    dateline are recognised at its top). ``title``, ``url``, ``publisher`` and
+    ``published`` are what the caller knows from elsewhere; a given ``publisher`` or
+    ``published`` wins over what the text says. Every span in the record is an offset
+    into ``text``.
+    """
+    return _Extraction(text, kb, title, url, publisher, published).run()
+
+
+class _Extraction:
+    def __init__(
+        self,
+        text: str,
+        kb: KnowledgeBase,
+        title: str | None,
+        url: str | None,
+        publisher: str | None,
+        published: date | None,
+    ) -> None:
+        self.text = text
+        self.kb = kb
+        self.title = title
+        self.url = url
+        self.publisher = publisher
+        self.published = published
+        self.warnings: list[str] = []
+
+    def run(self) -> ArticleRecord:
+        view = TextView.build(self.text)
+        self.view = view
+        meta = read_metadata(view.folded)
+        published = self.published or meta.header_date
+        sentences = self._sentences(meta)
+        date_exprs = find_dates(view, meta.title_span[0] if meta.title_span else meta.body_start)
+        dateline_date, year_inferred = self._dateline_date(meta, published, date_exprs)
+        reference = published or dateline_date
+
+        entities = self.kb.entities.scan(view)
+        leaders = analyse_leaders(view, self.kb, entities, sentences, reference)
+        self.warnings.extend(leaders.warnings)
+        country_of = {key: info.country for key, info in leaders.leaders.items()}
+        ctx = ContactContext(
+            view=view,
+            sentences=sentences,
+            leaders=leaders,
+            dates_by_sentence=_by_sentence(date_exprs, sentences),
+            reference=reference,
+            entities_by_start={e.start: e for e in entities},
+            country_of=country_of,
+            warnings=self.warnings,
+        )
+        contacts = find_contacts(ctx)
+        self._default_dates(contacts, meta, dateline_date, year_inferred)
+        statements = find_statements(view, sentences, leaders, entities)
+        self.topic_hits = topics_in(view, self.kb, sentences) if contacts else []
+        calls = [
+            self._call(contact, contacts, sentences, leaders, statements, reference)
+            for contact in contacts
+        ]
+        record_leaders = [self._ref(leaders, key, reference) for key in leaders.order]
+        agency = meta.agency
+        return ArticleRecord(
+            text=self.text,
+            title=self.title
+            or (self.text[meta.title_span[0] : meta.title_span[1]] if meta.title_span else None),
+            publisher=self.publisher or agency or meta.byline_outlet,
+            url=self.url,
+            published=published,
+            dateline=self.text[meta.dateline_span[0] : meta.dateline_span[0] + len(meta.dateline)]
+            if meta.dateline and meta.dateline_span
+            else None,
+            language=_language(view),
+            calls=calls,
+            leaders=record_leaders,
+            warnings=list(dict.fromkeys(self.warnings)),
+            agency=agency,
+            dateline_date=dateline_date,
+            statements=[found.statement for found in statements],
+        )
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def _sentences(self, meta: Metadata) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        if meta.title_span is not None:
+            sentences.append(Sentence(0, meta.title_span[0], meta.title_span[1], 0, is_title=True))
+        body = split_sentences(self.view.folded, meta.body_start, first_index=len(sentences))
+        if sentences:
+            body = [Sentence(s.index, s.start, s.end, s.paragraph + 1, s.is_title) for s in body]
+        sentences.extend(body)
+        return sentences
+
+    def _dateline_date(
+        self, meta: Metadata, published: date | None, exprs: list[DateExpr]
+    ) -> tuple[date | None, bool]:
+        if meta.dateline_month_day is None:
+            return None, False
+        month, day = meta.dateline_month_day
+        if published is not None:
+            return most_recent_month_day(month, day, published), False
+        full_dates = [
+            (e.start, date(e.year, e.month, e.day))
+            for e in exprs
+            if e.form == "full" and e.year and e.month and e.day
+        ]
+        inference = infer_year(month, day, self.view.lower, full_dates, meta.body_start)
+        if inference is not None:
+            self.warnings.append(f"dateline {_month_day(month, day)}: {inference.explanation}")
+            return date(inference.year, month, day), True
+        self.warnings.append(
+            f"dateline {_month_day(month, day)} has no year and none could be inferred; "
+            "its date is left unknown"
+        )
+        return None, False
+
+    def _default_dates(
+        self,
+        contacts: list[Contact],
+        meta: Metadata,
+        dateline_date: date | None,
+        year_inferred: bool,
+    ) -> None:
+        """A wire story's undated main contact happened on the dateline's day."""
+        for contact in contacts:
+            if contact.background or (contact.date is not None and contact.date.value is not None):
+                continue
+            relative_unresolved = any(
+                c.date_expr is not None and c.date_expr.is_relative for c in contact.candidates
+            )
+            if dateline_date is not None and not relative_unresolved:
+                contact.date = ResolvedDate(dateline_date, "day", "dateline", year_inferred)
+                contact.date_span = meta.dateline_span
+                contact.date_from_dateline = True
+            elif contact.date is None:
+                self.warnings.append(
+                    "the text does not date the contact reported in "
+                    f"'{_clip(self.text, contact.first_sentence)}'"
+                )
+
+    # --- assembling a call ---------------------------------------------------------------
+
+    def _call(
+        self,
+        contact: Contact,
+        contacts: list[Contact],
+        sentences: list[Sentence],
+        leaders: LeaderAnalysis,
+        statements: list[FoundStatement],
+        reference: date | None,
+    ) -> ExtractedCall:
+        text = self.text
+        resolved = contact.date
+        day = resolved.value if resolved is not None else None
+        on = day or reference
+        participants = [self._ref(leaders, key, on) for key in contact.participants]
+        evidence: list[Evidence] = []
+        seen: set[tuple[str, Span, str | None]] = set()
+
+        def add(
+            fact: str,
+            sentence: Sentence | tuple[int, int],
+            detail: str | None,
+            match: tuple[int, int] | None = None,
+        ) -> None:
+            if isinstance(sentence, Sentence):
+                span = Span(sentence.start, sentence.end)
+            else:
+                span = Span(*sentence)
+            if (fact, span, detail) not in seen:
+                seen.add((fact, span, detail))
+                evidence.append(Evidence(fact, span, detail, Span(*match) if match else None))
+
+        for candidate in contact.candidates:
+            trigger = candidate.trigger
+            add("call", candidate.sentence, None, (trigger.start, trigger.end))
+        for key, ref in zip(contact.participants, participants, strict=True):
+            sentence = self._sentence_mentioning(contact, leaders, key)
+            add("participant", sentence, ref.slug or ref.name)
+        kind = contact.kind or "other"
+        source = contact.kind_source
+        if source is not None:
+            add("kind", source.sentence, kind, (source.trigger.start, source.trigger.end))
+        precision = "unknown"
+        basis = None
+        year_inferred = False
+        if resolved is not None and resolved.value is not None:
+            precision = resolved.precision
+            basis = resolved.basis
+            year_inferred = resolved.year_inferred
+            if contact.date_span is not None:
+                sentence = _sentence_at(sentences, contact.date_span[0])
+                where: Sentence | tuple[int, int] = sentence or contact.date_span
+                add("date", where, resolved.value.isoformat(), contact.date_span)
+        duration = contact.duration
+        minutes = qualifier = None
+        if duration is not None:
+            found, sentence = duration
+            minutes, qualifier = found.minutes, found.qualifier
+            detail = f"{qualifier} {minutes}" if qualifier else str(minutes)
+            add("duration", sentence, detail, (found.start, found.end))
+        initiator = None
+        started = contact.initiator
+        if started is not None:
+            key, candidate = started
+            initiator = participants[contact.participants.index(key)]
+            add(
+                "initiator",
+                candidate.sentence,
+                initiator.slug or initiator.name,
+                candidate.initiator_span,
+            )
+
+        window = self._window(contact, contacts, sentences, leaders)
+        in_window = {s.index for s in window}
+        hits = distinct_topics([h for h in self.topic_hits if h.sentence.index in in_window])
+        for hit in hits:
+            add("topic", hit.sentence, hit.slug, (hit.start, hit.end))
+        attached = self._statements(contact, window, statements, participants)
+        for found_statement in attached:
+            add("statement", found_statement.sentence, found_statement.statement.speaker)
+        evidence.sort(key=lambda e: (e.span.start, _FACT_ORDER.get(e.fact, 9)))
+        first = contact.first_sentence
+        return ExtractedCall(
+            participants=participants,
+            kind=kind,
+            date=day if precision != "unknown" else None,
+            date_precision=precision,
+            duration_minutes=minutes,
+            duration_qualifier=qualifier,
+            initiator=initiator,
+            role="background" if contact.background else "main",
+            topics=[hit.slug for hit in hits],
+            statements=[found.statement for found in attached],
+            evidence=evidence,
+            summary=text[first.start : first.end],
+            date_basis=basis,
+            year_inferred=year_inferred,
+        )
+
+    def _sentence_mentioning(self, contact: Contact, leaders: LeaderAnalysis, key: str) -> Sentence:
+        for sentence in contact.sentences():
+            for mention in leaders.by_sentence.get(sentence.index, ()):
+                if key in mention.keys:
+                    return sentence
+        return contact.first_sentence
+
+    def _window(
+        self,
+        contact: Contact,
+        contacts: list[Contact],
+        sentences: list[Sentence],
+        leaders: LeaderAnalysis,
+    ) -> list[Sentence]:
+        """The sentences about a contact: its own for a background one; for a main one, from
+        the first sentence about its leaders to the next main contact, less the sentences of
+        background contacts."""
+        own = contact.sentences()
+        if contact.background:
+            return own
+        background = {s.index for other in contacts if other.background for s in other.sentences()}
+        keys = set(contact.participants)
+        start = own[0].index
+        for sentence in sentences:
+            if sentence.index >= start:
+                break
+            if sentence.index in background:
+                continue
+            if any(keys & set(m.keys) for m in leaders.by_sentence.get(sentence.index, ())):
+                start = sentence.index
+                break
+        mains = sorted(
+            other.first_sentence.index
+            for other in contacts
+            if not other.background and other is not contact
+        )
+        end = next((i for i in mains if i > own[0].index), len(sentences) + 1)
+        previous_main = max((i for i in mains if i < own[0].index), default=None)
+        if previous_main is not None:
+            start = max(start, own[0].index)
+        window = [
+            s
+            for s in sentences
+            if start <= s.index < end
+            and (s.index not in background or s.index in {o.index for o in own})
+        ]
+        title_first = sentences and sentences[0].is_title and previous_main is None
+        if title_first and window and window[0].index != 0:
+            window.insert(0, sentences[0])
+        return window
+
+    def _statements(
+        self,
+        contact: Contact,
+        window: list[Sentence],
+        statements: list[FoundStatement],
+        participants: list[LeaderRef],
+    ) -> list[FoundStatement]:
+        indexes = {s.index for s in window}
+        own = {s.index for s in contact.sentences()}
+        countries = {p.country for p in participants if p.country}
+        keys = {p.key for p in participants}
+        attached: list[FoundStatement] = []
+        for found in statements:
+            if found.sentence.index not in indexes or found.vague_past:
+                continue
+            statement = found.statement
+            if statement.side_leader is not None and statement.side_leader not in keys:
+                continue
+            if statement.side_country is not None and statement.side_country not in countries:
+                continue
+            if statement.side_country is None and found.sentence.index not in own:
+                continue
+            if (
+                statement.side_leader is None
+                and statement.side_country is not None
+                and found.basis == "seat"
+            ):
+                same = [p for p in participants if p.country == statement.side_country]
+                if len(same) == 1:
+                    statement = ExtractedStatement(
+                        speaker=statement.speaker,
+                        side_country=statement.side_country,
+                        side_leader=same[0].key if same[0].slug else None,
+                        text=statement.text,
+                        span=statement.span,
+                        sentence=statement.sentence,
+                    )
+                    found = FoundStatement(statement, found.sentence, found.basis, found.vague_past)
+            attached.append(found)
+        return attached
+
+    def _ref(self, leaders: LeaderAnalysis, key: str, on: date | None) -> LeaderRef:
+        info = leaders.leaders[key]
+        if info.known and info.slug is not None:
+            entry = self.kb.leaders[info.slug]
+            term = entry.term_on(on)
+            if term is None and on is None and len(entry.terms) == 1:
+                term = entry.terms[0]
+            return LeaderRef(
+                slug=entry.slug,
+                name=entry.name,
+                country=entry.country,
+                office=term.office if term else None,
+                known=True,
+            )
+        office = None
+        if info.title:
+            office = info.title.title()
+            country_name = self.kb.country_name(info.country)
+            if country_name:
+                office = f"{office} of {country_name}"
+        return LeaderRef(
+            slug=None, name=info.name, country=info.country, office=office, known=False
+        )
+
+
+_FACT_ORDER = {
+    "call": 0,
+    "participant": 1,
+    "kind": 2,
+    "date": 3,
+    "duration": 4,
+    "initiator": 5,
+    "topic": 6,
+    "statement": 7,
+}
+
+
+def _by_sentence(exprs: list[DateExpr], sentences: list[Sentence]) -> dict[int, list[DateExpr]]:
+    starts = [s.start for s in sentences]
+    grouped: dict[int, list[DateExpr]] = {}
+    for expr in exprs:
+        index = bisect_right(starts, expr.start) - 1
+        if index >= 0 and expr.end <= sentences[index].end:
+            grouped.setdefault(sentences[index].index, []).append(expr)
+    return grouped
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    starts = [s.start for s in sentences]
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
+    return None
+
+
+def _language(view: TextView) -> str:
+    words = view.lower_words
+    if not words:
+        return "und"
+    common = sum(1 for w in words[:400] if w in _ENGLISH_WORDS)
+    return "en" if common / min(len(words), 400) >= 0.05 else "und"
+
+
+def _month_day(month: int, day: int) -> str:
+    return f"{_MONTH_NAMES.get(month, str(month))} {day}"
+
+
+def _clip(text: str, sentence: Sentence, width: int = 90) -> str:
+    snippet = " ".join(text[sentence.start : sentence.end].split())
+    return snippet if len(snippet) <= width else snippet[: width - 1] + "…"

@@ -1,0 +1,715 @@
+"""Who is mentioned: leaders by name, by title alone, by reference, and new ones by title.
+
+A mention is one of:
+
+* ``name``: a knowledge-base name or alias ("Emmanuel Macron", "Raïssi"), with any title
+  in front of it folded in ("French President Emmanuel Macron");
+* ``title``: a title with a country and no name ("the Turkish president", "Iran's
+  president"), resolved to the leader whose term covers the article's date, or, when the
+  date is unknown, to the leader of that country the text names most;
+* ``counterpart``: "his Iranian counterpart", "his counterpart";
+* ``group``: "the two presidents", "both leaders", "the Russian and French leaders";
+* ``discovered``: a head-of-state or government title followed by a name the knowledge
+  base does not know ("Kenyan President William Ruto", "President X of Y").
+
+Aides, ministers, spokespeople and anybody else are never leaders: only knowledge-base
+names and head-of-state/government titles make a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .knowledge import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    LEADER_ALIAS,
+    LEADER_NAME,
+    SEAT,
+    EntityMatch,
+    KnowledgeBase,
+)
+from .sentences import Sentence
+from .text import TextView
+from .vocabulary import (
+    BLOCKING_TITLE_PREFIXES,
+    DISCOVERY_TITLES,
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_PARTICLES,
+    NON_LEADER_ROLE_RE,
+    PLURAL_TITLE_WORDS,
+    TITLE_CANONICAL,
+    TITLE_RE,
+    WEEKDAYS,
+    word_set,
+)
+
+_PLACE_KINDS = (COUNTRY, DEMONYM, SEAT, CAPITAL)
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
+_GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
+_OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_APPOSITION_RE = re.compile(r",?\s+")
+_SPACE_RE = re.compile(r"\s+")
+_TITLE_LAST_WORDS = word_set(
+    """
+    president presidents minister ministers premier premiers chancellor chancellors king
+    kings queen queens emir emirs amir sultan sultans prince princes leader leaders monarch
+    taoiseach state government counterpart counterparts
+    """
+)
+_CONJUNCTION_RE = re.compile(r"(?:,\s+and|\s+and|\s+&|,)\s+\Z")
+
+
+@dataclass(slots=True)
+class LeaderInfo:
+    """A leader known to the article: from the knowledge base or discovered in it."""
+
+    key: str
+    name: str
+    country: str | None
+    known: bool
+    slug: str | None = None
+    #: For a discovered leader: the title the article gives them ("president").
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One reference to one or more leaders, with offsets into the text."""
+
+    start: int
+    end: int
+    kind: str
+    sentence: int
+    keys: tuple[str, ...] = ()
+    title: str | None = None
+    countries: tuple[str, ...] = ()
+    determiner: str | None = None
+    possessive: bool = False
+    possessed: str | None = None
+    #: Name mentions: candidate slugs when an alias is shared by several leaders.
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str | None:
+        return self.keys[0] if len(self.keys) == 1 else None
+
+
+@dataclass(slots=True)
+class LeaderAnalysis:
+    """Every leader mention of an article, resolved, and the leaders they refer to."""
+
+    mentions: list[Mention]
+    by_sentence: dict[int, list[Mention]]
+    leaders: dict[str, LeaderInfo]
+    order: list[str]
+    #: Recently mentioned leaders before each sentence, most recent first.
+    recent_before: dict[int, list[str]]
+    name_counts: Counter[str]
+    warnings: list[str] = field(default_factory=list)
+    by_end: dict[int, Mention] = field(default_factory=dict)
+    by_start: dict[int, Mention] = field(default_factory=dict)
+
+    def subject(self, sentence: int) -> str | None:
+        """The first singular, non-possessive leader of a sentence."""
+        for mention in self.by_sentence.get(sentence, ()):
+            if mention.key and not mention.possessive:
+                return mention.key
+        return None
+
+
+def analyse_leaders(
+    view: TextView,
+    kb: KnowledgeBase,
+    entities: list[EntityMatch],
+    sentences: list[Sentence],
+    reference: date | None,
+) -> LeaderAnalysis:
+    """Find and resolve the leader mentions in the article's sentences.
+
+    ``entities`` are the knowledge-base phrases found in the text; ``reference`` is the
+    article's date (or None), used to pick the office holder behind a title.
+    """
+    finder = _Finder(view, kb, entities, sentences, reference)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(
+        self,
+        view: TextView,
+        kb: KnowledgeBase,
+        entities: list[EntityMatch],
+        sentences: list[Sentence],
+        reference: date | None,
+    ) -> None:
+        self.view = view
+        self.kb = kb
+        self.entities = entities
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
+        self.reference = reference
+        self.entity_by_end = {e.end: e for e in entities}
+        self.entity_by_start = {e.start: e for e in entities}
+        self.leaders: dict[str, LeaderInfo] = {}
+        self.warnings: list[str] = []
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        index = bisect_right(self.sentence_starts, offset) - 1
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if offset < sentence.end else None
+
+    def _known(self, slug: str) -> LeaderInfo:
+        info = self.leaders.get(slug)
+        if info is None:
+            entry = self.kb.leaders[slug]
+            info = LeaderInfo(slug, entry.name, entry.country, True, slug=slug)
+            self.leaders[slug] = info
+        return info
+
+    # --- passes ----------------------------------------------------------------------------
+
+    def run(self) -> LeaderAnalysis:
+        mentions = self._name_mentions()
+        title_mentions, appositions = self._title_mentions(mentions)
+        for name_mention, start, title, countries in appositions:
+            name_mention.start = min(name_mention.start, start)
+            name_mention.title = title
+            name_mention.countries = countries
+        mentions.extend(title_mentions)
+        mentions.extend(self._discovered_repeats(mentions))
+        mentions = _drop_overlaps(mentions)
+        for mention in mentions:
+            self._mark_possessive(mention)
+        name_counts: Counter[str] = Counter()
+        for mention in mentions:
+            if mention.kind == "name" and len(mention.candidates) == 1:
+                name_counts[mention.candidates[0]] += 1
+        self._disambiguate(mentions, name_counts)
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        recent_before, order = self._resolve(by_sentence, name_counts)
+        return LeaderAnalysis(
+            mentions=mentions,
+            by_sentence=by_sentence,
+            leaders=self.leaders,
+            order=order,
+            recent_before=recent_before,
+            name_counts=name_counts,
+            warnings=self.warnings,
+            by_end={m.end: m for m in mentions},
+            by_start={m.start: m for m in mentions},
+        )
+
+    def _name_mentions(self) -> list[Mention]:
+        view, kb = self.view, self.kb
+        found: list[Mention] = []
+        for entity in self.entities:
+            full = entity.keys(LEADER_NAME)
+            aliases = entity.keys(LEADER_ALIAS)
+            if not full and not aliases:
+                continue
+            sentence = self.sentence_of(entity.start)
+            if sentence is None:
+                continue
+            if entity.has(*_PLACE_KINDS) and not full:
+                # A word that is both a place and a surname reads as the place.
+                continue
+            start = entity.start
+            candidates = tuple(dict.fromkeys(full or aliases))
+            if not full:
+                previous = entity.first_token - 1
+                if previous >= 0 and view.starts[previous] >= sentence.start:
+                    word = view.words[previous]
+                    gap = view.folded[view.ends[previous] : entity.start]
+                    if gap == " " and word[:1].isupper() and not self._is_vocabulary(previous):
+                        owners = tuple(s for s in candidates if word in kb.name_tokens[s])
+                        if not owners:
+                            # "Mohammad Raisi" is somebody else than "Raisi".
+                            continue
+                        candidates = owners
+                        start = view.starts[previous]
+            found.append(Mention(start, entity.end, "name", sentence.index, candidates=candidates))
+        return found
+
+    def _is_vocabulary(self, token: int) -> bool:
+        word = self.view.words[token]
+        lower = word.lower()
+        if lower in FUNCTION_WORDS or lower in MONTHS or lower in WEEKDAYS:
+            return True
+        if word in self.kb.place_words or (word.isupper() and len(word) > 1):
+            return True
+        entity = self.entity_by_end.get(self.view.ends[token])
+        return entity is not None
+
+    def _title_mentions(
+        self, names: list[Mention]
+    ) -> tuple[list[Mention], list[tuple[Mention, int, str, tuple[str, ...]]]]:
+        view = self.view
+        names_by_start = {m.start: m for m in names}
+        found: list[Mention] = []
+        appositions: list[tuple[Mention, int, str, tuple[str, ...]]] = []
+        for match in self._title_matches():
+            prefix = match.group("prefix")
+            prefix = _SPACE_RE.sub(" ", prefix) if prefix else None
+            if prefix in BLOCKING_TITLE_PREFIXES:
+                continue
+            sentence = self.sentence_of(match.start())
+            if sentence is None:
+                continue
+            title_words = _SPACE_RE.sub(" ", match.group("title"))
+            canonical = TITLE_CANONICAL.get(title_words, title_words)
+            plural = title_words in PLURAL_TITLE_WORDS
+            capitalised = view.folded[match.start("title")].isupper()
+            start, countries, determiner = self._left_of_title(match.start(), sentence)
+            end = match.end()
+            possessive = view.folded[end : end + 2] == "'s"
+            # "the president of France"
+            if not countries and not possessive:
+                of = _OF_COUNTRY_RE.match(view.folded, end)
+                if of:
+                    entity = self.entity_by_start.get(of.end())
+                    if entity is not None and entity.has(COUNTRY):
+                        countries = tuple(entity.keys(COUNTRY))
+                        end = entity.end
+            if not possessive and not plural:
+                gap = _APPOSITION_RE.match(view.folded, end)
+                if gap is not None:
+                    # "French President Emmanuel Macron", "his Russian counterpart, Vladimir Putin"
+                    name = names_by_start.get(gap.end())
+                    if name is not None and self._fits(name, countries):
+                        appositions.append((name, start, canonical, countries))
+                        continue
+                    can_discover = (
+                        canonical in DISCOVERY_TITLES
+                        and prefix in (None, "former", "acting", "interim")
+                        and (capitalised or bool(countries))
+                    )
+                    if can_discover:
+                        discovered = self._discover(
+                            start, gap.end(), sentence, canonical, countries
+                        )
+                        if discovered is not None:
+                            found.append(discovered)
+                            continue
+            if plural:
+                grouped = determiner in _GROUP_DETERMINERS or len(countries) >= 2
+                if grouped:
+                    found.append(
+                        Mention(
+                            start,
+                            match.end(),
+                            "group",
+                            sentence.index,
+                            title=canonical,
+                            countries=countries,
+                            determiner=determiner,
+                        )
+                    )
+                continue
+            if canonical == "counterpart":
+                if self._after_non_leader_role(sentence, start, names):
+                    continue
+                found.append(
+                    Mention(
+                        start,
+                        end,
+                        "counterpart",
+                        sentence.index,
+                        title=canonical,
+                        countries=countries,
+                        determiner=determiner,
+                    )
+                )
+                continue
+            if countries:
+                found.append(
+                    Mention(
+                        start,
+                        end,
+                        "title",
+                        sentence.index,
+                        title=canonical,
+                        countries=countries,
+                        determiner=determiner,
+                    )
+                )
+        return found, appositions
+
+    def _title_matches(self) -> list[re.Match[str]]:
+        """TITLE_RE matches, tried only where a title's last word stands."""
+        view = self.view
+        words, starts, ends = view.lower_words, view.starts, view.ends
+        matches: list[re.Match[str]] = []
+        for i in [i for i, word in enumerate(words) if word in _TITLE_LAST_WORDS]:
+            for match in TITLE_RE.finditer(view.lower, starts[max(0, i - 4)], ends[i] + 12):
+                if match.end() == ends[i]:
+                    matches.append(match)
+                    break
+        return matches
+
+    def _fits(self, name: Mention, countries: tuple[str, ...]) -> bool:
+        if not countries:
+            return True
+        for slug in name.candidates:
+            entry = self.kb.leaders[slug]
+            if entry.country in countries or any(t.country in countries for t in entry.terms):
+                return True
+        return False
+
+    def _left_of_title(
+        self, position: int, sentence: Sentence
+    ) -> tuple[int, tuple[str, ...], str | None]:
+        """Walk left of a title: demonyms ("Russian and French") or "Country's", a determiner."""
+        view = self.view
+        folded = view.folded
+        start = position
+        countries: list[str] = []
+        entity = self._place_ending_at(position - 1, sentence)
+        if entity is not None and folded[entity.end : position] == " ":
+            countries = entity.keys(DEMONYM) or entity.keys(COUNTRY)
+            start = entity.start
+            # "the Russian and French leaders", "the French, German and Italian leaders"
+            while True:
+                conj = _CONJUNCTION_RE.search(folded, sentence.start, start)
+                if conj is None:
+                    break
+                before = self._place_ending_at(conj.start(), sentence)
+                if before is None or before.end != conj.start() or not before.has(DEMONYM):
+                    break
+                countries[:0] = before.keys(DEMONYM)
+                start = before.start
+        elif folded[position - 3 : position] == "'s " or folded[position - 2 : position] == "' ":
+            # "Iran's president"
+            cut = position - 3 if folded[position - 3 : position] == "'s " else position - 2
+            entity = self._place_ending_at(cut, sentence)
+            if entity is not None and entity.end == cut and entity.has(COUNTRY):
+                return entity.start, tuple(entity.keys(COUNTRY)), None
+        determiner = None
+        previous = view.last_token_before(start)
+        if previous >= 0 and view.starts[previous] >= sentence.start:
+            word = view.lower_words[previous]
+            if folded[view.ends[previous] : start] == " " and word in _DETERMINERS:
+                determiner = word
+                start = view.starts[previous]
+                if word == "two" and previous > 0:
+                    before_word = view.lower_words[previous - 1]
+                    if before_word == "the" and view.starts[previous - 1] >= sentence.start:
+                        determiner = "the two"
+                        start = view.starts[previous - 1]
+        return start, tuple(dict.fromkeys(countries)), determiner
+
+    def _place_ending_at(self, offset: int, sentence: Sentence) -> EntityMatch | None:
+        """The country or demonym whose last token ends at or just before ``offset``."""
+        view = self.view
+        token = view.last_token_before(offset)
+        if token < 0 or view.starts[token] < sentence.start:
+            return None
+        entity = self.entity_by_end.get(view.ends[token])
+        if entity is None or not entity.has(DEMONYM, COUNTRY):
+            return None
+        if entity.has(LEADER_NAME, LEADER_ALIAS):
+            return None
+        return entity
+
+    def _after_non_leader_role(
+        self, sentence: Sentence, position: int, names: list[Mention]
+    ) -> bool:
+        """Whether a minister, aide or the like is the owner of a "counterpart" here."""
+        text = self.view.lower
+        last_role = None
+        for role in NON_LEADER_ROLE_RE.finditer(text, sentence.start, position):
+            last_role = role.end()
+        if last_role is None:
+            return False
+        last_leader = max((m.end for m in names if sentence.start <= m.end <= position), default=-1)
+        for match in TITLE_RE.finditer(text, sentence.start, position):
+            if match.group("title") not in ("counterpart", "counterparts"):
+                last_leader = max(last_leader, match.end())
+        return last_role > last_leader
+
+    def _discover(
+        self,
+        start: int,
+        name_start: int,
+        sentence: Sentence,
+        title: str,
+        countries: tuple[str, ...],
+    ) -> Mention | None:
+        view = self.view
+        first = view.token_at_start(name_start)
+        if first is None:
+            return None
+        tokens: list[int] = []
+        index = first
+        while index < len(view.words) and len(tokens) < 5:
+            word = view.words[index]
+            if view.starts[index] >= sentence.end:
+                break
+            if tokens:
+                gap = view.folded[view.ends[index - 1] : view.starts[index]]
+                if gap not in (" ", "-", "'", ". "):
+                    break
+                if gap == ". " and len(view.words[index - 1]) != 1:
+                    break
+            is_particle = word.lower() in NAME_PARTICLES and bool(tokens)
+            if not (word[:1].isupper() or is_particle):
+                break
+            if not is_particle and self._is_vocabulary(index):
+                break
+            if self.entity_by_start.get(view.starts[index]) is not None:
+                break
+            tokens.append(index)
+            index += 1
+        while tokens and not view.words[tokens[-1]][:1].isupper():
+            tokens.pop()
+        if not tokens or max(len(view.words[t]) for t in tokens) < 2:
+            return None
+        end = view.ends[tokens[-1]]
+        name = view.text[view.starts[tokens[0]] : end]
+        # "President William Ruto of Kenya"
+        if not countries:
+            of = _OF_COUNTRY_RE.match(view.folded, end)
+            if of:
+                entity = self.entity_by_start.get(of.end())
+                if entity is not None and entity.has(COUNTRY):
+                    countries = tuple(entity.keys(COUNTRY))
+        country = countries[0] if len(countries) == 1 else None
+        key = f"new:{_SPACE_RE.sub(' ', view.folded[view.starts[tokens[0]] : end])}"
+        if key not in self.leaders:
+            self.leaders[key] = LeaderInfo(key, name, country, False, title=title)
+        elif self.leaders[key].country is None and country:
+            self.leaders[key].country = country
+        return Mention(
+            start,
+            end,
+            "discovered",
+            sentence.index,
+            keys=(key,),
+            title=title,
+            countries=countries,
+        )
+
+    def _discovered_repeats(self, mentions: list[Mention]) -> list[Mention]:
+        """Later mentions of a discovered leader by full name or surname alone."""
+        view = self.view
+        forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for info in self.leaders.values():
+            if info.known:
+                continue
+            words = tuple(TextView.build(info.key[4:]).words)
+            variants = {words}
+            if len(words) >= 2 and len(words[-1]) >= 3:
+                variants.add(words[-1:])
+            for variant in variants:
+                forms.setdefault(variant[0], []).append((variant, info.key))
+        if not forms:
+            return []
+        covered = sorted((m.start, m.end) for m in mentions)
+        found: list[Mention] = []
+        for index, word in enumerate(view.words):
+            for variant, key in forms.get(word, ()):
+                n = len(variant)
+                if tuple(view.words[index : index + n]) != variant:
+                    continue
+                start, end = view.starts[index], view.ends[index + n - 1]
+                position = bisect_right(covered, (start, 10**9)) - 1
+                if position >= 0 and covered[position][1] > start:
+                    continue
+                sentence = self.sentence_of(start)
+                if sentence is None:
+                    continue
+                found.append(Mention(start, end, "name", sentence.index, keys=(key,)))
+                break
+        return found
+
+    def _mark_possessive(self, mention: Mention) -> None:
+        folded = self.view.folded
+        end = mention.end
+        if folded[end : end + 2] == "'s" or (
+            folded[end : end + 1] == "'" and folded[end - 1] == "s"
+        ):
+            mention.possessive = True
+            index = self.view.first_token_from(end + 2)
+            if index < len(self.view.words) and self.view.words[index] != "s":
+                mention.possessed = self.view.lower_words[index]
+            elif index + 1 < len(self.view.words):
+                mention.possessed = self.view.lower_words[index + 1]
+
+    def _disambiguate(self, mentions: list[Mention], counts: Counter[str]) -> None:
+        for mention in mentions:
+            if mention.kind != "name" or mention.keys:
+                continue
+            candidates = mention.candidates
+            if len(candidates) > 1:
+                named = [slug for slug in candidates if counts.get(slug)]
+                if len(named) == 1:
+                    candidates = (named[0],)
+                elif self.reference is not None:
+                    serving = [s for s in candidates if self.kb.leaders[s].term_on(self.reference)]
+                    if len(serving) == 1:
+                        candidates = (serving[0],)
+            if len(candidates) > 1:
+                self.warnings.append(
+                    f"'{self.view.text[mention.start : mention.end]}' may be any of "
+                    f"{', '.join(candidates)}; read as {candidates[0]}"
+                )
+            mention.keys = (candidates[0],)
+            self._known(candidates[0])
+
+    # --- resolution ------------------------------------------------------------------------
+
+    def _resolve(
+        self, by_sentence: dict[int, list[Mention]], counts: Counter[str]
+    ) -> tuple[dict[int, list[str]], list[str]]:
+        recent: list[str] = []
+        order: list[str] = []
+        recent_before: dict[int, list[str]] = {}
+        previous_subject: str | None = None
+
+        def touch(key: str) -> None:
+            if key in recent:
+                recent.remove(key)
+            recent.insert(0, key)
+            if key not in order:
+                order.append(key)
+
+        for sentence in self.sentences:
+            recent_before[sentence.index] = list(recent)
+            sentence_subject: str | None = None
+            resolved_here: list[Mention] = []
+            for mention in by_sentence.get(sentence.index, ()):
+                if mention.kind == "title":
+                    key = self._resolve_title(
+                        mention.countries[0], mention.title or "leader", recent, counts
+                    )
+                    if key is None:
+                        self.warnings.append(
+                            f"'{self.view.text[mention.start : mention.end]}' names no leader "
+                            "the knowledge base knows for that date"
+                        )
+                        continue
+                    mention.keys = (key,)
+                elif mention.kind == "counterpart":
+                    owner = (
+                        next((m.key for m in reversed(resolved_here) if m.key), None)
+                        or previous_subject
+                        or (recent[0] if recent else None)
+                    )
+                    key = self._resolve_counterpart(mention, owner, recent, counts)
+                    if key is None:
+                        continue
+                    mention.keys = (key,)
+                elif mention.kind == "group":
+                    if mention.countries:
+                        keys = []
+                        for code in mention.countries:
+                            key = self._resolve_title(
+                                code, mention.title or "leader", recent, counts
+                            )
+                            if key is not None:
+                                keys.append(key)
+                        mention.keys = tuple(dict.fromkeys(keys))
+                    else:
+                        mention.keys = tuple(recent[:2])
+                    continue
+                if not mention.keys:
+                    continue
+                for key in mention.keys:
+                    touch(key)
+                    if key not in self.leaders:
+                        self._known(key)
+                resolved_here.append(mention)
+                if sentence_subject is None and not mention.possessive and mention.key:
+                    sentence_subject = mention.key
+            if sentence_subject is not None:
+                previous_subject = sentence_subject
+        return recent_before, order
+
+    def _resolve_title(
+        self, country: str, title: str, recent: list[str], counts: Counter[str]
+    ) -> str | None:
+        kb = self.kb
+        # A leader the article discovered for that country and title comes first.
+        for key in recent:
+            info = self.leaders.get(key)
+            if not info or info.known or info.country != country:
+                continue
+            if title in ("leader", "head of state", "head of government") or info.title == title:
+                return key
+        if self.reference is not None:
+            holders = kb.leaders_with_title(country, title, self.reference)
+            if len(holders) == 1:
+                return holders[0][0].slug
+            if holders:
+                slugs = [leader.slug for leader, _ in holders]
+                for key in recent:
+                    if key in slugs:
+                        return key
+                named = sorted(slugs, key=lambda s: -counts.get(s, 0))
+                if counts.get(named[0]):
+                    return named[0]
+                return slugs[0]
+        # No date (or no holder on file): the leader of that country the text names most.
+        everyone = kb.leaders_with_title(country, title, None)
+        named = [leader.slug for leader, _ in everyone if counts.get(leader.slug)]
+        if named:
+            return max(named, key=lambda s: counts[s])
+        for key in recent:
+            if key in {leader.slug for leader, _ in everyone}:
+                return key
+        return None
+
+    def _resolve_counterpart(
+        self, mention: Mention, owner: str | None, recent: list[str], counts: Counter[str]
+    ) -> str | None:
+        if mention.countries:
+            country = mention.countries[0]
+            title = self._title_of(owner) or "leader"
+            key = self._resolve_title(country, title, recent, counts)
+            if key is None and title != "leader":
+                key = self._resolve_title(country, "leader", recent, counts)
+            return key if key != owner else None
+        for key in recent:
+            if key != owner:
+                return key
+        return None
+
+    def _title_of(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        info = self.leaders.get(key)
+        if info is None:
+            return None
+        if not info.known:
+            return info.title
+        entry = self.kb.leaders[key]
+        term = entry.term_on(self.reference)
+        if term is None and entry.terms and self.reference is None:
+            term = entry.terms[-1]
+        return term.title if term else None
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longer of overlapping mentions (a name absorbs a title around it)."""
+    rank = {"name": 0, "discovered": 1, "title": 2, "counterpart": 2, "group": 3}
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), rank[m.kind]))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if kept and mention.start < kept[-1].end:
+            if rank[mention.kind] < rank[kept[-1].kind] and mention.end >= kept[-1].end:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept

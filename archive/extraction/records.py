@@ -1,0 +1,140 @@
+"""What the engine hands back: plain dataclasses, no behaviour beyond small helpers.
+
+Every offset is a character offset into ``ArticleRecord.text`` (the whole input text,
+header and dateline included), so a span can be shown or stored as it stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+#: Facts an Evidence row can support (the archive's ``Fact`` vocabulary).
+FACTS = ("call", "participant", "date", "kind", "duration", "initiator", "topic", "statement")
+#: Kinds of contact.
+KINDS = ("phone", "video", "meeting", "other")
+#: How much of ``ExtractedCall.date`` is known.
+PRECISIONS = ("day", "month", "year", "unknown")
+#: Qualifiers of a duration; None means the duration was given exactly.
+QUALIFIERS = ("about", "more than", "less than")
+#: The part a call plays in the article.
+ROLES = ("main", "background")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` in the article text."""
+
+    start: int
+    end: int
+
+    def text(self, article_text: str) -> str:
+        """The characters of ``article_text`` this span covers."""
+        return article_text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class LeaderRef:
+    """A head of state or government as the article names them.
+
+    ``known`` is False for a leader discovered from a title pattern ("Kenyan President
+    William Ruto") who is not in the knowledge base; such a leader has no slug.
+    """
+
+    slug: str | None
+    name: str
+    country: str | None
+    office: str | None
+    known: bool
+
+    @property
+    def key(self) -> str:
+        """A stable identity inside one article: the slug, or the name for a discovered leader."""
+        return self.slug if self.slug is not None else f"new:{self.name}"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One fact of a call and the sentence that supports it.
+
+    ``detail`` says which participant, topic, date or speaker the row is about;
+    ``match`` narrows the span to the words that gave the fact, where that is known.
+    """
+
+    fact: str
+    span: Span
+    detail: str | None = None
+    match: Span | None = None
+
+
+@dataclass(slots=True)
+class ExtractedStatement:
+    """An attributed account: "…, the presidency said", "according to X's office"."""
+
+    speaker: str
+    side_country: str | None
+    side_leader: str | None
+    text: str
+    span: Span
+    sentence: Span | None = None
+
+
+@dataclass(slots=True)
+class ExtractedCall:
+    """One contact between two or more leaders that the article reports as having happened."""
+
+    participants: list[LeaderRef]
+    kind: str
+    date: date | None
+    date_precision: str
+    duration_minutes: int | None
+    duration_qualifier: str | None
+    initiator: LeaderRef | None
+    role: str
+    topics: list[str]
+    statements: list[ExtractedStatement]
+    evidence: list[Evidence]
+    #: The sentence that first reports the contact, as written.
+    summary: str = ""
+    #: Where the date came from: "explicit", "relative" (weekday, today, yesterday),
+    #: "dateline", or None when there is no date.
+    date_basis: str | None = None
+    #: True when the year had to be worked out (from the published date or a span such
+    #: as "for the first time in three years") rather than read.
+    year_inferred: bool = False
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """Everything the engine read from one article."""
+
+    text: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: date | None
+    dateline: str | None
+    language: str
+    calls: list[ExtractedCall]
+    leaders: list[LeaderRef]
+    warnings: list[str]
+    #: A wire agency named by the dateline ("(Reuters) -", "/TASS/."), even when the
+    #: caller supplied another publisher.
+    agency: str | None = None
+    #: The dateline's month and day with the year read or worked out, when it has both.
+    dateline_date: date | None = None
+    #: Every attributed statement in the article, about a call or not.
+    statements: list[ExtractedStatement] = field(default_factory=list)
+
+    @property
+    def main_calls(self) -> list[ExtractedCall]:
+        """The contacts the article is about."""
+        return [call for call in self.calls if call.role == "main"]
+
+    @property
+    def background_calls(self) -> list[ExtractedCall]:
+        """Earlier contacts the article mentions."""
+        return [call for call in self.calls if call.role == "background"]

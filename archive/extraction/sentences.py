@@ -1,0 +1,140 @@
+"""A fast sentence splitter with exact offsets.
+
+It splits after ".", "!" or "?" (and any closing quotes or brackets) when the next word
+starts a sentence, and at every line break before a capital; it does not split after
+abbreviations ("Sept.", "Mr.", "U.N."), initials ("George W. Bush") or inside a quotation
+that closes within the paragraph, so an attributed quote stays with its "... the
+presidency said."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import word_set
+
+ABBREVIATIONS = word_set("""
+    mr mrs ms dr prof sr jr st gen gov sen rep lt col maj capt sgt adm cmdr rev hon pres amb
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vs v approx est inc corp ltd co dept univ fig mt ft
+    """)
+# Closing quotes as they are folded: straight quotes only.
+_BOUNDARY_RE = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+_QUOTE_OPENERS = "\"'(["
+_MAX_QUOTE = 700
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its index, its offsets in the article and its paragraph."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    is_title: bool = False
+
+
+def split_sentences(
+    folded: str, start: int = 0, end: int | None = None, *, first_index: int = 0
+) -> list[Sentence]:
+    """Sentences of ``folded[start:end]`` with offsets into ``folded``.
+
+    ``folded`` is the folded article text (typographic quotes made straight, same length
+    as the original), so the offsets are valid in the original text too.
+    """
+    stop = len(folded) if end is None else end
+    sentences: list[Sentence] = []
+    paragraph = 0
+    cursor = start
+    # Where the quotation open at the scan position began (None when none is open).
+    quote_open_at: int | None = None
+    scanned = start
+    for match in _BOUNDARY_RE.finditer(folded, start, stop):
+        boundary_end = match.end()
+        quotes = folded.count('"', scanned, boundary_end)
+        if quotes % 2:
+            quote_open_at = (
+                None if quote_open_at is not None else folded.rfind('"', scanned, boundary_end)
+            )
+        scanned = boundary_end
+        next_start = _skip_space(folded, boundary_end, stop)
+        if next_start >= stop:
+            break
+        if match.group() == "\n":
+            quote_open_at = None  # a quotation never runs across paragraphs unclosed
+            if (
+                "\n" in folded[boundary_end:next_start]
+                or _starts_sentence(folded, next_start)
+                or _ends_line(folded, cursor, match.start())
+            ):
+                _emit(sentences, folded, cursor, match.start(), paragraph, first_index)
+                paragraph += 1
+                cursor = next_start
+            continue
+        if "\n" in folded[boundary_end:next_start]:
+            continue  # the line break decides
+        if not _starts_sentence(folded, next_start):
+            continue
+        if folded[match.start()] == "." and _is_abbreviation(folded, cursor, match.start()):
+            continue
+        if quote_open_at is not None and boundary_end - quote_open_at < _MAX_QUOTE:
+            continue
+        quote_open_at = None
+        _emit(sentences, folded, cursor, boundary_end, paragraph, first_index)
+        cursor = next_start
+    _emit(sentences, folded, cursor, stop, paragraph, first_index)
+    return sentences
+
+
+def _emit(
+    sentences: list[Sentence], folded: str, start: int, end: int, paragraph: int, first: int
+) -> None:
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(first + len(sentences), start, end, paragraph))
+
+
+def _skip_space(text: str, position: int, stop: int) -> int:
+    while position < stop and text[position].isspace():
+        position += 1
+    return position
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether the text at ``position`` can open a sentence: a capital, digit or opener."""
+    limit = min(len(text), position + 4)
+    while position < limit and text[position] in _QUOTE_OPENERS:
+        position += 1
+    if position >= len(text):
+        return False
+    char = text[position]
+    return char.isupper() or char.isdigit()
+
+
+def _ends_line(text: str, start: int, position: int) -> bool:
+    """Whether the line ending at ``position`` reads as complete (ends with punctuation)."""
+    end = position
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    return end > start and text[end - 1] in ".!?\"')]:"
+
+
+def _is_abbreviation(text: str, floor: int, period: int) -> bool:
+    """Whether the word before the period at ``period`` is an abbreviation or an initial."""
+    begin = period
+    while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:period]
+    if not word:
+        return False
+    if "." in word:
+        # Dotted abbreviations: U.N., U.S., a.m.
+        return all(len(part) <= 2 for part in word.split(".") if part)
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in ABBREVIATIONS

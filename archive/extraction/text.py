@@ -1,0 +1,153 @@
+"""Accent folding and tokenisation that keep every character offset.
+
+Matching runs on a folded copy of the article: accents stripped ("Raïssi" reads
+"Raissi"), typographic quotes, apostrophes and dashes made plain, odd spaces made
+spaces. Each character folds to exactly one character, so an offset in the folded
+copy is the same offset in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+_SPECIAL = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u200b": " ",
+    "\ufeff": " ",
+    "\u00f8": "o",
+    "\u00d8": "O",
+    "\u0111": "d",
+    "\u0110": "D",
+    "\u0142": "l",
+    "\u0141": "L",
+    "\u0131": "i",
+}
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    folded = _FOLD_CACHE.get(char)
+    if folded is not None:
+        return folded
+    folded = _SPECIAL.get(char)
+    if folded is None:
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = base if len(base) == 1 else char
+    _FOLD_CACHE[char] = folded
+    return folded
+
+
+def fold(text: str) -> str:
+    """``text`` with accents and typographic punctuation folded, same length as ``text``."""
+    if text.isascii():
+        return text
+    return _NON_ASCII_RE.sub(_fold_run, text)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return "".join([_fold_char(c) for c in match.group()])
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping any character whose lower case is longer as it is."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+_SPLIT_RE = re.compile(r"([^\W_]+)")
+
+
+@dataclass(slots=True)
+class TextView:
+    """An article's text with the folded and lower-cased copies and its word tokens.
+
+    ``starts``, ``ends`` and ``words`` are parallel lists over the folded text; words
+    are runs of letters and digits, so "Raisi's" is the tokens "Raisi" and "s".
+    """
+
+    text: str
+    folded: str
+    lower: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    _lower_words: list[str] | None = field(default=None, repr=False)
+    _by_start: dict[int, int] | None = field(default=None, repr=False)
+    _by_end: dict[int, int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def build(cls, text: str) -> TextView:
+        folded = fold(text)
+        lower = lower_same_length(folded)
+        # Separators and words alternate in the split; running lengths give the offsets.
+        parts = _SPLIT_RE.split(folded)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        words = parts[1::2]
+        count = 2 * len(words)
+        return cls(text, folded, lower, offsets[1:count:2], offsets[2 : count + 1 : 2], words)
+
+    @property
+    def lower_words(self) -> list[str]:
+        if self._lower_words is None:
+            self._lower_words = [w.lower() for w in self.words]
+        return self._lower_words
+
+    def token_at_start(self, offset: int) -> int | None:
+        """Index of the token that starts exactly at ``offset``."""
+        if self._by_start is None:
+            self._by_start = {s: i for i, s in enumerate(self.starts)}
+        return self._by_start.get(offset)
+
+    def token_at_end(self, offset: int) -> int | None:
+        """Index of the token that ends exactly at ``offset``."""
+        if self._by_end is None:
+            self._by_end = {e: i for i, e in enumerate(self.ends)}
+        return self._by_end.get(offset)
+
+    def first_token_from(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (may be len(words))."""
+        return bisect_right(self.starts, offset - 1)
+
+    def last_token_before(self, offset: int) -> int:
+        """Index of the last token ending at or before ``offset`` (-1 if none)."""
+        return bisect_right(self.ends, offset) - 1
+
+    def next_token_start(self, offset: int) -> int | None:
+        """Start of the first token at or after ``offset``."""
+        index = self.first_token_from(offset)
+        return self.starts[index] if index < len(self.starts) else None

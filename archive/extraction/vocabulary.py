@@ -1,0 +1,446 @@
+"""The English the engine knows: titles, months, weekdays, words for contacts, reporting verbs.
+
+Nothing here names a particular person, country, outlet or place: those come from the
+knowledge base. Patterns in this module run on the folded, lower-cased text unless
+their name says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+#: Month names as written (capitalised), for case-sensitive date patterns: "may" is a verb.
+MONTH_PATTERN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+    r"Nov\.?|Dec\.?)"
+)
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER_PATTERN = (
+    r"(?:\d+(?:\.\d+)?|forty-five|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|an|a)"
+)
+
+
+def number_value(word: str) -> float | None:
+    """The value of a number written in digits or in words ("90", "two", "an")."""
+    word = word.lower()
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+# --- Titles of heads of state and government -------------------------------------------
+
+#: Words of a title as they appear in text, mapped to the canonical title.
+TITLE_CANONICAL = {
+    "president": "president",
+    "presidents": "president",
+    "prime minister": "prime minister",
+    "prime ministers": "prime minister",
+    "premier": "prime minister",
+    "premiers": "prime minister",
+    "chancellor": "chancellor",
+    "chancellors": "chancellor",
+    "king": "king",
+    "kings": "king",
+    "queen": "queen",
+    "queens": "queen",
+    "emir": "emir",
+    "emirs": "emir",
+    "amir": "emir",
+    "sultan": "sultan",
+    "sultans": "sultan",
+    "crown prince": "crown prince",
+    "crown princes": "crown prince",
+    "supreme leader": "supreme leader",
+    "taoiseach": "taoiseach",
+    "monarch": "monarch",
+    "head of state": "head of state",
+    "heads of state": "head of state",
+    "head of government": "head of government",
+    "heads of government": "head of government",
+    "leader": "leader",
+    "leaders": "leader",
+    "counterpart": "counterpart",
+    "counterparts": "counterpart",
+}
+#: Titles that stand for several offices; the tuple lists the offices in order of preference.
+GENERIC_TITLES = {
+    "leader": (
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "supreme leader",
+        "crown prince",
+    ),
+    "head of state": ("president", "king", "queen", "emir", "sultan", "supreme leader"),
+    "head of government": ("prime minister", "chancellor", "premier", "president"),
+    "monarch": ("king", "queen", "emir", "sultan"),
+    "counterpart": (),
+}
+#: Titles that introduce a new name in "Kenyan President William Ruto" (never "leader").
+DISCOVERY_TITLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "crown prince",
+        "supreme leader",
+        "taoiseach",
+    }
+)
+PLURAL_TITLE_WORDS = frozenset(
+    {
+        "presidents",
+        "prime ministers",
+        "premiers",
+        "chancellors",
+        "kings",
+        "queens",
+        "emirs",
+        "sultans",
+        "crown princes",
+        "heads of state",
+        "heads of government",
+        "leaders",
+        "counterparts",
+    }
+)
+
+TITLE_RE = re.compile(
+    r"\b(?:(?P<prefix>vice|deputy|first\s+deputy|acting|interim|former|late|then|ex)[\s-]+)?"
+    r"(?P<title>prime\s+ministers?|premiers?|presidents?|chancellors?|kings?|queens?|emirs?|"
+    r"amir|sultans?|crown\s+princes?|supreme\s+leaders?|heads?\s+of\s+(?:state|government)|"
+    r"leaders?|monarch|taoiseach|counterparts?)\b(?!-elect|-designate)"
+)
+#: Prefixes that make a title someone else's (a vice-president is not a head of state).
+BLOCKING_TITLE_PREFIXES = frozenset({"vice", "deputy", "first deputy"})
+
+#: Roles that are never a leader; a "counterpart" after one of these is not a leader either.
+NON_LEADER_ROLE_RE = re.compile(
+    r"\b(?:ministers?|secretar(?:y|ies)|spokes(?:man|woman|men|women|person|people)|envoys?|"
+    r"ambassadors?|advis[eo]rs?|aides?|officials?|diplomats?|negotiators?|chief\s+of\s+staff|"
+    r"chiefs\s+of\s+staff|deputy|deputies|governors?|mayors?|generals?|commanders?|"
+    r"speakers?|lawmakers?|senators?|ceos?)\b"
+)
+
+#: Capitalised words that are never a first name (for "X Surname" checks) or a name part.
+FUNCTION_WORDS = word_set("""
+    a an the and or but nor so yet for of on in at by to from with without after before during
+    since while when where whereas as if though although because meanwhile however still then
+    also both all each either neither this that these those his her its their our my your he she
+    they it we i you there here what which who whom whose how why not no only even just
+    mr mrs ms dr sir madam lady lord sheikh sheik his-excellency according following under over
+    amid despite via per about against between among across through toward towards than
+    said says told asked added noted new former late then-president
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    president presidents prime minister ministers premier chancellor king queen emir amir
+    sultan crown prince supreme leader leaders head heads state government counterpart
+    vice deputy foreign defence defense interior finance secretary spokesman spokeswoman
+    spokesperson official officials aide adviser advisor ambassador envoy
+    ayatollah prince princess excellency mister madame monsieur chairman comrade marshal
+    like unlike asked speaking adding quoting citing including now later earlier last next
+    first second finally instead indeed moreover furthermore besides therefore thus hence
+    accordingly separately similarly overall shortly soon once twice every some many most
+    several few other another such same any yes dear thanks upon whom
+    """)
+
+#: Name particles that may sit inside a discovered name ("Mohammed bin Salman").
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+    }
+)
+
+# --- Words for contacts -------------------------------------------------------------------
+
+#: Modifiers allowed between a determiner and the head of a contact noun phrase.
+_MODIFIERS = (
+    r"rare|first|second|third|fourth|fifth|previous|prior|last|latest|recent|lengthy|long|"
+    r"brief|short|new|frank|constructive|detailed|cordial|productive|private|direct|"
+    r"face-to-face|one-on-one|closed-door|official|separate|joint|surprise|unscheduled|tense|"
+    r"warm|friendly|extended|marathon|substantive|fresh|further|follow-up|urgent|emergency|"
+    r"bilateral|two-way|trilateral|late-night|weekend|long-awaited|high-level|intense|"
+    r"positive|open|candid|in-person|lengthy|hour-long|half-hour|two-hour|"
+    r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
+    r"approximately|about|around|some|nearly|almost|roughly|more\s+than|over|"
+    r"an|two|three|(?:the\s+)?two\s+leaders'|leaders'|presidents'"
+)
+_DETERMINERS = r"a|an|the|their|his|her|its|this|that|another|these|our|no"
+_KIND_WORDS = r"(?:tele)?phone|video|videophone|virtual|online|in-person|face-to-face"
+_HEADS = (
+    r"calls?|conversations?|talks|meetings?|summit|discussions?|exchanges?|interview|"
+    r"conference|videoconference|video-conference|videocall|consultations|link|"
+    r"tete-a-tete|contacts?"
+)
+CONTACT_NP = (
+    rf"(?:(?P<det>{_DETERMINERS})\s+)?(?P<mods>(?:(?:{_MODIFIERS})[\s,]+){{0,4}})"
+    rf"(?:(?P<kw>{_KIND_WORDS})[\s-]+)?(?P<head>{_HEADS})\b"
+)
+_HOLD_VERBS = (
+    r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
+    r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in"
+)
+_PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
+_AFTER_VERBS = (
+    r"took\s+place|takes\s+place|was\s+held|were\s+held|lasted|came|comes|happened|occurred|"
+    r"focused|focussed|covered|centered|centred|ended|began|started"
+)
+#: "held a rare phone call", "had a conversation".
+HOLD_RE = re.compile(rf"\b(?P<verb>{_HOLD_VERBS})\s+{CONTACT_NP}")
+#: "during a telephone interview", "in a phone call".
+PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
+#: "the phone call between", "a call with".
+WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with)\b")
+#: "their previous phone call took place", "the call lasted".
+AFTER_RE = re.compile(rf"\b{CONTACT_NP}\s+(?:that\s+|which\s+)?(?P<after>{_AFTER_VERBS})\b")
+#: "spoke", "talked", "have spoken".
+SPEAK_RE = re.compile(
+    r"\b(?P<verb>(?:has|have|had)\s+(?:spoken|talked)|spoke|talked|conversed|conferred|"
+    r"chatted|speaks)\b"
+)
+#: Words after "spoke" that make it something else than a conversation.
+SPEAK_BLOCKERS = frozenset(
+    {"about", "of", "out", "against", "highly", "favorably", "favourably", "publicly", "up"}
+)
+#: "called", "phoned": a contact when a leader follows.
+CALL_VERB_RE = re.compile(
+    r"\b(?P<verb>(?:has|have|had)\s+(?:called|phoned|telephoned|rung)|called|phoned|"
+    r"telephoned|rang|dialled|dialed|calls|phones|rings)(?:\s+up)?\s+"
+)
+#: "met", "meets", "hosted": a meeting when a leader follows (or the subject is plural).
+MEET_VERB_RE = re.compile(
+    r"\b(?P<verb>(?:has|have|had)\s+met|met|meets|hosted|hosts|received|receives|welcomed|"
+    r"welcomes)(?:\s+with)?\s+"
+)
+#: "received a phone call from".
+RECEIVED_CALL_RE = re.compile(
+    r"\breceived\s+(?:a|an)\s+(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phone\s+)?call\s+from\s+"
+)
+#: Words that say how a conversation was held, after "spoke".
+MODE_RE = re.compile(
+    r"\b(?:(?P<phone>(?:tele)?phone)|(?P<video>video(?:\s*(?:link|conference|call))?|"
+    r"videoconference|virtually)|(?P<meeting>in\s+person|face-to-face))\b"
+)
+
+KIND_BY_WORD = {
+    "phone": "phone",
+    "telephone": "phone",
+    "video": "video",
+    "videophone": "video",
+    "virtual": "video",
+    "online": "video",
+    "in-person": "meeting",
+    "face-to-face": "meeting",
+}
+KIND_BY_HEAD = {
+    "call": "phone",
+    "videocall": "video",
+    "videoconference": "video",
+    "video-conference": "video",
+    "meeting": "meeting",
+    "summit": "meeting",
+    "tete-a-tete": "meeting",
+}
+#: Heads that need a kind word in front ("telephone interview", "video link").
+HEADS_NEEDING_KIND = frozenset({"interview", "conference", "link", "exchange", "discussion"})
+#: Plural heads: generic ("regular phone calls"), never one contact.
+PLURAL_HEADS = frozenset(
+    {"calls", "conversations", "meetings", "discussions", "exchanges", "contacts", "contact"}
+)
+
+#: Words before a contact that put it in the future, a wish or a denial.
+MODALITY_RE = re.compile(
+    r"\b(?:will|would|shall|won't|wouldn't|plans?|planned|planning|intends?|intended|"
+    r"intending|expects?|expected|scheduled|set\s+to|due\s+to|hopes?|hoped|hoping|wants?|"
+    r"wanted|wish(?:es|ed)?|ready\s+to|willing\s+to|prepared\s+to|may|might|could|should|"
+    r"possible|possibility|potential|upcoming|next|future|den(?:y|ies|ied)|denial|"
+    r"refus(?:e|es|ed|al)|reject(?:s|ed)?|declin(?:e|es|ed)|cancel(?:s|led|ed)?|"
+    r"postpone(?:s|d)?|halted|suspended|no|not|never|without|rumou?r(?:s|ed)?|speculation|"
+    r"await(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|if|unless|"
+    r"whether|didn|doesn|hasn|haven|hadn|wasn|weren|won|wouldn)\b"
+)
+#: Words before a contact noun that ask for it rather than report it ("asked for a call").
+REQUEST_RE = re.compile(
+    r"\b(?:propos(?:e|es|ed|ing|al)|offer(?:s|ed|ing)?|ask(?:s|ed|ing)?|requests?|requested|"
+    r"requesting|seeks?|sought|seeking|urged?|urges|urging|invit(?:e|es|ed|ing|ation)|"
+    r"agreed\s+to|agrees\s+to|agree\s+to|call(?:s|ed)?\s+for|push(?:ed|es)?\s+for|"
+    r"demand(?:s|ed)?)\b"
+)
+#: A bare verb before a contact noun: an infinitive ("agreed to ... hold talks").
+BARE_HOLD_VERBS = frozenset({"hold", "conduct", "make", "have"})
+#: Words right after a contact that say it did not (or not yet) take place.
+AFTER_MODALITY_RE = re.compile(
+    r"[\s,]*(?:(?:is|are|was|were|has\s+been|had\s+been)\s+)?(?:(?:also|now|still)\s+)?"
+    r"(?:expected|planned|scheduled|set|due|likely|possible|requested|proposed|envisaged|"
+    r"to\s+take\s+place|will|would|could|may|might|cancell?ed|canceled|postponed|"
+    r"called\s+off|(?:did|has|have|had)\s+not|never|denied|rejected|refused)\b"
+)
+#: Sentence-level denial: "denied that a call took place".
+DENIAL_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|dismissed|refuted)\s+(?:that|reports?|claims?|rumou?rs?|"
+    r"media\s+reports|any)\b|\b(?:was|were|is|are)\s+(?:false|untrue|fake)\b"
+)
+#: Words that place a contact in the past of the article.
+BACKGROUND_MODIFIERS = frozenset({"previous", "prior", "last", "earlier", "former"})
+BACKGROUND_RE = re.compile(
+    r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|in\s+the\s+past|previously|"
+    r"last\s+(?:spoke|met|talked)|had\s+last)\b"
+)
+#: Undated references to the past that add nothing about any dated contact.
+VAGUE_PAST_RE = re.compile(r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|in\s+the\s+past)\b")
+PLUPERFECT_RE = re.compile(r"\bhad\s+(?:already\s+)?(?:spoken|met|talked|held|called|phoned)\b")
+
+#: Adverbial words skipped when looking for the subject before a verb.
+SUBJECT_SKIP = word_set("""
+    also reportedly had has have then later earlier late early again finally first last both all
+    previously recently once separately briefly on in at this today yesterday tonight morning
+    evening afternoon night week meanwhile however too already just personally directly
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """)
+
+# --- Initiators --------------------------------------------------------------------------
+
+#: "at the request of X", "initiated by X": the initiator follows.
+INITIATOR_BEFORE_RE = re.compile(
+    r"\b(?:at\s+the\s+(?:request|initiative|invitation)\s+of|on\s+the\s+initiative\s+of|"
+    r"(?:initiated|requested|placed|made|arranged)\s+by)\s+"
+)
+#: "at the request of the French side".
+SIDE_RE = re.compile(r"\s*(?:the\s+)?(?P<word>[A-Z][\w-]+)\s+side\b")
+
+# --- Reporting ----------------------------------------------------------------------------
+
+REPORTING_VERBS = (
+    r"said|says|added|adds|noted|notes|stated|states|reported|reports|announced|announces|"
+    r"wrote|writes|tweeted|posted|confirmed|confirms|indicated|indicates|explained|explains|"
+    r"stressed|stresses|declared|underlined|affirmed"
+)
+#: Reporting verbs between a date and a contact mean the date is the report's.
+REPORTING_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|told|according)\b")
+
+# --- Durations ----------------------------------------------------------------------------
+
+DURATION_QUALIFIERS = {
+    "about": "about",
+    "approximately": "about",
+    "approx": "about",
+    "around": "about",
+    "some": "about",
+    "nearly": "about",
+    "almost": "about",
+    "roughly": "about",
+    "close to": "about",
+    "circa": "about",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "just over": "more than",
+    "at least": "more than",
+    "a little over": "more than",
+    "well over": "more than",
+    "less than": "less than",
+    "under": "less than",
+    "just under": "less than",
+    "fewer than": "less than",
+    "up to": "less than",
+    "a little under": "less than",
+}
