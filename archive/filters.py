@@ -80,9 +80,7 @@ class PeriodField(forms.Field):
             return None
         match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
         if not match:
-            raise ValidationError(
-                f"“{value[:40]}” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)."
-            )
+            raise ValidationError(f"“{value[:40]}” is not a date (YYYY-MM-DD, YYYY-MM or YYYY).")
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
             if month is None:

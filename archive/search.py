@@ -199,13 +199,8 @@ class SQLiteBackend:
         table = self.tables[index]
         columns = self.snippet_columns[index]
         marks = ", ".join(["%s"] * len(ids))
-        snippets = ", ".join(
-            f"snippet({table}, {column}, %s, %s, '…', 28)" for column in columns
-        )
-        sql = (
-            f"SELECT rowid, {snippets} FROM {table}"
-            f" WHERE {table} MATCH %s AND rowid IN ({marks})"
-        )
+        snippets = ", ".join(f"snippet({table}, {column}, %s, %s, '…', 28)" for column in columns)
+        sql = f"SELECT rowid, {snippets} FROM {table} WHERE {table} MATCH %s AND rowid IN ({marks})"
         params = [MARK_START, MARK_END] * len(columns) + [self.match_expression(query), *ids]
         with default_connection.cursor() as cursor:
             cursor.execute(sql, params)

@@ -32,7 +32,8 @@ def test_statements_stand_side_by_side_under_each_country(client, seed):
     response = client.get(seed.raisi_call.get_absolute_url())
 
     sides = [
-        (side["title"], [s.speaker for s in side["statements"]]) for side in response.context["sides"]
+        (side["title"], [s.speaker for s in side["statements"]])
+        for side in response.context["sides"]
     ]
     assert sides == [("Iran", ["Raisi's office"]), ("France", ["the Elysee"])]
 
@@ -118,7 +119,9 @@ def test_call_json_is_the_export_shape_with_summary_and_statements(client, seed)
         {
             "speaker": "Raisi's office",
             "side": "IR",
-            "text": "The president called on France to respect the nuclear deal and to lift sanctions.",
+            "text": (
+                "The president called on France to respect the nuclear deal and to lift sanctions."
+            ),
         },
     ]
 

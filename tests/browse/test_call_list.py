@@ -131,9 +131,7 @@ def test_every_facet_filter_combines(client, seed):
 
 
 def test_country_codes_are_read_in_either_case(client, seed):
-    assert listed(client.get(URL, {"country": "IR"})) == listed(
-        client.get(URL, {"country": "ir"})
-    )
+    assert listed(client.get(URL, {"country": "IR"})) == listed(client.get(URL, {"country": "ir"}))
     assert len(listed(client.get(URL, {"country": "ir"}))) == 2
 
 

@@ -50,7 +50,9 @@ def test_json_export_has_count_filters_and_calls_in_the_export_shape(client, see
     )
 
     data = json.loads(b"".join(response.streaming_content))
-    expected = calls_for_export(Call.objects.filter(pk__in=[seed.putin_2022.pk, seed.putin_call.pk]))
+    expected = calls_for_export(
+        Call.objects.filter(pk__in=[seed.putin_2022.pk, seed.putin_call.pk])
+    )
     by_pk = {call.pk: call_to_dict(call) for call in expected}
     assert data == {
         "count": 2,
@@ -121,7 +123,7 @@ def test_feed_of_an_unknown_leader_is_404(client, db):
 def test_pages_advertise_their_feeds(client, seed, url_name, args, feed):
     content = client.get(reverse(url_name, args=args)).content.decode()
 
-    assert f'type="application/atom+xml"' in content
+    assert 'type="application/atom+xml"' in content
     assert f'href="{feed}"' in content
 
 
