@@ -40,6 +40,7 @@ from .vocabulary import (
     BARE_HOLD_VERBS,
     CALL_VERB_RE,
     DENIAL_RE,
+    HABITUAL_RE,
     HEADS_NEEDING_KIND,
     HOLD_RE,
     INITIATOR_BEFORE_RE,
@@ -95,6 +96,8 @@ class Trigger:
     construct: str
     sentence: int
     kind: str | None
+    #: False when the kind is only presumed ("a call" between leaders is by phone).
+    kind_certain: bool = True
     head: str = ""
     det: str | None = None
     mods: str = ""
@@ -129,6 +132,7 @@ class Contact:
     kind: str | None
     date: ResolvedDate | None
     background: bool
+    kind_certain: bool = True
     candidates: list[Candidate] = field(default_factory=list)
     touched: int = 0
     date_span: tuple[int, int] | None = None
@@ -357,11 +361,12 @@ def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no
         and not _leader_follows_to(ctx, head_end)
     ):
         return None  # "a call for calm", "a call to action"
-    if construct in ("with", "after") and not det and not kw:
-        return None
+    if construct in ("with", "after") and not det and not kw and not sentence.is_title:
+        return None  # headlines drop articles: "X's Call with Y"
     kind = KIND_BY_WORD.get(kw) if kw else None
     if kind is None:
         kind = KIND_BY_HEAD.get(head)
+    certain = bool(kw) or head != "call"
     heads.add(head_end)
     trigger = Trigger(
         start=match.start(),
@@ -369,6 +374,7 @@ def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no
         construct=construct,
         sentence=sentence.index,
         kind=kind,
+        kind_certain=certain,
         head=head,
         det=det,
         mods=match.group("mods") or "",
@@ -469,6 +475,9 @@ def _candidate(
     lower = ctx.view.lower
     if not _took_place(lower, sentence, trigger):
         return None
+    window_start = _clause_start(lower, sentence.start, trigger.start)
+    if HABITUAL_RE.search(lower, window_start, _clause_end(lower, trigger.end, sentence.end)):
+        return None  # "has spoken to X several times": no one contact
     participants, subject = _participants(ctx, sentence, trigger, limit, current)
     if participants is None:
         return None
@@ -483,10 +492,9 @@ def _candidate(
         if resolved.warning and date_expr.start not in warned:
             warned.add(date_expr.start)
             ctx.warnings.append(
-                f"'{ctx.view.text[date_expr.start : date_expr.end]}' {resolved.warning}: "
-                "the date of the contact it dates is left unknown"
+                f"'{ctx.view.text[date_expr.start : date_expr.end]}' {resolved.warning}; "
+                "the contact's date is left unknown"
             )
-    window_start = _clause_start(lower, sentence.start, trigger.start)
     background = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
     if (resolved is None or resolved.value is None) and VAGUE_PAST_RE.search(
         lower, sentence.start, sentence.end
@@ -793,7 +801,8 @@ def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
     wanted = set(candidate.participants)
     best: Contact | None = None
     for contact in contacts:
-        if not _compatible_kind(contact.kind, candidate.kind):
+        kind = candidate.kind if candidate.full or candidate.trigger.kind_certain else None
+        if not _compatible_kind(contact.kind if contact.kind_certain else None, kind):
             continue
         if not _compatible_date(contact.date, candidate.date):
             continue
@@ -813,14 +822,18 @@ def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
         best = Contact(
             participants=list(candidate.participants),
             kind=candidate.kind,
+            kind_certain=candidate.trigger.kind_certain,
             date=None,
             background=candidate.background,
         )
         contacts.append(best)
     best.candidates.append(candidate)
     best.touched = clock
-    if best.kind is None and candidate.kind is not None:
+    if candidate.kind is not None and (
+        best.kind is None or (not best.kind_certain and candidate.trigger.kind_certain)
+    ):
         best.kind = candidate.kind
+        best.kind_certain = candidate.trigger.kind_certain
     if candidate.date is not None and candidate.date.value is not None:
         if best.date is None or best.date.value is None or _finer(candidate.date, best.date):
             best.date = candidate.date

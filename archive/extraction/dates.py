@@ -214,7 +214,7 @@ def resolve(expr: DateExpr, reference: date | None) -> ResolvedDate:
         return ResolvedDate(date(expr.year, 1, 1), "year", "explicit")
     if reference is None:
         return ResolvedDate(
-            None, "unknown", None, warning="has no year and the article has no date"
+            None, "unknown", None, warning="cannot be placed in time: the article has no date"
         )
     if expr.form == "month_day":
         assert expr.month is not None

@@ -56,10 +56,12 @@ _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_RE = re.compile(r",?\s+")
 _SPACE_RE = re.compile(r"\s+")
+#: "Joseph R. Biden Jr.", "Charles III": part of the name.
+_SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\b|\s+(?:II|III|IV)\b")
 _TITLE_LAST_WORDS = word_set(
     """
     president presidents minister ministers premier premiers chancellor chancellors king
-    kings queen queens emir emirs amir sultan sultans prince princes leader leaders monarch
+    kings queen queens emir emirs sultan sultans prince princes leader leaders monarch
     taoiseach state government counterpart counterparts
     """
 )
@@ -240,7 +242,11 @@ class _Finder:
                             continue
                         candidates = owners
                         start = view.starts[previous]
-            found.append(Mention(start, entity.end, "name", sentence.index, candidates=candidates))
+            end = entity.end
+            suffix = _SUFFIX_RE.match(view.folded, end)
+            if suffix:
+                end = suffix.end()
+            found.append(Mention(start, end, "name", sentence.index, candidates=candidates))
         return found
 
     def _is_vocabulary(self, token: int) -> bool:
@@ -277,12 +283,10 @@ class _Finder:
             possessive = view.folded[end : end + 2] == "'s"
             # "the president of France"
             if not countries and not possessive:
-                of = _OF_COUNTRY_RE.match(view.folded, end)
-                if of:
-                    entity = self.entity_by_start.get(of.end())
-                    if entity is not None and entity.has(COUNTRY):
-                        countries = tuple(entity.keys(COUNTRY))
-                        end = entity.end
+                entity = self._of_country(end)
+                if entity is not None:
+                    countries = tuple(entity.keys(COUNTRY))
+                    end = entity.end
             if not possessive and not plural:
                 gap = _APPOSITION_RE.match(view.folded, end)
                 if gap is not None:
@@ -298,10 +302,11 @@ class _Finder:
                     )
                     if can_discover:
                         discovered = self._discover(
-                            start, gap.end(), sentence, canonical, countries
+                            start, gap.end(), sentence, canonical, countries, names_by_start
                         )
                         if discovered is not None:
-                            found.append(discovered)
+                            if discovered.kind == "discovered":
+                                found.append(discovered)
                             continue
             if plural:
                 grouped = determiner in _GROUP_DETERMINERS or len(countries) >= 2
@@ -358,6 +363,18 @@ class _Finder:
                     matches.append(match)
                     break
         return matches
+
+    def _of_country(self, end: int) -> EntityMatch | None:
+        """The country in "... of France" right after ``end`` (not "of France's ...")."""
+        of = _OF_COUNTRY_RE.match(self.view.folded, end)
+        if of is None:
+            return None
+        entity = self.entity_by_start.get(of.end())
+        if entity is None or not entity.has(COUNTRY):
+            return None
+        if self.view.folded[entity.end : entity.end + 1] == "'":
+            return None
+        return entity
 
     def _fits(self, name: Mention, countries: tuple[str, ...]) -> bool:
         if not countries:
@@ -446,7 +463,10 @@ class _Finder:
         sentence: Sentence,
         title: str,
         countries: tuple[str, ...],
+        names_by_start: dict[int, Mention],
     ) -> Mention | None:
+        """A new leader named after a title, or the known leader whose name follows
+        first names the knowledge base does not list ("President Joseph R. Biden")."""
         view = self.view
         first = view.token_at_start(name_start)
         if first is None:
@@ -463,6 +483,15 @@ class _Finder:
                     break
                 if gap == ". " and len(view.words[index - 1]) != 1:
                     break
+            known = names_by_start.get(view.starts[index])
+            if known is not None:
+                if not tokens:
+                    return None
+                # First names, then a known surname: the known leader, title and all.
+                known.start = start
+                known.title = title
+                known.countries = countries
+                return known
             is_particle = word.lower() in NAME_PARTICLES and bool(tokens)
             if not (word[:1].isupper() or is_particle):
                 break
@@ -477,17 +506,20 @@ class _Finder:
         if not tokens or max(len(view.words[t]) for t in tokens) < 2:
             return None
         end = view.ends[tokens[-1]]
+        suffix = _SUFFIX_RE.match(view.folded, end)
+        if suffix:
+            end = suffix.end()
         name = view.text[view.starts[tokens[0]] : end]
         # "President William Ruto of Kenya"
         if not countries:
-            of = _OF_COUNTRY_RE.match(view.folded, end)
-            if of:
-                entity = self.entity_by_start.get(of.end())
-                if entity is not None and entity.has(COUNTRY):
-                    countries = tuple(entity.keys(COUNTRY))
+            entity = self._of_country(end)
+            if entity is not None:
+                countries = tuple(entity.keys(COUNTRY))
         country = countries[0] if len(countries) == 1 else None
-        key = f"new:{_SPACE_RE.sub(' ', view.folded[view.starts[tokens[0]] : end])}"
-        if key not in self.leaders:
+        words = tuple(view.words[t] for t in tokens)
+        key = self._discovered_key(words, country)
+        if key is None:
+            key = f"new:{' '.join(words)}"
             self.leaders[key] = LeaderInfo(key, name, country, False, title=title)
         elif self.leaders[key].country is None and country:
             self.leaders[key].country = country
@@ -500,6 +532,22 @@ class _Finder:
             title=title,
             countries=countries,
         )
+
+    def _discovered_key(self, words: tuple[str, ...], country: str | None) -> str | None:
+        """An earlier discovery this name refers to: same name, or same surname alone."""
+        for key, info in self.leaders.items():
+            if info.known:
+                continue
+            if country and info.country and info.country != country:
+                continue
+            known_words = tuple(key[4:].split())
+            if known_words == words:
+                return key
+            if len(words) == 1 and known_words[-1:] == words:
+                return key
+            if len(known_words) == 1 and words[-1:] == known_words:
+                return key
+        return None
 
     def _discovered_repeats(self, mentions: list[Mention]) -> list[Mention]:
         """Later mentions of a discovered leader by full name or surname alone."""
@@ -537,6 +585,8 @@ class _Finder:
     def _mark_possessive(self, mention: Mention) -> None:
         folded = self.view.folded
         end = mention.end
+        if folded[end : end + 3] == ".'s":
+            end += 1  # "Biden Jr.'s"
         if folded[end : end + 2] == "'s" or (
             folded[end : end + 1] == "'" and folded[end - 1] == "s"
         ):

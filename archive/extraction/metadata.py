@@ -21,18 +21,18 @@ _PLACE = r"(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
 _MONTH_DAY = rf"(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})"
 # PARIS, July 1. /TASS/.
 _SLASH_DATELINE_RE = re.compile(
-    rf"\A{_PLACE},\s+{_MONTH_DAY}\.?\s*/(?P<agency>[A-Z][A-Za-z-]{{1,20}})/\s*\.?\s*"
+    rf"{_PLACE},\s+{_MONTH_DAY}\.?\s*/(?P<agency>[A-Z][A-Za-z-]{{1,20}})/\s*\.?\s*"
 )
 # WASHINGTON (Reuters) -   ANKARA, Turkey (AP) -   BEIJING, June 10 (Xinhua) --
 _PAREN_DATELINE_RE = re.compile(
-    rf"\A{_PLACE}(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}}))?"
+    rf"{_PLACE}(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}}))?"
     rf"(?:,\s+{_MONTH_DAY})?\s+\((?P<agency>[A-Za-z][A-Za-z .&-]{{0,30}}?)\)\s*"
     r"(?:-{1,2}|:)\s*"
 )
 # MOSCOW -  or  MOSCOW, June 3 -  (a dateline without an agency)
-_PLAIN_DATELINE_RE = re.compile(rf"\A{_PLACE}(?:,\s+{_MONTH_DAY})?\s*(?:-{{1,2}}|:)\s+(?=[A-Z\"])")
+_PLAIN_DATELINE_RE = re.compile(rf"{_PLACE}(?:,\s+{_MONTH_DAY})?\s*(?:-{{1,2}}|:)\s+(?=[A-Z\"])")
 _BYLINE_RE = re.compile(
-    r"\ABy\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+    r"By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
     r"(?:\s*(?:,|\||-|/)\s*(?P<outlet>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}))?[ \t]*(?=\n)"
 )
 _TITLE_MAX = 160
@@ -122,7 +122,7 @@ def _read_dateline(folded: str, position: int, meta: Metadata) -> int:
         groups = match.groupdict()
         region = groups.get("region")
         meta.dateline = f"{place}, {region}" if region else place
-        meta.dateline_span = (match.start(), match.end())
+        meta.dateline_span = (match.start(), len(folded[: match.end()].rstrip()))
         agency = groups.get("agency")
         if agency:
             meta.agency = agency.strip()

@@ -227,13 +227,14 @@ def _side(
             continue
         info = leaders.leaders.get(mention.key)
         country = info.country if info else None
+        slug = info.slug if info else None
         if mention.possessive:
             if _OFFICE_RE.match(lower, mention.end + 2):
-                return country, mention.key, "office"
+                return country, slug, "office"
             return country, None, "country"
         if _OFFICE_OF_RE.search(lower, speaker[0], mention.start):
-            return country, mention.key, "office"
-        return country, mention.key, "leader"
+            return country, slug, "office"
+        return country, slug, "leader"
     # A seat of government, a capital, a country or a demonym.
     index = bisect_left(entity_starts, speaker[0])
     while index < len(entities) and entities[index].start < speaker[1]:
@@ -246,7 +247,7 @@ def _side(
     owner = _owner(leaders, sentence)
     if _POSSESSIVE_PRONOUN_OFFICE_RE.match(spoken) and owner is not None:
         info = leaders.leaders.get(owner)
-        return (info.country if info else None), owner, "office"
+        return (info.country if info else None), (info.slug if info else None), "office"
     if spoken in _CONTINUING:
         for previous in reversed(earlier):
             if sentence.index - previous.sentence.index > 4:
@@ -256,7 +257,7 @@ def _side(
                 return statement.side_country, statement.side_leader, "context"
         if spoken in ("he", "she") and owner is not None:
             info = leaders.leaders.get(owner)
-            return (info.country if info else None), owner, "leader"
+            return (info.country if info else None), (info.slug if info else None), "leader"
     return None, None, None
 
 

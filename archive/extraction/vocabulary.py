@@ -118,7 +118,6 @@ TITLE_CANONICAL = {
     "queens": "queen",
     "emir": "emir",
     "emirs": "emir",
-    "amir": "emir",
     "sultan": "sultan",
     "sultans": "sultan",
     "crown prince": "crown prince",
@@ -189,7 +188,7 @@ PLURAL_TITLE_WORDS = frozenset(
 TITLE_RE = re.compile(
     r"\b(?:(?P<prefix>vice|deputy|first\s+deputy|acting|interim|former|late|then|ex)[\s-]+)?"
     r"(?P<title>prime\s+ministers?|premiers?|presidents?|chancellors?|kings?|queens?|emirs?|"
-    r"amir|sultans?|crown\s+princes?|supreme\s+leaders?|heads?\s+of\s+(?:state|government)|"
+    r"sultans?|crown\s+princes?|supreme\s+leaders?|heads?\s+of\s+(?:state|government)|"
     r"leaders?|monarch|taoiseach|counterparts?)\b(?!-elect|-designate)"
 )
 #: Prefixes that make a title someone else's (a vice-president is not a head of state).
@@ -384,6 +383,12 @@ BACKGROUND_RE = re.compile(
 )
 #: Undated references to the past that add nothing about any dated contact.
 VAGUE_PAST_RE = re.compile(r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|in\s+the\s+past)\b")
+#: Repeated contacts, never one: "has spoken to X several times".
+HABITUAL_RE = re.compile(
+    r"\b(?:several|many|numerous|multiple|countless|a\s+number\s+of)\s+times\b|"
+    r"\b(?:repeatedly|regularly|often|frequently|routinely)\b|"
+    r"\bon\s+(?:several|many|numerous|multiple)\s+occasions\b"
+)
 PLUPERFECT_RE = re.compile(r"\bhad\s+(?:already\s+)?(?:spoken|met|talked|held|called|phoned)\b")
 
 #: Adverbial words skipped when looking for the subject before a verb.
