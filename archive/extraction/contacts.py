@@ -85,6 +85,11 @@ _INITIATOR_AFTER_NAME_RE = re.compile(r"\s+(?:initiated|requested|sought)\s+(?:t
 _POSSESSIVE_REQUEST_RE = re.compile(r"'s?\s+(?:request|initiative|invitation)\b")
 _POSSESSIVE_LEAD_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?$")
 _CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
+_LATER_IN_CLAUSE_RE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
+    r"likely|possible|envisaged|being\s+prepared)\b|\bwill\s+(?:take\s+place|be\s+held)\b"
+)
+_OBJECT_PRONOUN_RE = re.compile(r"(?:\s+(?:with|up))?\s+(?:him|her)\b")
 _TITLE_BARE_OK = frozenset({"hold", "speak", "talk", "meet"})
 _BACKGROUND_GAP = timedelta(days=7)
 
@@ -238,6 +243,11 @@ _CALL_TOKENS = frozenset(
         "rung",
     ]
 )
+_DISCUSS_TOKENS = frozenset(["discussed", "discusses"])
+_BY_MODE_RE = re.compile(
+    r"\b(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
+    r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))\b"
+)
 _MEET_TOKENS = word_set("met meets hosted hosts received receives welcomed welcomes")
 
 
@@ -258,7 +268,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     found: list[Trigger] = []
     heads: set[int] = set()
     # Only words that can end a contact noun or be a contact verb are looked at closely.
-    interesting = _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS
+    interesting = _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS
     for i in [i for i, word in enumerate(words) if word in interesting]:
         word = words[i]
         if word in _HEAD_TOKENS:
@@ -274,6 +284,10 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     break
                 if ends[i] in heads:
                     break
+        if word in _DISCUSS_TOKENS:
+            trigger = _discuss_trigger(ctx, i, sentence_at)
+            if trigger is not None:
+                found.append(trigger)
         if word in _SPEAK_TOKENS:
             for match in SPEAK_RE.finditer(lower, starts[max(0, i - 1)], ends[i]):
                 if match.end() == ends[i]:
@@ -421,6 +435,29 @@ def _speak_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
     )
 
 
+def _discuss_trigger(ctx, index, sentence_at):  # type: ignore[no-untyped-def]
+    """ "X and Y discussed grain exports by phone": a conversation, held by phone or video."""
+    view = ctx.view
+    start, end = view.starts[index], view.ends[index]
+    sentence = sentence_at(start)
+    if sentence is None:
+        return None
+    clause_end = _clause_end(view.lower, end, sentence.end)
+    mode = _BY_MODE_RE.search(view.lower, end, min(clause_end, end + 80))
+    if mode is None:
+        return None
+    return Trigger(
+        start=start,
+        end=end,
+        construct="speak",
+        sentence=sentence.index,
+        kind="phone" if mode.group("phone") else "video",
+        verb=view.lower_words[index],
+        verb_start=start,
+        verb_end=end,
+    )
+
+
 def _meet_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
     sentence = sentence_at(match.start())
     if sentence is None:
@@ -547,6 +584,10 @@ def _took_place(lower: str, sentence: Sentence, trigger: Trigger) -> bool:
             return False
     if AFTER_MODALITY_RE.match(lower, trigger.end, sentence.end):
         return False
+    if trigger.construct in ("with", "after", "prep") and _LATER_IN_CLAUSE_RE.search(
+        lower, trigger.end, _clause_end(lower, trigger.end, sentence.end)
+    ):
+        return False  # "a call between X and Y is planned for next week"
     denial = DENIAL_RE.search(lower, sentence.start, trigger.start)
     return denial is None
 
@@ -603,6 +644,14 @@ def _participants(
         for mention in mentions:
             if trigger.verb_start < mention.start < limit and eligible(mention):
                 keys.extend(keys_of(mention))
+        pronoun = _OBJECT_PRONOUN_RE.match(ctx.view.lower, trigger.verb_end or trigger.end)
+        if pronoun and len(keys) == 1:
+            # "met him": the other leader the sentence or the context names.
+            others = [m.key for m in mentions if m.key and m.key != keys[0]]
+            recent = ctx.leaders.recent_before.get(sentence.index, [])
+            other = next(iter(others), None) or next((k for k in recent if k != keys[0]), None)
+            if other:
+                keys.append(other)
     else:
         for mention in mentions:
             if eligible(mention):
@@ -654,6 +703,14 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             return "pronoun", []
         if word in ("they", "we"):
             return "plural-pronoun", []
+        if word in ("and", "but") and index - 1 >= first:
+            # "X has spoken to Y ..., and last met him": the clause's subject is the sentence's.
+            leading = [
+                m
+                for m in ctx.leaders.by_sentence.get(sentence.index, ())
+                if m.end <= view.starts[index] and not m.possessive and m.keys
+            ]
+            return ("leader", leading[:1]) if leading else ("other", [])
         if word in ("who", "which", "that"):
             before = index - 1
             if before >= first:
@@ -762,9 +819,11 @@ def _initiator(
             entity = ctx.entities_by_start.get(match.end() + side.start("word") - side.start())
             if entity is not None and entity.has(DEMONYM, COUNTRY):
                 codes = set(entity.keys(DEMONYM, COUNTRY))
-                for key in participants:
-                    if ctx.country_of.get(key) in codes:
-                        return key, (match.start(), match.end() + side.end())
+                # A participant of that side; for "the call" alone, that side's only leader.
+                pool = participants or [k for k, code in ctx.country_of.items() if code in codes]
+                matching = [key for key in pool if ctx.country_of.get(key) in codes]
+                if len(matching) == 1:
+                    return matching[0], (match.start(), side.end())
     for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
         if not mention.key:
             continue

@@ -41,6 +41,11 @@ _TAIL = (
 _TRAILING_RE = re.compile(
     r"(?:,\"?|\"|,)\s*" + _SPEAKER + rf"\s+(?P<verb>{REPORTING_VERBS})\b" + _TAIL + _END
 )
+#: "... on Wednesday, the Elysee said, the first meeting ...": an attribution mid-sentence.
+_MIDDLE_RE = re.compile(
+    r"(?:,\"?|\")\s*" + _SPEAKER + r"\s+(?P<verb>said|says|added|adds|noted|stated|reported|"
+    r"announced|confirmed)\s*,\s+"
+)
 _ACCORDING_RE = re.compile(
     r"\baccording\s+to\s+(?:(?:a|the)\s+(?:joint\s+)?(?:statement|readout|communique|release)"
     r"\s+(?:from|by|issued\s+by|released\s+by|of)\s+)?"
@@ -163,6 +168,10 @@ def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[i
         if match and _plausible_speaker(match.group("speaker")):
             speaker = (start + match.start("speaker"), start + match.end("speaker"))
             return _trim(view, speaker), (start, start + match.start())
+    match = _MIDDLE_RE.search(text)
+    if match and _plausible_speaker(match.group("speaker")):
+        speaker = (start + match.start("speaker"), start + match.end("speaker"))
+        return _trim(view, speaker), (start, start + match.start())
     match = _ACCORDING_RE.search(text)
     if match and _plausible_speaker(match.group("speaker")):
         speaker = (start + match.start("speaker"), start + match.end("speaker"))

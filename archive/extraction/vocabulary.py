@@ -278,7 +278,7 @@ _HOLD_VERBS = (
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (
     r"took\s+place|takes\s+place|was\s+held|were\s+held|lasted|came|comes|happened|occurred|"
-    r"focused|focussed|covered|centered|centred|ended|began|started"
+    r"focused|focussed|covered|centered|centred|ended|began|started|was|were"
 )
 #: "held a rare phone call", "had a conversation".
 HOLD_RE = re.compile(rf"\b(?P<verb>{_HOLD_VERBS})\s+{CONTACT_NP}")

@@ -1,0 +1,355 @@
+"""Which contacts took place, between whom, when, how, how long and at whose request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from archive.extraction import extract
+
+from .conftest import read_article, summaries
+
+
+def call(participants, kind, when, precision, duration=(None, None), initiator=None, role="main"):
+    return {
+        "participants": sorted(participants),
+        "kind": kind,
+        "date": when,
+        "date_precision": precision,
+        "duration": duration,
+        "initiator": initiator,
+        "role": role,
+    }
+
+
+# --- whole articles ---------------------------------------------------------------------
+
+
+def test_an_official_readout_reports_a_call_dated_today(kb):
+    record = extract(read_article("readout_biden_modi.txt"), kb, published=date(2023, 6, 22))
+
+    assert summaries(record) == [call(["joe-biden", "narendra-modi"], "phone", "2023-06-22", "day")]
+    assert record.calls[0].date_basis == "relative"
+    assert record.title == (
+        "Readout of President Joseph R. Biden Jr.'s Call with Prime Minister Narendra Modi of India"
+    )
+
+
+def test_a_reuters_story_with_a_weekday_and_no_year_leaves_the_date_unknown(kb):
+    record = extract(read_article("reuters_erdogan_putin.txt"), kb)
+
+    assert summaries(record) == [
+        call(
+            ["recep-tayyip-erdogan", "vladimir-putin"],
+            "phone",
+            None,
+            "unknown",
+            initiator="recep-tayyip-erdogan",
+        ),
+        call(
+            ["recep-tayyip-erdogan", "vladimir-putin"],
+            "meeting",
+            "2023-09-04",
+            "day",
+            role="background",
+        ),
+    ]
+    assert record.warnings == [
+        "dateline March 3 has no year and none could be inferred; its date is left unknown",
+        "'Sunday' cannot be placed in time: the article has no date; "
+        "the contact's date is left unknown",
+    ]
+
+
+def test_the_same_reuters_story_with_its_published_date_is_dated_by_the_weekday(kb):
+    record = extract(read_article("reuters_erdogan_putin.txt"), kb, published=date(2024, 3, 4))
+
+    assert [(c.date, c.date_precision, c.role) for c in record.calls] == [
+        (date(2024, 3, 3), "day", "main"),
+        (date(2023, 9, 4), "day", "background"),
+    ]
+    assert record.dateline_date == date(2024, 3, 3)
+
+
+def test_a_xinhua_video_call_takes_its_length_from_a_later_sentence(kb):
+    record = extract(read_article("xinhua_xi_scholz.txt"), kb)
+
+    assert summaries(record) == [
+        call(["olaf-scholz", "xi-jinping"], "video", "2023-11-15", "day", (60, "about"))
+    ]
+    assert record.publisher == "Xinhua"
+
+
+def test_a_tass_story_gets_its_year_from_the_gap_since_the_previous_call(kb):
+    record = extract(read_article("tass_putin_erdogan.txt"), kb)
+
+    assert summaries(record) == [
+        call(
+            ["recep-tayyip-erdogan", "vladimir-putin"],
+            "phone",
+            "2026-02-10",
+            "day",
+            (40, "about"),
+            initiator="recep-tayyip-erdogan",
+        ),
+        call(
+            ["recep-tayyip-erdogan", "vladimir-putin"],
+            "phone",
+            "2024-03-03",
+            "day",
+            role="background",
+        ),
+    ]
+    main = record.calls[0]
+    assert (main.date_basis, main.year_inferred) == ("dateline", True)
+    assert [e.span.text(record.text) for e in main.evidence if e.fact == "date"] == [
+        "MOSCOW, February 10. /TASS/."
+    ]
+
+
+def test_a_meeting_on_the_sidelines_is_a_meeting(kb):
+    record = extract(read_article("afp_meeting_sidelines.txt"), kb)
+
+    assert summaries(record) == [
+        call(
+            ["ebrahim-raisi", "emmanuel-macron"], "meeting", "2023-09-20", "day", (60, "more than")
+        )
+    ]
+
+
+def test_announced_requested_hoped_for_denied_and_refused_contacts_are_not_calls(kb):
+    record = extract(read_article("announced_requested_denied.txt"), kb)
+
+    assert record.calls == []
+    assert len(record.leaders) == 7
+
+
+def test_a_call_between_foreign_ministers_is_not_a_leaders_call(kb):
+    record = extract(read_article("ministers_call.txt"), kb)
+
+    assert record.calls == []
+    assert [leader.slug for leader in record.leaders] == ["emmanuel-macron", "ebrahim-raisi"]
+
+
+def test_an_article_without_a_call_has_leaders_but_no_calls(kb):
+    record = extract(read_article("no_call.txt"), kb)
+
+    assert (record.calls, [leader.slug for leader in record.leaders]) == (
+        [],
+        ["recep-tayyip-erdogan", "benjamin-netanyahu"],
+    )
+
+
+def test_leaders_the_knowledge_base_lacks_take_part_as_unknown_leaders(kb):
+    record = extract(read_article("discovered_leaders.txt"), kb)
+
+    assert summaries(record) == [
+        call(["William Ruto", "narendra-modi"], "phone", "2024-06-18", "day"),
+        call(["Kyriakos Mitsotakis", "William Ruto"], "meeting", "2024-06-17", "day"),
+    ]
+    ruto = record.calls[0].participants[0]
+    assert (ruto.slug, ruto.known, ruto.country, ruto.office) == (
+        None,
+        False,
+        "KE",
+        "President of Kenya",
+    )
+
+
+# --- kinds ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Macron and Scholz spoke by phone on Monday.", "phone"),
+        ("Macron spoke over the phone with Scholz on Monday.", "phone"),
+        ("Macron had a telephone conversation with Scholz on Monday.", "phone"),
+        ("Macron held phone talks with Scholz on Monday.", "phone"),
+        ("Macron and Scholz held a videoconference on Monday.", "video"),
+        ("Macron and Scholz held a virtual meeting on Monday.", "video"),
+        ("Macron spoke with Scholz by video link on Monday.", "video"),
+        ("Macron met Scholz in Berlin on Monday.", "meeting"),
+        ("Macron and Scholz held a bilateral meeting on Monday.", "meeting"),
+        ("Macron hosted Scholz at the Elysee on Monday.", "meeting"),
+        ("Macron held talks with Scholz on Monday.", "other"),
+        ("Macron and Scholz spoke on Monday.", "other"),
+    ],
+)
+def test_the_kind_of_contact_comes_from_its_words(kb, sentence, kind):
+    record = extract(sentence, kb, published=date(2024, 3, 5))
+
+    assert [(c.kind, c.date) for c in record.calls] == [(kind, date(2024, 3, 4))]
+
+
+# --- things that are not a contact --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Macron will hold talks with Scholz next week.",
+        "Macron plans to speak with Scholz soon.",
+        "Macron is expected to meet Scholz in Berlin.",
+        "Macron asked for a call with Scholz.",
+        "Macron hopes to hold a phone call with Scholz.",
+        "The Elysee denied that a call between Macron and Scholz took place.",
+        "Scholz refused to take a call from Macron.",
+        "Scholz rejected a request for a meeting with Macron.",
+        "Macron and Scholz have not spoken since May.",
+        "Macron plans to continue contacts with Scholz.",
+        "The two leaders agreed to hold talks again in the near future, Macron and Scholz said.",
+        "A call between Macron and Scholz is planned for next week.",
+        "Macron called on Scholz to send more tanks.",
+        "Macron called for a ceasefire, and Scholz agreed.",
+        "Macron has spoken to Scholz several times this year.",
+        "Contacts between Macron and Scholz were halted in 2022.",
+        "Macron spoke about Scholz at a rally.",
+        "Activists who held meetings with Macron criticised Scholz.",
+    ],
+)
+def test_contacts_that_did_not_take_place_are_not_calls(kb, sentence):
+    record = extract(sentence, kb, published=date(2024, 3, 5))
+
+    assert record.calls == []
+
+
+# --- initiators ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "initiator"),
+    [
+        ("Macron called Scholz on Monday.", "emmanuel-macron"),
+        ("Macron phoned the German chancellor on Monday.", "emmanuel-macron"),
+        ("Scholz received a phone call from Macron on Monday.", "emmanuel-macron"),
+        ("Macron and Scholz spoke on Monday at the request of Scholz.", "olaf-scholz"),
+        ("Macron and Scholz spoke on Monday at Scholz's request.", "olaf-scholz"),
+        ("In a call initiated by Scholz, Macron and Scholz spoke on Monday.", "olaf-scholz"),
+        ("Macron and Scholz spoke on Monday at the initiative of the German side.", "olaf-scholz"),
+        ("Macron and Scholz spoke by phone on Monday.", None),
+    ],
+)
+def test_initiators(kb, sentence, initiator):
+    record = extract(sentence, kb, published=date(2024, 3, 5))
+
+    assert [c.initiator.slug if c.initiator else None for c in record.calls] == [initiator]
+
+
+def test_called_on_is_not_a_call_but_the_later_call_is_reported(kb):
+    text = (
+        "Macron on Saturday called on Iran to stop drone deliveries during a telephone "
+        "interview with Iranian President Ebrahim Raisi."
+    )
+
+    record = extract(text, kb, published=date(2023, 6, 10))
+
+    assert summaries(record) == [
+        call(["ebrahim-raisi", "emmanuel-macron"], "phone", "2023-06-10", "day")
+    ]
+
+
+# --- durations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duration"),
+    [
+        ("Putin and Erdogan held a 90-minute phone call on Monday.", (90, None)),
+        ("Putin and Erdogan spoke for more than two hours on Monday.", (120, "more than")),
+        ("Putin and Erdogan held an hour-long phone call on Monday.", (60, None)),
+        ("Putin and Erdogan spoke by phone for over an hour on Monday.", (60, "more than")),
+        ("Putin and Erdogan spoke on Monday; the call lasted nearly two hours.", (120, "about")),
+        ("Putin and Erdogan spoke for less than 30 minutes on Monday.", (30, "less than")),
+    ],
+)
+def test_durations_of_a_call(kb, sentence, duration):
+    record = extract(sentence, kb, published=date(2024, 3, 5))
+
+    assert [(c.duration_minutes, c.duration_qualifier) for c in record.calls] == [duration]
+
+
+# --- dates and background contacts -----------------------------------------------------------
+
+
+def test_a_date_header_and_a_weekday_date_the_call(kb):
+    text = "date 2024-03-08\nErdogan and Netanyahu spoke by phone on Tuesday."
+
+    record = extract(text, kb)
+
+    assert [(c.date, c.date_basis) for c in record.calls] == [(date(2024, 3, 5), "relative")]
+
+
+def test_a_weekday_without_an_article_date_stays_unknown_with_a_warning(kb):
+    record = extract("Erdogan and Netanyahu spoke by phone on Tuesday.", kb)
+
+    assert [(c.date, c.date_precision) for c in record.calls] == [(None, "unknown")]
+    assert record.warnings == [
+        "'Tuesday' cannot be placed in time: the article has no date; "
+        "the contact's date is left unknown"
+    ]
+
+
+def test_an_undated_call_in_a_dated_article_is_not_given_the_articles_date(kb):
+    record = extract("date 2024-03-08\nErdogan and Netanyahu spoke by phone.", kb)
+
+    assert [(c.date, c.date_precision) for c in record.calls] == [(None, "unknown")]
+    assert len(record.warnings) == 1
+
+
+def test_earlier_contacts_become_background_calls_and_several_sentences_one_call(kb):
+    text = (
+        "date 2023-10-24\n"
+        "Turkish President Recep Tayyip Erdogan held a phone call with his Israeli counterpart "
+        "Isaac Herzog on Monday. The call lasted 45 minutes, the Turkish presidency said. "
+        "The two presidents discussed Gaza. Their previous phone call took place on "
+        "September 12, 2023 and focused on trade. Erdogan and Herzog also met in Ankara "
+        "in March 2022."
+    )
+
+    record = extract(text, kb)
+
+    herzog = ["isaac-herzog", "recep-tayyip-erdogan"]
+    assert summaries(record) == [
+        call(herzog, "phone", "2023-10-23", "day", (45, None)),
+        call(herzog, "phone", "2023-09-12", "day", role="background"),
+        call(herzog, "meeting", "2022-03-01", "month", role="background"),
+    ]
+    assert [c.topics for c in record.calls] == [["middle-east"], ["trade"], []]
+    assert len([e for e in record.calls[0].evidence if e.fact == "call"]) == 2
+
+
+def test_a_photo_caption_of_an_old_meeting_is_a_background_meeting(kb):
+    text = (
+        "date 2023-06-10 French President Emmanuel Macron holds a bilateral meeting with "
+        "Iranian President Ebrahim Raisi in New York City, Sept. 20, 2022. (File Photo)\n\n"
+        "Raisi and Macron spoke by phone on Saturday."
+    )
+
+    record = extract(text, kb)
+
+    pair = ["ebrahim-raisi", "emmanuel-macron"]
+    assert summaries(record) == [
+        call(pair, "meeting", "2022-09-20", "day", role="background"),
+        call(pair, "phone", "2023-06-10", "day"),
+    ]
+
+
+def test_a_contact_dated_to_the_day_a_wire_dateline_gives(kb):
+    text = "ANKARA, June 4 (AP) — Erdogan and Putin discussed grain exports by phone."
+
+    record = extract(text, kb, published=date(2024, 6, 5))
+
+    assert [(c.date, c.date_basis) for c in record.calls] == [(date(2024, 6, 4), "dateline")]
+
+
+def test_every_evidence_span_is_a_sentence_of_the_text(kb):
+    record = extract(read_article("tass_putin_erdogan.txt"), kb)
+
+    for found in record.calls:
+        for row in found.evidence:
+            sentence = row.span.text(record.text)
+            assert sentence == sentence.strip()
+            if row.match is not None:
+                assert row.span.start <= row.match.start < row.match.end <= row.span.end
