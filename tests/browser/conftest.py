@@ -5,15 +5,10 @@ and are skipped (saying why) only when it is not installed. A failing test
 leaves a full-page screenshot in test-artifacts/ (git-ignored).
 """
 
-import os
 import re
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM, called by the
-# tests themselves, would otherwise refuse to run beside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -27,8 +22,12 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(monkeypatch):
+    """Chromium for one test. Playwright's sync API runs an event loop in this thread,
+    beside which Django's ORM (called by the tests themselves) refuses to run unless
+    DJANGO_ALLOW_ASYNC_UNSAFE is set: set for this test only, so that no other test
+    (nor a subprocess it starts) inherits it."""
     if not CHROMIUM.exists():
         pytest.skip(
             "Debian's Chromium is not installed at /usr/bin/chromium "
@@ -36,6 +35,7 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield browser
