@@ -69,7 +69,7 @@ _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
 _NOUN_CONSTRUCTS = (("hold", HOLD_RE), ("prep", PREP_RE), ("with", WITH_RE), ("after", AFTER_RE))
 _NOUN_NAMES = frozenset(name for name, _ in _NOUN_CONSTRUCTS)
 _DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its"})
-#: Nouns a leader's possessive may own while the leader still takes part ("Raisi's call").
+#: Nouns a leader's possessive may own while the leader still takes part ("X's call with Y").
 _CONTACT_WORDS = frozenset(
     {"call", "phone", "telephone", "conversation", "talks", "meeting", "video", "summit"}
 )
@@ -244,6 +244,23 @@ _CALL_TOKENS = frozenset(
     ]
 )
 _DISCUSS_TOKENS = frozenset(["discussed", "discusses"])
+_NP_FIRST = word_set(
+    """
+    a an the their his her its this that another these our no phone telephone video
+    videophone virtual online in face
+    """
+)
+_CONSTRUCT_STARTS = {
+    "hold": word_set(
+        """
+        held holds hold holding had has have having conducted conducts conduct made makes
+        placed completed concluded wrapped engaged
+        """
+    ),
+    "prep": word_set("during in after following at over on throughout"),
+    "with": _NP_FIRST,
+    "after": _NP_FIRST,
+}
 _BY_MODE_RE = re.compile(
     r"\b(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
     r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))\b"
@@ -272,11 +289,19 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     for i in [i for i, word in enumerate(words) if word in interesting]:
         word = words[i]
         if word in _HEAD_TOKENS:
-            window_start = starts[max(0, i - 12)]
-            window_end = min(len(lower), ends[i] + 40)
+            # Try each construct only where it can start (a verb, a preposition, a
+            # determiner or kind word, the head itself), earliest start first.
+            reach = min(len(lower), ends[i] + 40)
             for construct, pattern in _NOUN_CONSTRUCTS:
-                for match in pattern.finditer(lower, window_start, window_end):
-                    if match.end("head") != ends[i]:
+                first_words = _CONSTRUCT_STARTS[construct]
+                endpos = ends[i] if construct in ("hold", "prep") else reach
+                for j in range(max(0, i - 10), i + 1):
+                    if words[j] not in first_words and not (
+                        j == i and construct in ("with", "after")
+                    ):
+                        continue
+                    match = pattern.match(lower, starts[j], endpos)
+                    if match is None or match.end("head") != ends[i]:
                         continue
                     trigger = _noun_trigger(ctx, construct, match, sentence_at, heads)
                     if trigger is not None:
@@ -677,7 +702,7 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
         mention = by_end.get(view.ends[index])
         if mention is not None and not mention.possessive:
             subjects = [mention]
-            # "Putin and Macron", "X, Y and Z"
+            # "X and Y", "X, Y and Z"
             while True:
                 before = view.last_token_before(subjects[0].start)
                 if before < first:

@@ -116,9 +116,14 @@ class ResolvedDate:
 UNKNOWN = ResolvedDate(None, "unknown", None)
 
 
-_ANCHORS = frozenset(
-    {*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "last", "this", "earlier"}
-)
+_PATTERN_BY_NAME = dict(_PATTERNS)
+_RELATIVE_WORDS = frozenset({"yesterday", "today", "tonight", "last", "this", "earlier"})
+#: Which patterns to try, and how many words before the anchor word they may start.
+_TRIES_AT_MONTH = (("mdy", 0), ("my", 0), ("dmy", 1), ("dmy", 2), ("last_month", 1))
+_TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))
+_TRIES_AT_YEAR = (("iso", 0), ("year", 1), ("year", 2))
+_TRIES_AT_WEEKDAY = (("weekday", 0),)
+_TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0))
 
 
 def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[DateExpr]:
@@ -129,23 +134,28 @@ def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[D
     first = bisect_left(starts, start)
     last = bisect_left(starts, stop)
     found: dict[tuple[int, int], DateExpr] = {}
-    tried: set[int] = set()
     for i in range(first, last):
         word = words[i]
-        if word not in _ANCHORS and not word.isdigit():
+        if word in MONTHS:
+            tries = _TRIES_AT_MONTH
+        elif word in WEEKDAYS:
+            tries = _TRIES_AT_WEEKDAY
+        elif word in _RELATIVE_WORDS:
+            tries = _TRIES_AT_RELATIVE
+        elif len(word) == 4 and word.isdigit():
+            tries = _TRIES_AT_YEAR
+        else:
             continue
-        for j in range(max(first, i - 2), i + 1):
-            position = starts[j]
-            if position in tried:
+        for form, back in tries:
+            j = i - back
+            if j < first:
                 continue
-            tried.add(position)
-            for form, pattern in _PATTERNS:
-                match = pattern.match(folded, position, stop)
-                if match is None:
-                    continue
-                expr = _read(form, match)
-                if expr is not None:
-                    found.setdefault((expr.start, expr.end), expr)
+            match = _PATTERN_BY_NAME[form].match(folded, starts[j], stop)
+            if match is None:
+                continue
+            expr = _read(form, match)
+            if expr is not None:
+                found.setdefault((expr.start, expr.end), expr)
     ordered = sorted(found.values(), key=lambda e: (e.start, -(e.end - e.start), _PRIORITY[e.form]))
     kept: list[DateExpr] = []
     last_end = -1

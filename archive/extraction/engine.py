@@ -430,7 +430,7 @@ def _language(view: TextView) -> str:
     words = view.lower_words
     if not words:
         return "und"
-    common = sum(1 for w in words[:400] if w in _ENGLISH_WORDS)
+    common = sum(map(_ENGLISH_WORDS.__contains__, words[:400]))
     return "en" if common / min(len(words), 400) >= 0.05 else "und"
 
 

@@ -2,8 +2,8 @@
 
 A mention is one of:
 
-* ``name``: a knowledge-base name or alias ("Emmanuel Macron", "Raïssi"), with any title
-  in front of it folded in ("French President Emmanuel Macron");
+* ``name``: a knowledge-base name or alias ("Ann Example", "Exåmple"), with any title
+  in front of it folded in ("French President Ann Example");
 * ``title``: a title with a country and no name ("the Turkish president", "Iran's
   president"), resolved to the leader whose term covers the article's date, or, when the
   date is unknown, to the leader of that country the text names most;
@@ -56,7 +56,7 @@ _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_RE = re.compile(r",?\s+")
 _SPACE_RE = re.compile(r"\s+")
-#: "Joseph R. Biden Jr.", "Charles III": part of the name.
+#: "John Q. Example Jr.", "Charles III": part of the name.
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\b|\s+(?:II|III|IV)\b")
 _TITLE_LAST_WORDS = word_set(
     """
@@ -238,7 +238,7 @@ class _Finder:
                     if gap == " " and word[:1].isupper() and not self._is_vocabulary(previous):
                         owners = tuple(s for s in candidates if word in kb.name_tokens[s])
                         if not owners:
-                            # "Mohammad Raisi" is somebody else than "Raisi".
+                            # "Mohammad Example" is somebody else than "Example".
                             continue
                         candidates = owners
                         start = view.starts[previous]
@@ -290,7 +290,7 @@ class _Finder:
             if not possessive and not plural:
                 gap = _APPOSITION_RE.match(view.folded, end)
                 if gap is not None:
-                    # "French President Emmanuel Macron", "his Russian counterpart, Vladimir Putin"
+                    # "French President Ann Example", "his Russian counterpart, Boris Example"
                     name = names_by_start.get(gap.end())
                     if name is not None and self._fits(name, countries):
                         appositions.append((name, start, canonical, countries))
@@ -466,7 +466,7 @@ class _Finder:
         names_by_start: dict[int, Mention],
     ) -> Mention | None:
         """A new leader named after a title, or the known leader whose name follows
-        first names the knowledge base does not list ("President Joseph R. Biden")."""
+        first names the knowledge base does not list ("President John Q. Example")."""
         view = self.view
         first = view.token_at_start(name_start)
         if first is None:
@@ -586,7 +586,7 @@ class _Finder:
         folded = self.view.folded
         end = mention.end
         if folded[end : end + 3] == ".'s":
-            end += 1  # "Biden Jr.'s"
+            end += 1  # "Example Jr.'s"
         if folded[end : end + 2] == "'s" or (
             folded[end : end + 1] == "'" and folded[end - 1] == "s"
         ):

@@ -1,8 +1,8 @@
 """What an article says about itself: a date header, a title, a byline, a wire dateline.
 
 Publishers are read only from dateline and byline conventions, recognised by shape:
-``WASHINGTON (Reuters) -``, ``ANKARA, Turkey (AP) —``, ``BEIJING, June 10 (Xinhua) --``,
-``PARIS, July 1. /TASS/.`` and ``By Jane Doe, Agency``. An outlet merely named in the
+``WASHINGTON (Agency) -``, ``CITY, Country (AP) —``, ``CITY, June 10 (Agency) --``,
+``CITY, July 1. /AGENCY/.`` and ``By Jane Doe, Outlet``. An outlet merely named in the
 text ("... reported") is not the publisher.
 """
 
@@ -19,17 +19,17 @@ _HEADER_RE = re.compile(
 )
 _PLACE = r"(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
 _MONTH_DAY = rf"(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})"
-# PARIS, July 1. /TASS/.
+# CITY, July 1. /AGENCY/.
 _SLASH_DATELINE_RE = re.compile(
     rf"{_PLACE},\s+{_MONTH_DAY}\.?\s*/(?P<agency>[A-Z][A-Za-z-]{{1,20}})/\s*\.?\s*"
 )
-# WASHINGTON (Reuters) -   ANKARA, Turkey (AP) -   BEIJING, June 10 (Xinhua) --
+# CITY (Agency) -   CITY, Country (AP) -   CITY, June 10 (Agency) --
 _PAREN_DATELINE_RE = re.compile(
     rf"{_PLACE}(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}}))?"
     rf"(?:,\s+{_MONTH_DAY})?\s+\((?P<agency>[A-Za-z][A-Za-z .&-]{{0,30}}?)\)\s*"
     r"(?:-{1,2}|:)\s*"
 )
-# MOSCOW -  or  MOSCOW, June 3 -  (a dateline without an agency)
+# CITY -  or  CITY, June 3 -  (a dateline without an agency)
 _PLAIN_DATELINE_RE = re.compile(rf"{_PLACE}(?:,\s+{_MONTH_DAY})?\s*(?:-{{1,2}}|:)\s+(?=[A-Z\"])")
 _BYLINE_RE = re.compile(
     r"By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"

@@ -121,7 +121,7 @@ class ArticleRecord:
     calls: list[ExtractedCall]
     leaders: list[LeaderRef]
     warnings: list[str]
-    #: A wire agency named by the dateline ("(Reuters) -", "/TASS/."), even when the
+    #: A wire agency named by the dateline ("(Agency) -", "/AGENCY/."), even when the
     #: caller supplied another publisher.
     agency: str | None = None
     #: The dateline's month and day with the year read or worked out, when it has both.

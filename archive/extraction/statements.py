@@ -4,7 +4,7 @@ Four shapes, tried in this order on each sentence:
 
 * inverted, at the end: "... , adds the presidency.", "..., reported for his part an
   Iranian official.";
-* trailing: '"...," the Kremlin said.', "..., X's office said in a statement.";
+* trailing: '"...," the presidency said.', "..., X's office said in a statement.";
 * "according to": "according to his office", "According to the French presidency, ...";
 * leading: "In a statement, X's office said ...", "The Russian president said that ...".
 
@@ -35,13 +35,18 @@ _INVERTED_RE = re.compile(
 )
 _TAIL = (
     r"(?:\s+(?:in\s+a\s+(?:written\s+)?(?:statement|readout|communique|release|post|tweet)|"
-    r"on\s+\w+|late\s+\w+|earlier|afterwards|later|in\s+a\s+\w+\s+post))*"
+    r"on\s+\w+|late\s+\w+|earlier|afterwards|later|in\s+a\s+\w+\s+post|"
+    r"(?:of|about)\s+(?:the|their|his|her|its)\s+\w+|to\s+(?:reporters|journalists)))*"
     r"(?:,\s*(?:adding|citing|noting|stressing|saying)\b[^\"]*)?"
 )
 _TRAILING_RE = re.compile(
-    r"(?:,\"?|\"|,)\s*" + _SPEAKER + rf"\s+(?P<verb>{REPORTING_VERBS})\b" + _TAIL + _END
+    r"(?:,\"?|\"|,)\s*"
+    + _SPEAKER
+    + rf"\s+(?P<verb>{REPORTING_VERBS}|told\s+(?:reporters|journalists|\w+\s+\w+))\b"
+    + _TAIL
+    + _END
 )
-#: "... on Wednesday, the Elysee said, the first meeting ...": an attribution mid-sentence.
+#: "... on Wednesday, the presidency said, the first meeting ...": an attribution mid-sentence.
 _MIDDLE_RE = re.compile(
     r"(?:,\"?|\")\s*" + _SPEAKER + r"\s+(?P<verb>said|says|added|adds|noted|stated|reported|"
     r"announced|confirmed)\s*,\s+"
@@ -92,6 +97,7 @@ _VERBISH_RE = re.compile(
     r"discussed|warned|stressed|urged|added|underlined|emphasized|expressed)\b"
 )
 _MAX_SPEAKER_WORDS = 12
+_TAIL_REACH = 320
 _ATTRIBUTION_WORDS = word_set(
     """
     said says added adds noted notes stated states reported reports announced announces
@@ -163,8 +169,10 @@ def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[i
     lower = view.lower
     start, end = sentence.start, sentence.end
     text = lower[start:end]
+    # An attribution at the end sits in the sentence's last few hundred characters.
+    tail = max(0, len(text) - _TAIL_REACH)
     for pattern in (_INVERTED_RE, _TRAILING_RE):
-        match = pattern.search(text)
+        match = pattern.search(text, tail)
         if match and _plausible_speaker(match.group("speaker")):
             speaker = (start + match.start("speaker"), start + match.end("speaker"))
             return _trim(view, speaker), (start, start + match.start())
@@ -172,7 +180,7 @@ def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[i
     if match and _plausible_speaker(match.group("speaker")):
         speaker = (start + match.start("speaker"), start + match.end("speaker"))
         return _trim(view, speaker), (start, start + match.start())
-    match = _ACCORDING_RE.search(text)
+    match = _ACCORDING_RE.search(text) if "according" in text else None
     if match and _plausible_speaker(match.group("speaker")):
         speaker = (start + match.start("speaker"), start + match.end("speaker"))
         before = text[: match.start()].rstrip(" ,")
@@ -181,7 +189,7 @@ def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[i
         if len(after.strip(" .")) > len(before):
             content_start = start + after_offset + (len(text[after_offset:]) - len(after))
             if before:
-                # "Raisi, according to the statement, told ...": keep the subject too.
+                # "X, according to the statement, told ...": keep the subject too.
                 content_start = start
             return _trim(view, speaker), (content_start, end)
         return _trim(view, speaker), (start, start + len(before))
@@ -230,7 +238,7 @@ def _side(
 ) -> tuple[str | None, str | None, str | None]:
     lower = view.lower
     spoken = lower[speaker[0] : speaker[1]].strip()
-    # A leader, or a leader's office: "the Russian president", "Raisi's office".
+    # A leader, or a leader's office: "the Russian president", "X's office".
     for mention in leaders.by_sentence.get(sentence.index, ()):
         if mention.end <= speaker[0] or mention.start >= speaker[1] or not mention.key:
             continue

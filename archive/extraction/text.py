@@ -1,7 +1,7 @@
 """Accent folding and tokenisation that keep every character offset.
 
-Matching runs on a folded copy of the article: accents stripped ("Raïssi" reads
-"Raissi"), typographic quotes, apostrophes and dashes made plain, odd spaces made
+Matching runs on a folded copy of the article: accents stripped ("Exåmplé" reads
+"Example"), typographic quotes, apostrophes and dashes made plain, odd spaces made
 spaces. Each character folds to exactly one character, so an offset in the folded
 copy is the same offset in the original text.
 """
@@ -97,7 +97,7 @@ class TextView:
     """An article's text with the folded and lower-cased copies and its word tokens.
 
     ``starts``, ``ends`` and ``words`` are parallel lists over the folded text; words
-    are runs of letters and digits, so "Raisi's" is the tokens "Raisi" and "s".
+    are runs of letters and digits, so "Example's" is the tokens "Example" and "s".
     """
 
     text: str
@@ -124,7 +124,8 @@ class TextView:
     @property
     def lower_words(self) -> list[str]:
         if self._lower_words is None:
-            self._lower_words = [w.lower() for w in self.words]
+            # Lower-casing keeps every character in place, so the same split applies.
+            self._lower_words = _SPLIT_RE.split(self.lower)[1::2]
         return self._lower_words
 
     def token_at_start(self, offset: int) -> int | None:

@@ -7,7 +7,7 @@ returned when its own keywords match.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .knowledge import KnowledgeBase
@@ -24,14 +24,22 @@ class TopicHit:
 
 
 def topics_in(view: TextView, kb: KnowledgeBase, sentences: list[Sentence]) -> list[TopicHit]:
-    """Topic keyword hits in ``sentences``, in text order."""
+    """Topic keyword hits in ``sentences`` (in text order), in one pass over the text."""
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    first = bisect_left(view.starts, sentences[0].start)
+    last = bisect_left(view.starts, sentences[-1].end)
     hits: list[TopicHit] = []
-    for sentence in sentences:
-        first = bisect_left(view.starts, sentence.start)
-        last = bisect_left(view.starts, sentence.end)
-        for match in kb.topic_index.scan(view, first, last):
-            for _, slug in match.targets:
-                hits.append(TopicHit(slug, sentence, match.start, match.end))
+    for match in kb.topic_index.scan(view, first, last):
+        index = bisect_right(starts, match.start) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        if match.end > sentence.end:
+            continue
+        for _, slug in match.targets:
+            hits.append(TopicHit(slug, sentence, match.start, match.end))
     return hits
 
 
