@@ -21,6 +21,7 @@ compatible kind and date, and the same standing (background or not).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ _LATER_IN_CLAUSE_RE = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
     r"likely|possible|envisaged|being\s+prepared)\b|\bwill\s+(?:take\s+place|be\s+held)\b"
 )
+_JOINT_RE = re.compile(
+    r"\b(?:joint|jointly|trilateral|three-way|four-way|quadrilateral|together|conference\s+call|"
+    r"group\s+call|a\s+summit)\b"
+)
 _OBJECT_PRONOUN_RE = re.compile(r"(?:\s+(?:with|up))?\s+(?:him|her)\b")
 _TITLE_BARE_OK = frozenset({"hold", "speak", "talk", "meet"})
 _BACKGROUND_GAP = timedelta(days=7)
@@ -127,6 +132,8 @@ class Candidate:
     initiator: str | None
     initiator_span: tuple[int, int] | None
     background: bool
+    #: The leader doing the verb, when there is exactly one.
+    subject: str | None = None
 
 
 @dataclass(slots=True)
@@ -210,8 +217,9 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
             candidate = _candidate(ctx, sentence, trigger, limit, current, warned)
             if candidate is None:
                 continue
-            clock += 1
-            _merge(contacts, candidate, clock)
+            for one in _bilateral(ctx, sentence, candidate):
+                clock += 1
+                _merge(contacts, one, clock)
     _settle_roles(ctx, contacts)
     return contacts
 
@@ -583,7 +591,26 @@ def _candidate(
         initiator=initiator,
         initiator_span=initiator_span,
         background=background,
+        subject=subject,
     )
+
+
+def _bilateral(ctx: ContactContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
+    """ "X spoke with A and B" is two contacts, X with A and X with B, unless it was joint."""
+    trigger = candidate.trigger
+    if trigger.construct not in _VERBAL or len(candidate.participants) < 3:
+        return [candidate]
+    if candidate.subject is None or candidate.participants[0] != candidate.subject:
+        return [candidate]
+    if _JOINT_RE.search(ctx.view.lower, sentence.start, sentence.end):
+        return [candidate]
+    split = []
+    for other in candidate.participants[1:]:
+        one = dataclasses.replace(candidate, participants=[candidate.subject, other])
+        if one.initiator not in one.participants:
+            one.initiator = None
+        split.append(one)
+    return split
 
 
 def _took_place(lower: str, sentence: Sentence, trigger: Trigger) -> bool:
@@ -638,7 +665,7 @@ def _participants(
     )
 
     def keys_of(mention: Mention) -> list[str]:
-        if mention.kind == "group" and not mention.countries:
+        if mention.kind == "group" and len(mention.keys) < 2:
             return context_pair or list(mention.keys)
         return list(mention.keys)
 
@@ -943,7 +970,29 @@ def _finer(a: ResolvedDate, b: ResolvedDate) -> bool:
 
 
 def _settle_roles(ctx: ContactContext, contacts: list[Contact]) -> None:
-    """Without an article date, an explicitly dated contact beside an undated one is earlier."""
+    """Which contacts are the article's news and which are earlier ones it recalls.
+
+    A later-mentioned contact of the same leaders dated before the first one is an earlier
+    contact ("On Thursday, the two presidents held a 90-minute call"). Without an article
+    date, an explicitly dated contact beside an undated one is earlier too.
+    """
+    first_main: dict[frozenset[str], Contact] = {}
+    for contact in contacts:
+        if contact.background:
+            continue
+        key = frozenset(contact.participants)
+        first = first_main.get(key)
+        if first is None:
+            first_main[key] = contact
+            continue
+        if (
+            first.date is not None
+            and first.date.value is not None
+            and contact.date is not None
+            and contact.date.value is not None
+            and contact.date.value < first.date.value
+        ):
+            contact.background = True
     if ctx.reference is not None:
         return
     undated_current = [

@@ -627,6 +627,7 @@ class _Finder:
         order: list[str] = []
         recent_before: dict[int, list[str]] = {}
         previous_subject: str | None = None
+        last_pair: list[str] | None = None
 
         def touch(key: str) -> None:
             if key in recent:
@@ -672,7 +673,11 @@ class _Finder:
                                 keys.append(key)
                         mention.keys = tuple(dict.fromkeys(keys))
                     else:
-                        mention.keys = tuple(recent[:2])
+                        # "the two presidents": the last pair named together, else the
+                        # two leaders named last.
+                        here = list(dict.fromkeys(k for m in resolved_here for k in m.keys))
+                        pair = here[:2] if len(here) >= 2 else last_pair
+                        mention.keys = tuple(pair or recent[:2])
                     continue
                 if not mention.keys:
                     continue
@@ -685,6 +690,9 @@ class _Finder:
                     sentence_subject = mention.key
             if sentence_subject is not None:
                 previous_subject = sentence_subject
+            named = list(dict.fromkeys(k for m in resolved_here for k in m.keys))
+            if len(named) >= 2:
+                last_pair = named[:2]
         return recent_before, order
 
     def _resolve_title(

@@ -42,9 +42,13 @@ _TAIL = (
 _TRAILING_RE = re.compile(
     r"(?:,\"?|\"|,)\s*"
     + _SPEAKER
-    + rf"\s+(?P<verb>{REPORTING_VERBS}|told\s+(?:reporters|journalists|\w+\s+\w+))\b"
+    + rf"\s+(?P<verb>{REPORTING_VERBS}|told\s+(?:reporters|journalists|the\s+press))\b"
     + _TAIL
     + _END
+)
+#: '"...," X said in televised remarks at the start of the talks.': a quote, then who said it.
+_QUOTE_FIRST_RE = re.compile(
+    r"^\"(?P<quote>[^\"]{8,})\"\s*,?\s*" + _SPEAKER + rf"\s+(?P<verb>{REPORTING_VERBS})\b"
 )
 #: "... on Wednesday, the presidency said, the first meeting ...": an attribution mid-sentence.
 _MIDDLE_RE = re.compile(
@@ -61,9 +65,10 @@ _LEADING_RE = re.compile(
     + _SPEAKER
     + r"(?:,\s*(?:meanwhile|however|for\s+(?:his|her|its|their)\s+part|in\s+turn),)?"
     r"\s+(?P<verb>said|says|announced|stated|reported|noted|added|confirmed|wrote|tweeted|"
-    r"told\s+\w+)"
+    r"told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|state\s+media))"
     r"(?P<adverbs>(?:\s+(?:in\s+a\s+(?:written\s+)?(?:statement|readout|communique|post)|"
-    r"on\s+\w+|late\s+\w+|earlier|back\s+then|at\s+the\s+time|afterwards|later))*)"
+    r"on\s+\w+|late\s+\w+|earlier|back\s+then|at\s+the\s+time|afterwards|later|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))*)"
     r"(?:\s+that)?\s+(?P<content>\S.*)$",
     re.DOTALL,
 )
@@ -176,6 +181,10 @@ def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[i
         if match and _plausible_speaker(match.group("speaker")):
             speaker = (start + match.start("speaker"), start + match.end("speaker"))
             return _trim(view, speaker), (start, start + match.start())
+    match = _QUOTE_FIRST_RE.match(text)
+    if match and _plausible_speaker(match.group("speaker")):
+        speaker = (start + match.start("speaker"), start + match.end("speaker"))
+        return _trim(view, speaker), (start + match.start("quote"), start + match.end("quote"))
     match = _MIDDLE_RE.search(text)
     if match and _plausible_speaker(match.group("speaker")):
         speaker = (start + match.start("speaker"), start + match.end("speaker"))

@@ -353,3 +353,44 @@ def test_every_evidence_span_is_a_sentence_of_the_text(kb):
             assert sentence == sentence.strip()
             if row.match is not None:
                 assert row.span.start <= row.match.start < row.match.end <= row.span.end
+
+
+def test_speaking_with_two_leaders_in_one_sentence_is_two_calls(kb):
+    text = (
+        "date 2023-10-16\nErdogan spoke by phone on Monday with Iranian President Ebrahim Raisi "
+        "and Israeli President Isaac Herzog, the Turkish presidency said."
+    )
+
+    record = extract(text, kb)
+
+    assert summaries(record) == [
+        call(["ebrahim-raisi", "recep-tayyip-erdogan"], "phone", "2023-10-16", "day"),
+        call(["isaac-herzog", "recep-tayyip-erdogan"], "phone", "2023-10-16", "day"),
+    ]
+
+
+def test_a_joint_call_with_three_leaders_stays_one_call(kb):
+    text = "date 2024-03-05\nMacron held a joint phone call with Scholz and Biden on Monday."
+
+    record = extract(text, kb)
+
+    assert summaries(record) == [
+        call(["emmanuel-macron", "joe-biden", "olaf-scholz"], "phone", "2024-03-04", "day")
+    ]
+
+
+def test_the_two_presidents_are_the_pair_last_named_together(kb):
+    text = (
+        "date 2022-03-06\nMacron and Putin spoke by telephone on Sunday for nearly two hours. "
+        "Macron spoke with Zelensky afterwards. The French leader has spoken with Putin "
+        "repeatedly since February. On Thursday, the two presidents held a 90-minute call."
+    )
+
+    record = extract(text, kb)
+
+    pair = ["emmanuel-macron", "vladimir-putin"]
+    assert summaries(record) == [
+        call(pair, "phone", "2022-03-06", "day", (120, "about")),
+        call(["emmanuel-macron", "volodymyr-zelensky"], "other", None, "unknown"),
+        call(pair, "phone", "2022-03-03", "day", (90, None), role="background"),
+    ]

@@ -113,3 +113,20 @@ def test_statement_spans_point_at_their_text(kb):
 
     (found,) = record.statements
     assert found.span.text(text) == found.text == "The talks were frank and useful"
+
+
+def test_a_quote_first_then_its_speaker_whatever_follows(kb):
+    text = (
+        '"We are expecting you next spring," Putin said in televised remarks at the start of '
+        "the conversation."
+    )
+
+    assert statements(text, kb) == [
+        ("Putin", "RU", "vladimir-putin", "We are expecting you next spring")
+    ]
+
+
+def test_one_leader_telling_another_is_not_an_attribution(kb):
+    text = "Russian President Vladimir Putin told Chinese leader Xi Jinping that he was welcome."
+
+    assert statements(text, kb) == []
