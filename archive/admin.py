@@ -1,14 +1,17 @@
 """The editors' admin: curate leaders, calls, topics and sources; every edit is versioned."""
 
 from collections.abc import Callable
+from functools import partial
 
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from .admin_views import import_articles_view
 from .enums import ReviewStatus
 from .merging import MergeError, merge_calls, merge_leaders
 from .models import (
@@ -257,6 +260,8 @@ class SourceReportInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(VersionAdmin):
+    # With an "Import articles" button to the upload page (archive/admin_views.py).
+    change_list_template = "admin/archive/source/change_list.html"
     list_display = ["__str__", "publisher", "published", "origin", "imported_at", "call_count"]
     list_filter = ["publisher", "language", "reports__role"]
     date_hierarchy = "published"
@@ -270,6 +275,12 @@ class SourceAdmin(VersionAdmin):
     @admin.display(description="Calls", ordering="num_calls")
     def call_count(self, source: Source) -> int:
         return source.num_calls
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(
+            partial(import_articles_view, admin_site=self.admin_site)
+        )
+        return [path("import/", upload, name="archive_source_import"), *super().get_urls()]
 
 
 @admin.register(Statement)

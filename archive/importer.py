@@ -1,0 +1,842 @@
+"""Importing articles: files in, sources and calls out, merged across sources.
+
+The pipeline, for each article a reader hands over (:mod:`archive.readers`):
+
+1. the normalised text is hashed; a text already archived is skipped, and nothing at
+   all is written (importing a file twice is a no-op);
+2. the extraction engine reads it against the knowledge base built from the database
+   (once per batch);
+3. in one transaction (and one revision, "Imported from <origin>") the Source is
+   created, its leaders resolved (a leader the engine discovered is matched by name,
+   or created unverified for an editor to confirm), and each extracted call is either
+   merged into the one existing call it must be, or created.
+
+A call matches an existing one when they have exactly the same participants and
+compatible facts (kind, date, duration; see :func:`compatible`). One compatible call:
+the report is merged into it, and facts it lacks are filled in, unless an editor has
+reviewed it (then only the source, evidence and statements are linked). Several: the
+import never guesses; it creates a new call and says which ones it may duplicate, for
+an editor to merge. A failure inside one article rolls back that article alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import reversion
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+from django.utils.text import slugify
+
+from . import readers
+from .enums import CallKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
+from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
+from .knowledge import (
+    KnowledgeError,
+    KnowledgeReport,
+    build_knowledge_base,
+    has_knowledge,
+    load_knowledge,
+)
+from .merging import merge_calls
+from .models import (
+    Call,
+    Country,
+    Evidence,
+    Leader,
+    LeaderRedirect,
+    Participation,
+    Report,
+    Source,
+    Statement,
+    Topic,
+)
+
+# Two durations are the same call's when within this fraction of each other.
+DURATION_TOLERANCE = 0.2
+MAX_DURATION_MINUTES = 7 * 24 * 60
+
+IMPORTED = "imported"
+SKIPPED = "skipped"
+FAILED = "failed"
+IGNORED = "ignored"
+
+
+# --- outcomes -----------------------------------------------------------------------------
+
+
+@dataclass
+class ArticleOutcome:
+    """What happened to one article (or one file that could not be read)."""
+
+    origin: str
+    status: str
+    reason: str = ""
+    source_id: int | None = None
+    title: str = ""
+    calls_created: list[int] = field(default_factory=list)
+    calls_merged: list[int] = field(default_factory=list)
+    calls_for_review: list[int] = field(default_factory=list)
+    leaders_created: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def no_call(self) -> bool:
+        return self.status == IMPORTED and not (self.calls_created or self.calls_merged)
+
+
+@dataclass
+class ImportSummary:
+    """The outcome of a batch, for the command and the admin page alike."""
+
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    dry_run: bool = False
+    #: What loading the gazetteer into an empty database did, when it had to.
+    knowledge: KnowledgeReport | None = None
+    #: Problems of the batch as a whole (not of one file).
+    notes: list[str] = field(default_factory=list)
+
+    def _with(self, status: str) -> list[ArticleOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def imported(self) -> list[ArticleOutcome]:
+        return self._with(IMPORTED)
+
+    @property
+    def skipped(self) -> list[ArticleOutcome]:
+        return self._with(SKIPPED)
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        return self._with(FAILED)
+
+    @property
+    def ignored(self) -> list[ArticleOutcome]:
+        return self._with(IGNORED)
+
+    @property
+    def without_calls(self) -> list[ArticleOutcome]:
+        return [o for o in self.outcomes if o.no_call]
+
+    @property
+    def calls_created(self) -> int:
+        return sum(len(o.calls_created) for o in self.outcomes)
+
+    @property
+    def calls_merged(self) -> int:
+        return sum(len(o.calls_merged) for o in self.outcomes)
+
+    @property
+    def calls_for_review(self) -> int:
+        return sum(len(o.calls_for_review) for o in self.outcomes)
+
+    @property
+    def leaders_created(self) -> int:
+        return sum(len(o.leaders_created) for o in self.outcomes)
+
+    def counts(self) -> dict[str, int]:
+        """Every number of the summary, by name (for tests and JSON output)."""
+        return {
+            "imported": len(self.imported),
+            "skipped": len(self.skipped),
+            "failed": len(self.failed),
+            "ignored": len(self.ignored),
+            "calls_created": self.calls_created,
+            "calls_merged": self.calls_merged,
+            "calls_for_review": self.calls_for_review,
+            "leaders_created": self.leaders_created,
+            "without_calls": len(self.without_calls),
+        }
+
+
+# --- entry points ---------------------------------------------------------------------------
+
+
+def collect_inputs(paths: Iterable[str]) -> list[readers.InputFile | readers.ReadFailure]:
+    """Every file named by ``paths`` (folders walked), before anything is read."""
+    return list(readers.collect_inputs(paths))
+
+
+def import_inputs(
+    inputs: Iterable[readers.InputFile | readers.ReadFailure],
+    *,
+    dry_run: bool = False,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    on_outcome: Callable[[ArticleOutcome], None] | None = None,
+    kb: KnowledgeBase | None = None,
+    knowledge_dir: Path | str | None = None,
+    revisions: bool = True,
+) -> ImportSummary:
+    """Import every article of ``inputs``; the batch goes on past any failure.
+
+    ``dry_run`` runs the whole pipeline in a transaction that is rolled back at the end,
+    so the summary says what would happen and nothing is written. ``progress`` wraps
+    the iteration (a tqdm bar); ``on_outcome`` hears of each article as it is done.
+    With ``knowledge_dir``, a database without leaders first gets the gazetteer.
+    """
+    summary = ImportSummary(dry_run=dry_run)
+    items = progress(inputs) if progress else inputs
+    with transaction.atomic():
+        if knowledge_dir is not None and kb is None and not has_knowledge():
+            try:
+                summary.knowledge = load_knowledge(knowledge_dir)
+            except KnowledgeError as error:
+                summary.notes.append(f"the knowledge base could not be loaded: {error}")
+        importer = Importer(kb=kb, revisions=revisions)
+        for outcome in importer.run(items):
+            summary.outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+        if dry_run:
+            transaction.set_rollback(True)
+    return summary
+
+
+def import_paths(paths: Iterable[str], **options) -> ImportSummary:
+    """Import the files and folders of ``paths`` (see :func:`import_inputs` for options)."""
+    return import_inputs(collect_inputs(paths), **options)
+
+
+# --- the importer -----------------------------------------------------------------------------
+
+
+class Importer:
+    """One batch: the knowledge base and leader lookups are built once and kept in memory."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, *, revisions: bool = True) -> None:
+        self.kb = kb if kb is not None else build_knowledge_base()
+        self.revisions = revisions
+        self.max_bytes = getattr(settings, "DIPLO_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+        self._load_lookups()
+
+    def _load_lookups(self) -> None:
+        self.countries = set(Country.objects.values_list("code", flat=True))
+        self.topic_ids = dict(Topic.objects.values_list("slug", "id"))
+        self.leaders: dict[int, tuple[str, str]] = {}  # id -> (slug, name)
+        self.leader_by_slug: dict[str, int] = {}
+        self.leader_by_name: dict[str, list[tuple[int, str]]] = {}  # folded -> [(id, country)]
+        for pk, slug, name, country, aliases in Leader.objects.values_list(
+            "id", "slug", "name", "country_id", "aliases"
+        ):
+            self._remember_leader(pk, slug, name, country, aliases or [])
+        self.taken_slugs = set(self.leader_by_slug) | set(
+            LeaderRedirect.objects.values_list("old_slug", flat=True)
+        )
+
+    def _remember_leader(
+        self, pk: int, slug: str, name: str, country: str, aliases: list[str]
+    ) -> None:
+        self.leaders[pk] = (slug, name)
+        self.leader_by_slug[slug] = pk
+        for alias in {name, *aliases}:
+            self.leader_by_name.setdefault(fold_name(alias), []).append((pk, country))
+
+    # --- the batch ---------------------------------------------------------------------------
+
+    def run(
+        self, inputs: Iterable[readers.InputFile | readers.ReadFailure]
+    ) -> Iterator[ArticleOutcome]:
+        for item in inputs:
+            if isinstance(item, readers.ReadFailure):
+                yield ArticleOutcome(item.origin, FAILED, item.reason)
+                continue
+            for article in readers.read_input(item, self.max_bytes):
+                if isinstance(article, readers.ReadFailure):
+                    ignored = article.not_articles and item.in_folder
+                    yield ArticleOutcome(
+                        article.origin, IGNORED if ignored else FAILED, article.reason
+                    )
+                else:
+                    yield self.import_article(article)
+
+    def import_article(self, article: readers.RawArticle) -> ArticleOutcome:
+        """Import one article; on any failure, nothing of it stays in the database."""
+        outcome = ArticleOutcome(article.origin, IMPORTED, notes=list(article.notes))
+        digest = article.content_hash
+        existing = Source.objects.filter(content_hash=digest).values_list("pk", "origin").first()
+        if existing is not None:
+            outcome.status = SKIPPED
+            outcome.source_id = existing[0]
+            outcome.reason = f"already archived (source #{existing[0]}, {existing[1] or 'no name'})"
+            return outcome
+        try:
+            record = extract(
+                article.text,
+                self.kb,
+                title=article.title,
+                url=article.url,
+                publisher=article.publisher,
+                published=article.published,
+            )
+        except Exception as error:  # the engine must not stop the batch
+            outcome.status = FAILED
+            outcome.reason = f"the extraction failed ({type(error).__name__}: {error})"
+            return outcome
+        outcome.notes.extend(record.warnings)
+        # Inside a revision that is already open (the admin's, one per request), this
+        # article's versions join it; a failed article's must then be dropped from it.
+        outer = _RevisionSnapshot.take() if self.revisions and reversion.is_active() else None
+        try:
+            with transaction.atomic():
+                if self.revisions and outer is None:
+                    with reversion.create_revision():
+                        reversion.set_comment(f"Imported from {article.origin}")
+                        self._write(article, record, digest, outcome)
+                else:
+                    self._write(article, record, digest, outcome)
+        except Exception as error:
+            # The article's savepoint is rolled back; forget what was cached from it.
+            if outer is not None:
+                outer.restore()
+            self._load_lookups()
+            return ArticleOutcome(
+                article.origin,
+                FAILED,
+                f"could not be saved ({type(error).__name__}: {error}); nothing of it was kept",
+            )
+        return outcome
+
+    # --- writing one article -----------------------------------------------------------------
+
+    def _write(
+        self,
+        article: readers.RawArticle,
+        record: ArticleRecord,
+        digest: str,
+        outcome: ArticleOutcome,
+    ) -> None:
+        source = Source.objects.create(
+            title=_clip(record.title or article.title or "", 500),
+            publisher=_clip(record.publisher or article.publisher or "", 200),
+            url=_clip(record.url or article.url or "", 2000),
+            published=record.published or article.published,
+            dateline=_clip(record.dateline or "", 200),
+            body=article.text,
+            content_hash=digest,
+            origin=_clip(article.origin, 500),
+            language=_clip(record.language or "", 16) or "und",
+        )
+        outcome.source_id = source.pk
+        outcome.title = source.title
+        self.link_calls(source, record, outcome)
+
+    def link_calls(self, source: Source, record: ArticleRecord, outcome: ArticleOutcome) -> None:
+        """Resolve the record's leaders and place each of its calls (merge or create)."""
+        placed: set[int] = set()
+        reports: dict[int, Report] = {}
+        for extracted in record.calls:
+            participants = self._participants(extracted, source, outcome)
+            if len(participants) < 2:
+                outcome.notes.append(
+                    f"a {extracted.kind} contact was left out: fewer than two leaders could be "
+                    f"recorded for “{_clip(extracted.summary, 90)}”"
+                )
+                continue
+            call = self._place(extracted, participants, record, source, outcome, placed)
+            placed.add(call.pk)
+            report = reports.get(call.pk)
+            if report is None:
+                report = Report.objects.create(call=call, source=source, role=extracted.role)
+                reports[call.pk] = report
+            elif extracted.role == SourceRole.MAIN and report.role != SourceRole.MAIN:
+                report.role = SourceRole.MAIN
+                report.save(update_fields=["role"])
+            self._evidence(report, extracted, record)
+            self._statements(call, source, extracted)
+
+    # --- leaders -------------------------------------------------------------------------------
+
+    def _participants(
+        self, extracted: ExtractedCall, source: Source, outcome: ArticleOutcome
+    ) -> dict[int, LeaderRef]:
+        found: dict[int, LeaderRef] = {}
+        for ref in extracted.participants:
+            pk = self.leader_id(ref, source, outcome)
+            if pk is not None:
+                found.setdefault(pk, ref)
+        return found
+
+    def leader_id(self, ref: LeaderRef, source: Source, outcome: ArticleOutcome) -> int | None:
+        """The database id of ``ref``: by slug; a discovered leader by name, else created."""
+        if ref.slug is not None and ref.slug in self.leader_by_slug:
+            return self.leader_by_slug[ref.slug]
+        matches = {
+            pk
+            for pk, country in self.leader_by_name.get(fold_name(ref.name), [])
+            if ref.country is None or country == ref.country
+        }
+        if len(matches) == 1:
+            return matches.pop()
+        if len(matches) > 1:
+            outcome.notes.append(f"“{ref.name}” could be several leaders; left out")
+            return None
+        if not ref.country or ref.country not in self.countries:
+            outcome.notes.append(f"“{ref.name}” was left out: no known country")
+            return None
+        slug = self._free_slug(ref.name)
+        office = f" as {ref.office}" if ref.office else ""
+        leader = Leader.objects.create(
+            name=_clip(ref.name, 200),
+            slug=slug,
+            country_id=ref.country,
+            verified=False,
+            notes=f"Discovered in {source.origin or source.title}{office}; "
+            "to be confirmed by an editor (or merged into the leader it is).",
+        )
+        self._remember_leader(leader.pk, slug, leader.name, ref.country, [])
+        self.taken_slugs.add(slug)
+        outcome.leaders_created.append(leader.name)
+        return leader.pk
+
+    def _free_slug(self, name: str) -> str:
+        base = slugify(unicodedata.normalize("NFKD", name))[:190] or "leader"
+        slug, number = base, 2
+        while slug in self.taken_slugs:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    # --- calls ---------------------------------------------------------------------------------
+
+    def _place(
+        self,
+        extracted: ExtractedCall,
+        participants: dict[int, LeaderRef],
+        record: ArticleRecord,
+        source: Source,
+        outcome: ArticleOutcome,
+        placed: set[int],
+    ) -> Call:
+        facts = Facts.from_extracted(extracted, record)
+        same_set = [c for c in calls_with_participants(participants) if c.pk not in placed]
+        candidates = [c for c in same_set if compatible(facts, Facts.from_call(c))]
+        chosen = choose(facts, candidates)
+        initiator = self._initiator(extracted, participants)
+        summary = _summary(extracted, record.text)
+        if chosen is not None:
+            self._merge_into(chosen, extracted, facts, initiator, summary, participants, outcome)
+            call = chosen
+        else:
+            call = self._create(extracted, facts, initiator, summary, participants)
+            outcome.calls_created.append(call.pk)
+            if len(candidates) > 1:
+                outcome.calls_for_review.append(call.pk)
+                others = ", ".join(f"#{c.pk}" for c in candidates)
+                outcome.notes.append(
+                    f"call #{call.pk} may be the same as calls {others}: several match, so it "
+                    "was created apart; an editor can merge them"
+                )
+            same_set.append(call)
+        if call.date is not None and (chosen is None or facts.date is not None):
+            self._absorb_undated(call, same_set, outcome)
+        return call
+
+    def _initiator(
+        self, extracted: ExtractedCall, participants: dict[int, LeaderRef]
+    ) -> int | None:
+        if extracted.initiator is None:
+            return None
+        key = extracted.initiator.key
+        return next((pk for pk, ref in participants.items() if ref.key == key), None)
+
+    def _create(
+        self,
+        extracted: ExtractedCall,
+        facts: Facts,
+        initiator: int | None,
+        summary: str,
+        participants: dict[int, LeaderRef],
+    ) -> Call:
+        call = Call(
+            date=facts.date,
+            date_precision=facts.precision,
+            kind=facts.kind,
+            duration_minutes=facts.minutes,
+            duration_qualifier=facts.qualifier if facts.minutes is not None else "",
+            initiator_id=initiator,
+            summary=summary,
+            status=ReviewStatus.EXTRACTED,
+        )
+        call.slug = self._slug(call, participants)
+        call.save()
+        Participation.objects.bulk_create(
+            Participation(call=call, leader_id=pk, role=_role(pk, initiator)) for pk in participants
+        )
+        topics = [self.topic_ids[s] for s in dict.fromkeys(extracted.topics) if s in self.topic_ids]
+        if topics:
+            call.topics.add(*topics)
+        return call
+
+    def _slug(self, call: Call, participants: Iterable[int]) -> str:
+        # As Call.build_slug, without reading the participations back.
+        leaders = sorted((self.leaders[pk] for pk in participants), key=lambda sn: sn[1])
+        parts = [call.date.isoformat() if call.date else "undated"]
+        parts += [slug for slug, _name in leaders]
+        parts.append(call.kind)
+        return slugify("-".join(parts))[:200]
+
+    def _merge_into(
+        self,
+        call: Call,
+        extracted: ExtractedCall,
+        facts: Facts,
+        initiator: int | None,
+        summary: str,
+        participants: dict[int, LeaderRef],
+        outcome: ArticleOutcome,
+    ) -> None:
+        outcome.calls_merged.append(call.pk)
+        if call.status == ReviewStatus.REVIEWED:
+            # An editor's call: link the source and its evidence, change nothing else.
+            outcome.notes.append(f"call #{call.pk} is reviewed: the source was only linked to it")
+            return
+        changed: set[str] = set()
+        # Facts the call lacks, or knows less precisely, are taken from the report; so the
+        # final call is the same whatever order its reports arrive in.
+        dated_now = facts.date is not None and _finer(facts.precision, call.date_precision)
+        if dated_now:
+            call.date, call.date_precision = facts.date, facts.precision
+            changed |= {"date", "date_precision", "year", "month"}
+        if call.kind == CallKind.OTHER and facts.kind != CallKind.OTHER:
+            call.kind = facts.kind
+            changed.add("kind")
+        if facts.minutes is not None and (
+            call.duration_minutes is None
+            or _QUALIFIER_RANK[facts.qualifier] < _QUALIFIER_RANK[call.duration_qualifier or ""]
+        ):
+            call.duration_minutes, call.duration_qualifier = facts.minutes, facts.qualifier
+            changed |= {"duration_minutes", "duration_qualifier"}
+        if call.initiator_id is None and initiator is not None:
+            call.initiator_id = initiator
+            changed.add("initiator")
+            for participation in call.participations.all():
+                role = _role(participation.leader_id, initiator)
+                if participation.role != role:
+                    participation.role = role
+                    participation.save(update_fields=["role"])
+        # The summary is the sentence of the main report that dates the call, else of the
+        # first main report, else of a background mention.
+        main = extracted.role == SourceRole.MAIN
+        better = (
+            not call.summary
+            or (main and dated_now)
+            or (main and not call.reports.filter(role=SourceRole.MAIN).exists())
+        )
+        if summary and better and call.summary != summary:
+            call.summary = summary
+            changed.add("summary")
+        have = set(call.topics.values_list("slug", flat=True))
+        new_topics = [
+            self.topic_ids[s]
+            for s in dict.fromkeys(extracted.topics)
+            if s in self.topic_ids and s not in have
+        ]
+        if new_topics:
+            call.topics.add(*new_topics)
+        if changed & {"date", "kind"}:
+            call.slug = self._slug(call, participants)
+            changed.add("slug")
+        if changed or new_topics:
+            call.save(update_fields=[*sorted(changed), "updated_at"])
+
+    def _absorb_undated(self, call: Call, same_set: list[Call], outcome: ArticleOutcome) -> None:
+        """Merge into ``call`` the undated calls whose only compatible call it now is.
+
+        An undated report is kept apart when several dated calls could be it; once one of
+        them is the only one left that fits (an editor merged the others, or this call
+        was just dated), the undated call is merged into it, its permalink redirected.
+        """
+        dated = Facts.from_call(call)
+        for other in list(same_set):
+            if other.pk == call.pk or other.date is not None:
+                continue
+            if other.status == ReviewStatus.REVIEWED:
+                continue
+            facts = Facts.from_call(other)
+            fits = [c.pk for c in same_set if c.pk != other.pk and compatible(facts, _facts(c))]
+            if fits == [call.pk] and compatible(facts, dated):
+                merge_calls(call, other)
+                same_set.remove(other)
+                outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
+
+    # --- evidence and statements ---------------------------------------------------------------
+
+    def _evidence(self, report: Report, extracted: ExtractedCall, record: ArticleRecord) -> None:
+        text = record.text
+        rows = [
+            Evidence(
+                report=report,
+                fact=evidence.fact,
+                detail=_clip(evidence.detail or "", 200),
+                start=evidence.span.start,
+                end=evidence.span.end,
+                text=text[evidence.span.start : evidence.span.end],
+            )
+            for evidence in extracted.evidence
+            if 0 <= evidence.span.start <= evidence.span.end <= len(text)
+        ]
+        Evidence.objects.bulk_create(rows)
+
+    def _statements(self, call: Call, source: Source, extracted: ExtractedCall) -> None:
+        rows = []
+        for statement in extracted.statements:
+            side_leader = (
+                self.leader_by_slug.get(statement.side_leader) if statement.side_leader else None
+            )
+            country = statement.side_country if statement.side_country in self.countries else None
+            rows.append(
+                Statement(
+                    call=call,
+                    source=source,
+                    speaker=_clip(statement.speaker, 300),
+                    side_leader_id=side_leader,
+                    side_country_id=country,
+                    text=statement.text,
+                    start=statement.span.start,
+                    end=statement.span.end,
+                )
+            )
+        Statement.objects.bulk_create(rows)
+
+
+class _RevisionSnapshot:
+    """The objects an open revision holds, to put back when an article is rolled back.
+
+    django-reversion has no public way to take objects out of a revision; these are its
+    own helpers for the current stack frame.
+    """
+
+    def __init__(self, versions) -> None:
+        self.versions = versions
+
+    @classmethod
+    def take(cls) -> _RevisionSnapshot:
+        from reversion import revisions
+
+        return cls(revisions._copy_db_versions(revisions._current_frame().db_versions))
+
+    def restore(self) -> None:
+        from reversion import revisions
+
+        revisions._update_frame(db_versions=self.versions)
+
+
+# --- matching --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What decides whether two reports are of the same call."""
+
+    kind: str
+    date: datetime.date | None
+    precision: str
+    minutes: int | None
+    qualifier: str
+    #: A weekday the report names for an undated contact ("on Saturday"), 0 = Monday.
+    weekday: int | None = None
+    #: The source's publication date: a report cannot be of a call after it.
+    published: datetime.date | None = None
+
+    @classmethod
+    def from_extracted(cls, call: ExtractedCall, record: ArticleRecord) -> Facts:
+        date = call.date
+        precision = call.date_precision if date is not None else DatePrecision.UNKNOWN
+        if date is not None and precision not in {"day", "month", "year"}:
+            precision = DatePrecision.DAY
+        minutes = call.duration_minutes
+        if minutes is not None and not 0 < minutes <= MAX_DURATION_MINUTES:
+            minutes = None
+        kind = call.kind if call.kind in CallKind.values else CallKind.OTHER
+        qualifier = call.duration_qualifier or ""
+        if qualifier not in _QUALIFIER_RANK:
+            qualifier = "about"
+        return cls(
+            kind=kind,
+            date=date,
+            precision=precision,
+            minutes=minutes,
+            qualifier=qualifier if minutes is not None else "",
+            weekday=_weekday(call, record.text) if date is None else None,
+            published=record.published,
+        )
+
+    @classmethod
+    def from_call(cls, call: Call) -> Facts:
+        return cls(
+            kind=call.kind,
+            date=call.date,
+            precision=call.date_precision if call.date else DatePrecision.UNKNOWN,
+            minutes=call.duration_minutes,
+            qualifier=call.duration_qualifier or "",
+        )
+
+
+def _facts(call: Call) -> Facts:
+    return Facts.from_call(call)
+
+
+def calls_with_participants(participants: Iterable[int]) -> list[Call]:
+    """The calls whose participants are exactly these leaders (none more, none fewer)."""
+    ids = sorted(set(participants))
+    queryset = Call.objects.all()
+    for pk in ids:
+        queryset = queryset.filter(
+            pk__in=Participation.objects.filter(leader_id=pk).values("call_id")
+        )
+    queryset = queryset.annotate(n_participants=Count("participations")).filter(
+        n_participants=len(ids)
+    )
+    return list(queryset.order_by("pk"))
+
+
+def compatible(new: Facts, old: Facts) -> bool:
+    """Whether two reports, with the same participants, can be of the same contact."""
+    if new.kind != old.kind and CallKind.OTHER not in (new.kind, old.kind):
+        return False
+    if not dates_compatible(new.date, new.precision, old.date, old.precision):
+        return False
+    for facts, other in ((new, old), (old, new)):
+        if other.date is None:
+            continue
+        if (
+            facts.date is None
+            and facts.weekday is not None
+            and other.precision == DatePrecision.DAY
+            and other.date.weekday() != facts.weekday
+        ):
+            return False
+        # A source cannot report a contact that happened after it was published.
+        if facts.published is not None and _earliest(other.date, other.precision) > facts.published:
+            return False
+    return durations_compatible(new.minutes, new.qualifier, old.minutes, old.qualifier)
+
+
+def dates_compatible(
+    a: datetime.date | None, a_precision: str, b: datetime.date | None, b_precision: str
+) -> bool:
+    """Equal days; or one unknown; or a month or year that contains the other date."""
+    if a is None or b is None:
+        return True
+    coarsest = max(_PRECISION_RANK[a_precision], _PRECISION_RANK[b_precision])
+    if coarsest == _PRECISION_RANK[DatePrecision.YEAR]:
+        return a.year == b.year
+    if coarsest == _PRECISION_RANK[DatePrecision.MONTH]:
+        return (a.year, a.month) == (b.year, b.month)
+    return a == b
+
+
+_PRECISION_RANK = {
+    DatePrecision.DAY: 0,
+    DatePrecision.MONTH: 1,
+    DatePrecision.YEAR: 2,
+    DatePrecision.UNKNOWN: 3,
+}
+
+
+# An exact duration says more than "about", which says more than a bound.
+_QUALIFIER_RANK = {"": 0, "about": 1, "more than": 2, "less than": 2}
+
+
+def _finer(new: str, old: str) -> bool:
+    return _PRECISION_RANK.get(new, 3) < _PRECISION_RANK.get(old, 3)
+
+
+def _earliest(day: datetime.date, precision: str) -> datetime.date:
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    return day
+
+
+def durations_compatible(a: int | None, a_qualifier: str, b: int | None, b_qualifier: str) -> bool:
+    """Unknown on either side, or ranges that meet once widened by the tolerance."""
+    if a is None or b is None:
+        return True
+    low_a, high_a = _duration_range(a, a_qualifier)
+    low_b, high_b = _duration_range(b, b_qualifier)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _duration_range(minutes: int, qualifier: str) -> tuple[float, float]:
+    low, high = minutes * (1 - DURATION_TOLERANCE), minutes * (1 + DURATION_TOLERANCE)
+    if qualifier == "more than":
+        high = float("inf")
+    elif qualifier == "less than":
+        low = 0.0
+    return low, high
+
+
+def choose(facts: Facts, candidates: list[Call]) -> Call | None:
+    """The one call to merge into, or None: no candidate, or several (never a guess).
+
+    Several candidates are told apart only by an exact date: a report dated to the day
+    goes to the one call of that day, whatever undated calls might also fit.
+    """
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1 and facts.date is not None and facts.precision == DatePrecision.DAY:
+        same_day = [
+            c for c in candidates if c.date == facts.date and c.date_precision == DatePrecision.DAY
+        ]
+        if len(same_day) == 1:
+            return same_day[0]
+    return None
+
+
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _weekday(call: ExtractedCall, text: str) -> int | None:
+    """The weekday the sentences reporting an undated call name, when they name one only."""
+    days = {
+        _WEEKDAYS[match.group(1).lower()]
+        for evidence in call.evidence
+        if evidence.fact == "call"
+        for match in _WEEKDAY_WORD.finditer(text[evidence.span.start : evidence.span.end])
+    }
+    return days.pop() if len(days) == 1 else None
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def _role(leader: int, initiator: int | None) -> str:
+    if initiator is None:
+        return ParticipantRole.PARTICIPANT
+    return ParticipantRole.INITIATOR if leader == initiator else ParticipantRole.RECIPIENT
+
+
+def _summary(extracted: ExtractedCall, text: str) -> str:
+    """The engine's summary, else the first sentence that reports the contact."""
+    summary = getattr(extracted, "summary", "") or ""
+    if not summary:
+        first = next((e for e in extracted.evidence if e.fact == "call"), None)
+        if first is not None:
+            summary = text[first.span.start : first.span.end]
+    return " ".join(summary.split())
+
+
+def _clip(text: str, length: int) -> str:
+    text = text or ""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def fold_name(name: str) -> str:
+    """A name for comparison: no accents, no case, single spaces, no dots."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace(".", " ").casefold().split())

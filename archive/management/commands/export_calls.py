@@ -1,0 +1,60 @@
+"""Write every call of the archive to stdout, as JSON, JSON Lines or CSV.
+
+    python manage.py export_calls > calls.json
+    python manage.py export_calls --format csv > calls.csv
+
+The shape is the one of the public exports (archive/serialization.py). Calls are read
+in chunks and written as they come, so memory stays flat on a large archive.
+"""
+
+import csv
+import json
+
+from django.core.management.base import BaseCommand
+
+from archive.models import Call
+from archive.serialization import CSV_COLUMNS, call_to_row, calls_for_export, iter_call_dicts
+
+
+class _Lines:
+    """A file-like view of the command's stdout for csv.writer."""
+
+    def __init__(self, stdout):
+        self.stdout = stdout
+
+    def write(self, text: str) -> None:
+        self.stdout.write(text, ending="")
+
+
+class Command(BaseCommand):
+    help = "Export every call (JSON list, JSON Lines or CSV) to stdout."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")
+
+    def handle(self, *args, format, **options):
+        calls = Call.objects.all()
+        write = self.stdout.write
+        if format == "csv":
+            rows = csv.DictWriter(_Lines(self.stdout), fieldnames=CSV_COLUMNS, lineterminator="\n")
+            rows.writeheader()
+            # call_to_row flattens the dicts; the chunked iterator keeps memory flat.
+            for chunk in _chunks(calls):
+                rows.writerows(call_to_row(call) for call in chunk)
+            return
+        if format == "jsonl":
+            for data in iter_call_dicts(calls):
+                write(json.dumps(data, ensure_ascii=False))
+            return
+        write("[", ending="")
+        for number, data in enumerate(iter_call_dicts(calls)):
+            write(("," if number else "") + "\n" + json.dumps(data, ensure_ascii=False), ending="")
+        write("\n]")
+
+
+def _chunks(queryset, size: int = 1000):
+    ids = list(queryset.values_list("pk", flat=True))
+    for offset in range(0, len(ids), size):
+        yield calls_for_export(Call.objects.filter(pk__in=ids[offset : offset + size])).order_by(
+            *Call._meta.ordering
+        )
