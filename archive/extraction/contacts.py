@@ -69,7 +69,7 @@ from .vocabulary import (
 _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
 _NOUN_CONSTRUCTS = (("hold", HOLD_RE), ("prep", PREP_RE), ("with", WITH_RE), ("after", AFTER_RE))
 _NOUN_NAMES = frozenset(name for name, _ in _NOUN_CONSTRUCTS)
-_DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its"})
+_DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its", "'s"})
 #: Nouns a leader's possessive may own while the leader still takes part ("X's call with Y").
 _CONTACT_WORDS = frozenset(
     {"call", "phone", "telephone", "conversation", "talks", "meeting", "video", "summit"}
@@ -273,6 +273,11 @@ _BY_MODE_RE = re.compile(
     r"\b(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
     r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))\b"
 )
+_HOW_RE = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+(?:(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
+    r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))|(?P<meeting>in\s+person|"
+    r"face-to-face))\b"
+)
 _MEET_TOKENS = word_set("met meets hosted hosts received receives welcomed welcomes")
 
 
@@ -408,12 +413,19 @@ def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no
         and not _leader_follows_to(ctx, head_end)
     ):
         return None  # "a call for calm", "a call to action"
+    if not det and lower[max(0, match.start() - 3) : match.start()] == "'s ":
+        det = "'s"  # "X's call with Y": a possessive determines the noun
     if construct in ("with", "after") and not det and not kw and not sentence.is_title:
         return None  # headlines drop articles: "X's Call with Y"
     kind = KIND_BY_WORD.get(kw) if kw else None
     if kind is None:
         kind = KIND_BY_HEAD.get(head)
     certain = bool(kw) or head != "call"
+    if kind is None:
+        # "held talks via video link", "talks in person"
+        how = _HOW_RE.match(lower, head_end)
+        if how:
+            kind = "phone" if how.group("phone") else "video" if how.group("video") else "meeting"
     heads.add(head_end)
     trigger = Trigger(
         start=match.start(),
@@ -686,7 +698,10 @@ def _participants(
         for mention in subjects:
             keys.extend(keys_of(mention))
         if status == "pronoun":
-            owner = _previous_subject(ctx, sentence)
+            # "X's office said he had talked with Y": he is the leader named before, in the
+            # sentence if there is one, else in the sentences before.
+            before = [m.key for m in mentions if m.key and m.end <= trigger.verb_start]
+            owner = before[0] if before else _previous_subject(ctx, sentence)
             if owner:
                 keys.append(owner)
         elif status == "plural-pronoun" and context_pair:
@@ -826,9 +841,11 @@ def _looks_back(
     if BACKGROUND_RE.search(lower, window_start, min(sentence.end, trigger.end + 40)):
         return True
     verb_start = trigger.verb_start if trigger.verb_start is not None else trigger.start
-    if PLUPERFECT_RE.match(lower, max(sentence.start, verb_start - 4)) or PLUPERFECT_RE.match(
-        lower, verb_start
-    ):
+    pluperfect = PLUPERFECT_RE.match(
+        lower, max(sentence.start, verb_start - 4)
+    ) or PLUPERFECT_RE.match(lower, verb_start)
+    # "said he had talked with X" is reported speech, not an earlier contact.
+    if pluperfect and not REPORTING_RE.search(lower, sentence.start, verb_start):
         return True
     if resolved is None or resolved.value is None or reference is None:
         return False

@@ -379,7 +379,9 @@ DENIAL_RE = re.compile(
 BACKGROUND_MODIFIERS = frozenset({"previous", "prior", "last", "earlier", "former"})
 BACKGROUND_RE = re.compile(
     r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|in\s+the\s+past|previously|"
-    r"last\s+(?:spoke|met|talked)|had\s+last)\b"
+    r"last\s+(?:spoke|met|talked)|had\s+last|last\s+(?:week|month|year)|"
+    r"earlier\s+this\s+(?:week|month|year)|a\s+(?:week|month|year)\s+ago|"
+    r"(?:weeks|months|years)\s+ago)\b"
 )
 #: Undated references to the past that add nothing about any dated contact.
 VAGUE_PAST_RE = re.compile(r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|in\s+the\s+past)\b")

@@ -394,3 +394,70 @@ def test_the_two_presidents_are_the_pair_last_named_together(kb):
         call(["emmanuel-macron", "volodymyr-zelensky"], "other", None, "unknown"),
         call(pair, "phone", "2022-03-03", "day", (90, None), role="background"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Putin and Xi held talks via video link on Friday.", "video"),
+        ("Putin and Xi held talks in person on Friday.", "meeting"),
+        ("Putin and Xi held talks with aides by phone on Friday.", "phone"),
+    ],
+)
+def test_how_talks_were_held_gives_their_kind(kb, sentence, kind):
+    record = extract(sentence, kb, published=date(2022, 12, 30))
+
+    assert [(c.kind, c.date) for c in record.calls] == [(kind, date(2022, 12, 30))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Macron said after meeting Putin that he was worried.", ("meeting", None, "main")),
+        (
+            "A meeting between Putin and Erdogan was held in Sochi on Monday.",
+            ("meeting", "2024-03-04", "main"),
+        ),
+        ("Erdogan and Putin discuss Syria in phone call", ("phone", None, "main")),
+        ("Xi and Biden last spoke in November.", ("other", "2023-11-01", "background")),
+        ("Netanyahu's call with Biden on Monday was tense.", ("phone", "2024-03-04", "main")),
+        (
+            "Macron, who called Putin last week, said the talks were useful.",
+            ("phone", None, "background"),
+        ),
+        (
+            "Modi congratulated Putin in a phone call on Tuesday on his re-election.",
+            ("phone", "2024-03-05", "main"),
+        ),
+        (
+            "Erdogan's office said he had talked with Putin by telephone and the two discussed Gaza.",
+            ("phone", None, "main"),
+        ),
+        ("Biden spoke to reporters after the call with Netanyahu.", ("phone", None, "main")),
+    ],
+)
+def test_contacts_reported_in_passing(kb, sentence, expected):
+    record = extract(sentence, kb, published=date(2024, 3, 6))
+
+    assert [(c.kind, c.date.isoformat() if c.date else None, c.role) for c in record.calls] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin's spokesman said there had been no contact between Putin and Macron.",
+        "Macron said he would call Putin if necessary.",
+        "The two leaders, Macron and Scholz, are due to meet at the G20 summit.",
+        "Scholz is the first Western leader to meet Xi since the pandemic.",
+        "Biden to speak with Xi on Tuesday",
+        "Biden and Netanyahu have held several calls since October.",
+        "Putin could meet Erdogan in Turkey next month, the Kremlin said.",
+        "Netanyahu is scheduled to speak with Biden later on Wednesday.",
+        "No call between Xi and Biden has been scheduled.",
+        "Putin did not call Macron.",
+    ],
+)
+def test_contacts_mentioned_in_passing_that_did_not_happen(kb, sentence):
+    assert extract(sentence, kb, published=date(2024, 3, 6)).calls == []
