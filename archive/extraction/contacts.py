@@ -207,6 +207,7 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
     warned: set[int] = set()
     for sentence in ctx.sentences:
         sentence_triggers = sorted(by_sentence.get(sentence.index, ()), key=lambda t: t.start)
+        in_sentence: list[Candidate] = []
         for position, trigger in enumerate(sentence_triggers):
             limit = (
                 sentence_triggers[position + 1].start
@@ -218,6 +219,19 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
             if candidate is None:
                 continue
             for one in _bilateral(ctx, sentence, candidate):
+                # An undated mention of the same leaders in the same sentence is the same
+                # contact: "X, who called Y last week, said the talks were useful."
+                same = next(
+                    (
+                        c
+                        for c in reversed(in_sentence)
+                        if set(c.participants) == set(one.participants)
+                    ),
+                    None,
+                )
+                if same is not None and (one.date is None or one.date.value is None):
+                    one.background = same.background
+                in_sentence.append(one)
                 clock += 1
                 _merge(contacts, one, clock)
     _settle_roles(ctx, contacts)
