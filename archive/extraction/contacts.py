@@ -36,6 +36,7 @@ from .text import TextView
 from .vocabulary import (
     AFTER_MODALITY_RE,
     AFTER_RE,
+    APPOSITIVE_RE,
     BACKGROUND_MODIFIERS,
     BACKGROUND_RE,
     BARE_HOLD_VERBS,
@@ -67,7 +68,13 @@ from .vocabulary import (
 )
 
 _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
-_NOUN_CONSTRUCTS = (("hold", HOLD_RE), ("prep", PREP_RE), ("with", WITH_RE), ("after", AFTER_RE))
+_NOUN_CONSTRUCTS = (
+    ("hold", HOLD_RE),
+    ("prep", PREP_RE),
+    ("with", WITH_RE),
+    ("after", AFTER_RE),
+    ("appos", APPOSITIVE_RE),
+)
 _NOUN_NAMES = frozenset(name for name, _ in _NOUN_CONSTRUCTS)
 _DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its", "'s"})
 #: Nouns a leader's possessive may own while the leader still takes part ("X's call with Y").
@@ -82,7 +89,9 @@ _DATE_BLOCKERS_RE = re.compile(
 _MEET_OBJECT_REQUIRED = frozenset(
     {"hosted", "hosts", "received", "receives", "welcomed", "welcomes"}
 )
-_INITIATOR_AFTER_NAME_RE = re.compile(r"\s+(?:initiated|requested|sought)\s+(?:the|a|this)\b")
+_INITIATOR_AFTER_NAME_RE = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:initiated|requested|sought)\s+(?:the|a|this)\b"
+)
 _POSSESSIVE_REQUEST_RE = re.compile(r"'s?\s+(?:request|initiative|invitation)\b")
 _POSSESSIVE_LEAD_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?$")
 _CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
@@ -272,13 +281,15 @@ _NP_FIRST = word_set(
     videophone virtual online in face
     """
 )
+_APPOSITIVE_FIRST = frozenset(["their", "the", "a", "an"])
 _CONSTRUCT_STARTS = {
     "hold": word_set(
         """
         held holds hold holding had has have having conducted conducts conduct made makes
-        placed completed concluded wrapped engaged
+        placed completed concluded wrapped engaged initiated initiates
         """
     ),
+    "appos": frozenset(),
     "prep": word_set("during in after following at over on throughout"),
     "with": _NP_FIRST,
     "after": _NP_FIRST,
@@ -323,11 +334,18 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                 first_words = _CONSTRUCT_STARTS[construct]
                 endpos = ends[i] if construct in ("hold", "prep") else reach
                 for j in range(max(0, i - 10), i + 1):
-                    if words[j] not in first_words and not (
+                    if construct == "appos":
+                        # ", their first phone call": the comma before a determiner.
+                        at = starts[j] - 2
+                        if words[j] not in _APPOSITIVE_FIRST or lower[at : at + 2] != ", ":
+                            continue
+                    elif words[j] not in first_words and not (
                         j == i and construct in ("with", "after")
                     ):
                         continue
-                    match = pattern.match(lower, starts[j], endpos)
+                    else:
+                        at = starts[j]
+                    match = pattern.match(lower, at, endpos)
                     if match is None or match.end("head") != ends[i]:
                         continue
                     trigger = _noun_trigger(ctx, construct, match, sentence_at, heads)
@@ -429,6 +447,8 @@ def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no
         return None  # "a call for calm", "a call to action"
     if not det and lower[max(0, match.start() - 3) : match.start()] == "'s ":
         det = "'s"  # "X's call with Y": a possessive determines the noun
+    if construct == "appos" and not kw and head not in ("call", "meeting", "summit"):
+        return None  # ", the talks" is too vague in apposition
     if construct in ("with", "after") and not det and not kw and not sentence.is_title:
         return None  # headlines drop articles: "X's Call with Y"
     kind = KIND_BY_WORD.get(kw) if kw else None
@@ -892,6 +912,8 @@ def _initiator(
         return trigger.obj.key, (trigger.start, trigger.obj.end)
     made = trigger.construct == "hold" and trigger.verb in ("made", "placed")
     if made and subject and re.match(r"\s+to\b", lower[trigger.end : trigger.end + 4]):
+        return subject, (trigger.start, trigger.end)
+    if trigger.construct == "hold" and trigger.verb in ("initiated", "initiates") and subject:
         return subject, (trigger.start, trigger.end)
     for match in INITIATOR_BEFORE_RE.finditer(lower, sentence.start, sentence.end):
         mention = ctx.leaders.by_start.get(match.end())

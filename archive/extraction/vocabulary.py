@@ -273,7 +273,7 @@ CONTACT_NP = (
 )
 _HOLD_VERBS = (
     r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
-    r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in"
+    r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates"
 )
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (
@@ -284,6 +284,8 @@ _AFTER_VERBS = (
 HOLD_RE = re.compile(rf"\b(?P<verb>{_HOLD_VERBS})\s+{CONTACT_NP}")
 #: "during a telephone interview", "in a phone call".
 PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
+#: ", their first phone call in two years,": a contact named in apposition.
+APPOSITIVE_RE = re.compile(rf",\s+(?=(?:their|the|a|an)\s){CONTACT_NP}")
 #: "the phone call between", "a call with".
 WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with)\b")
 #: "their previous phone call took place", "the call lasted".

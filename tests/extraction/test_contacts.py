@@ -430,7 +430,8 @@ def test_how_talks_were_held_gives_their_kind(kb, sentence, kind):
             ("phone", "2024-03-05", "main"),
         ),
         (
-            "Erdogan's office said he had talked with Putin by telephone and the two discussed Gaza.",
+            "Erdogan's office said he had talked with Putin by telephone and the two discussed "
+            "Gaza.",
             ("phone", None, "main"),
         ),
         ("Biden spoke to reporters after the call with Netanyahu.", ("phone", None, "main")),
@@ -461,3 +462,44 @@ def test_contacts_reported_in_passing(kb, sentence, expected):
 )
 def test_contacts_mentioned_in_passing_that_did_not_happen(kb, sentence):
     assert extract(sentence, kb, published=date(2024, 3, 6)).calls == []
+
+
+def test_a_presidential_readout_with_an_initiating_side(kb):
+    record = extract(read_article("kremlin_style_readout.txt"), kb)
+
+    assert summaries(record) == [
+        call(
+            ["emmanuel-macron", "vladimir-putin"],
+            "phone",
+            None,
+            "unknown",
+            initiator="emmanuel-macron",
+        )
+    ]
+    assert record.title == "Telephone conversation with President of France Emmanuel Macron"
+
+
+def test_a_call_named_in_apposition_gives_its_kind(kb):
+    record = extract(read_article("ap_first_call_in_two_years.txt"), kb)
+
+    assert summaries(record) == [
+        call(["olaf-scholz", "vladimir-putin"], "phone", "2024-11-15", "day", (60, "about"))
+    ]
+    assert [s.speaker for s in record.calls[0].statements] == [
+        "a German government spokesman",
+        "spokesperson Steffen Hebestreit",
+        "Scholz's office",
+    ]
+
+
+def test_x_had_initiated_the_call(kb):
+    text = (
+        "date 2023-06-10\nFrench President Emmanuel Macron held a 90-minute phone call with "
+        "Iranian President Ebrahim Raisi on Saturday. Iranian officials said Macron had "
+        "initiated the call."
+    )
+
+    (found,) = extract(text, kb).calls
+
+    assert found.initiator is not None
+    assert (found.initiator.slug, found.duration_minutes) == ("emmanuel-macron", 90)
