@@ -766,12 +766,16 @@ def durations_compatible(a: int | None, a_qualifier: str, b: int | None, b_quali
 
 
 def _duration_range(minutes: int, qualifier: str) -> tuple[float, float]:
-    low, high = minutes * (1 - DURATION_TOLERANCE), minutes * (1 + DURATION_TOLERANCE)
-    if qualifier == "more than":
+    # Each side gets half the tolerance: two exact durations meet within about a fifth.
+    slack = DURATION_TOLERANCE / 2
+    low, high = float(minutes), float(minutes)
+    if qualifier == "about":
+        low, high = minutes * (1 - DURATION_TOLERANCE), minutes * (1 + DURATION_TOLERANCE)
+    elif qualifier == "more than":
         high = float("inf")
     elif qualifier == "less than":
         low = 0.0
-    return low, high
+    return low * (1 - slack), high * (1 + slack)
 
 
 def choose(facts: Facts, candidates: list[Call]) -> Call | None:

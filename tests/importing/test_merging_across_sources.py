@@ -1,0 +1,440 @@
+"""Records onto models: one call per contact, whatever the number and order of its reports.
+
+These tests hand the importer records built by hand (the ``records`` fixture stands in
+for the engine), so each one says exactly which facts two reports share.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from archive.enums import ParticipantRole, ReviewStatus
+from archive.extraction import ExtractedStatement, LeaderRef, Span
+from archive.importer import Facts, compatible, dates_compatible, durations_compatible
+from archive.models import (
+    Call,
+    CallRedirect,
+    Evidence,
+    Leader,
+    Participation,
+    Report,
+    Source,
+    Statement,
+)
+
+from .conftest import ERDOGAN, MACRON, PUTIN, RAISI, call, import_articles, record, write
+
+pytestmark = pytest.mark.django_db
+
+JUNE_10 = datetime.date(2023, 6, 10)  # a Saturday
+
+
+def only_call() -> Call:
+    calls = list(Call.objects.all())
+    assert len(calls) == 1, calls
+    return calls[0]
+
+
+def participants(c: Call) -> set[str]:
+    return set(c.participations.values_list("leader__slug", flat=True))
+
+
+def sources_of(c: Call) -> dict[str, str]:
+    return dict(c.reports.values_list("source__origin", "role"))
+
+
+@pytest.fixture
+def dated(records):
+    """A dated, timed report of a call Macron initiated with Raisi."""
+    return records.add(
+        record(
+            "Macron called Raisi on Saturday; they spoke for 90 minutes about drones.",
+            call(
+                MACRON,
+                RAISI,
+                date=JUNE_10,
+                minutes=90,
+                initiator=MACRON,
+                topics=("drones",),
+                summary="Macron called Raisi on Saturday.",
+            ),
+            published=JUNE_10,
+        )
+    )
+
+
+@pytest.fixture
+def undated(records):
+    """Another source's report of the same call: a weekday only, 'about 90 minutes'."""
+    return records.add(
+        record(
+            "On Saturday Raisi and Macron had an approximately 90-minute call on nuclear talks.",
+            call(
+                RAISI,
+                MACRON,
+                minutes=90,
+                qualifier="about",
+                topics=("nuclear-programmes",),
+                summary="On Saturday Raisi and Macron had a call.",
+            ),
+        )
+    )
+
+
+def import_in_order(tmp_path, *texts_by_name: tuple[str, str]):
+    for name, text in texts_by_name:
+        write(tmp_path, name, text)
+        run = import_articles(tmp_path / name)
+        assert run.status == 0, run.output
+
+
+def final_state(c: Call) -> dict:
+    return {
+        "participants": participants(c),
+        "date": c.date,
+        "precision": c.date_precision,
+        "kind": c.kind,
+        "duration": (c.duration_minutes, c.duration_qualifier),
+        "initiator": c.initiator.slug if c.initiator else None,
+        "topics": set(c.topics.values_list("slug", flat=True)),
+        "summary": c.summary,
+        "sources": sources_of(c),
+        "roles": dict(c.participations.values_list("leader__slug", "role")),
+    }
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_an_undated_report_and_a_dated_one_make_one_call_in_either_order(
+    tmp_path, knowledge, dated, undated, order
+):
+    files = [("a-dated.txt", dated.text), ("b-undated.txt", undated.text)]
+    import_in_order(tmp_path, *(files if order == "dated first" else reversed(files)))
+
+    assert final_state(only_call()) == {
+        "participants": {"emmanuel-macron", "ebrahim-raisi"},
+        "date": JUNE_10,
+        "precision": "day",
+        "kind": "phone",
+        "duration": (90, ""),
+        "initiator": "emmanuel-macron",
+        "topics": {"drones", "nuclear-programmes"},
+        "summary": "Macron called Raisi on Saturday.",
+        "sources": {"a-dated.txt": "main", "b-undated.txt": "main"},
+        "roles": {"emmanuel-macron": "initiator", "ebrahim-raisi": "recipient"},
+    }
+
+
+def test_the_undated_call_keeps_its_id_when_a_dated_report_dates_it(
+    tmp_path, knowledge, dated, undated
+):
+    import_in_order(tmp_path, ("undated.txt", undated.text))
+    first = only_call()
+    assert (first.date, first.date_precision, first.slug) == (
+        None,
+        "unknown",
+        "undated-ebrahim-raisi-emmanuel-macron-phone",
+    )
+
+    import_in_order(tmp_path, ("dated.txt", dated.text))
+
+    call_ = only_call()
+    assert call_.pk == first.pk
+    assert call_.date == JUNE_10
+    assert call_.slug == "2023-06-10-ebrahim-raisi-emmanuel-macron-phone"
+    assert (call_.year, call_.month) == (2023, 6)
+
+
+def test_the_same_participants_on_another_day_are_another_call(tmp_path, knowledge, records):
+    first = records.add(record("A call on June 10.", call(MACRON, RAISI, date=JUNE_10)))
+    second = records.add(
+        record("A call on June 12.", call(MACRON, RAISI, date=datetime.date(2023, 6, 12)))
+    )
+
+    import_in_order(tmp_path, ("1.txt", first.text), ("2.txt", second.text))
+
+    assert sorted(Call.objects.values_list("date", flat=True)) == [
+        JUNE_10,
+        datetime.date(2023, 6, 12),
+    ]
+
+
+def test_a_third_leader_makes_another_call(tmp_path, knowledge, records):
+    pair = records.add(record("Pair.", call(MACRON, PUTIN, date=JUNE_10)))
+    trio = records.add(record("Trio.", call(MACRON, PUTIN, ERDOGAN, date=JUNE_10)))
+
+    import_in_order(tmp_path, ("pair.txt", pair.text), ("trio.txt", trio.text))
+
+    assert sorted(len(participants(c)) for c in Call.objects.all()) == [2, 3]
+
+
+def test_a_meeting_is_not_a_phone_call_of_the_same_day(tmp_path, knowledge, records):
+    phone = records.add(record("Phone.", call(MACRON, PUTIN, date=JUNE_10)))
+    meeting = records.add(record("Meeting.", call(MACRON, PUTIN, kind="meeting", date=JUNE_10)))
+
+    import_in_order(tmp_path, ("phone.txt", phone.text), ("meeting.txt", meeting.text))
+
+    assert sorted(Call.objects.values_list("kind", flat=True)) == ["meeting", "phone"]
+
+
+def test_a_contact_of_unknown_kind_merges_and_takes_the_known_kind(tmp_path, knowledge, records):
+    vague = records.add(record("Talks.", call(MACRON, PUTIN, kind="other", date=JUNE_10)))
+    phone = records.add(record("Phone.", call(MACRON, PUTIN, date=JUNE_10)))
+
+    import_in_order(tmp_path, ("vague.txt", vague.text), ("phone.txt", phone.text))
+
+    assert only_call().kind == "phone"
+
+
+def test_a_month_precision_report_merges_into_a_day_and_is_refined(tmp_path, knowledge, records):
+    june = records.add(record("In June.", call(MACRON, PUTIN, date=JUNE_10, precision="month")))
+    day = records.add(record("On the 14th.", call(MACRON, PUTIN, date=datetime.date(2023, 6, 14))))
+
+    import_in_order(tmp_path, ("june.txt", june.text), ("day.txt", day.text))
+
+    c = only_call()
+    assert (c.date, c.date_precision) == (datetime.date(2023, 6, 14), "day")
+
+
+def test_very_different_durations_are_different_calls(tmp_path, knowledge, records):
+    short = records.add(record("Short.", call(MACRON, PUTIN, minutes=20)))
+    long = records.add(record("Long.", call(MACRON, PUTIN, minutes=120)))
+
+    import_in_order(tmp_path, ("short.txt", short.text), ("long.txt", long.text))
+
+    assert Call.objects.count() == 2
+
+
+def test_an_undated_report_that_fits_several_calls_is_left_for_review(tmp_path, knowledge, records):
+    first = records.add(record("June 10.", call(MACRON, PUTIN, date=JUNE_10)))
+    second = records.add(record("June 20.", call(MACRON, PUTIN, date=datetime.date(2023, 6, 20))))
+    vague = records.add(record("They spoke.", call(MACRON, PUTIN)))
+
+    import_in_order(tmp_path, ("1.txt", first.text), ("2.txt", second.text))
+    write(tmp_path, "vague.txt", vague.text)
+    run = import_articles(tmp_path / "vague.txt", verbosity=2)
+
+    assert Call.objects.count() == 3
+    new = Call.objects.get(date__isnull=True)
+    assert sources_of(new) == {"vague.txt": "main"}
+    assert "1 created" in run.stdout
+    assert "0 merged" in run.stdout
+    assert "1 left for review" in run.stdout
+    assert f"call #{new.pk} may be the same as calls" in run.stdout
+
+
+def test_a_weekday_that_does_not_fit_keeps_an_undated_report_apart(tmp_path, knowledge, records):
+    saturday = records.add(record("Saturday's call.", call(MACRON, PUTIN, date=JUNE_10)))
+    tuesday = records.add(record("They spoke on Tuesday.", call(MACRON, PUTIN, span=(0, 22))))
+
+    import_in_order(tmp_path, ("sat.txt", saturday.text), ("tue.txt", tuesday.text))
+
+    assert Call.objects.count() == 2
+
+
+def test_a_report_published_before_a_call_is_not_of_that_call(tmp_path, knowledge, records):
+    later = records.add(record("Later call.", call(MACRON, PUTIN, date=JUNE_10)))
+    earlier = records.add(
+        record("They spoke.", call(MACRON, PUTIN), published=datetime.date(2023, 1, 5))
+    )
+
+    import_in_order(tmp_path, ("later.txt", later.text), ("earlier.txt", earlier.text))
+
+    assert Call.objects.count() == 2
+
+
+def test_main_and_background_calls_of_one_article_stay_apart(tmp_path, knowledge, records):
+    both = records.add(
+        record(
+            "Macron and Putin spoke today; they last spoke in June.",
+            call(MACRON, PUTIN, date=datetime.date(2023, 6, 28)),
+            call(MACRON, PUTIN, date=JUNE_10, precision="month", role="background"),
+        )
+    )
+
+    import_in_order(tmp_path, ("both.txt", both.text))
+
+    assert Call.objects.count() == 2
+    assert sorted(Report.objects.values_list("role", flat=True)) == ["background", "main"]
+
+
+def test_evidence_rows_keep_the_sentence_and_offsets(tmp_path, knowledge, records):
+    text = "Macron called Raisi on Saturday. They spoke of drones."
+    records.add(record(text, call(MACRON, RAISI, date=JUNE_10, span=(0, 32))))
+
+    import_in_order(tmp_path, ("a.txt", text))
+
+    rows = list(Evidence.objects.order_by("fact", "detail").values_list("fact", "detail", "text"))
+    assert rows == [
+        ("call", "", "Macron called Raisi on Saturday."),
+        ("date", "2023-06-10", "Macron called Raisi on Saturday."),
+        ("participant", "ebrahim-raisi", "Macron called Raisi on Saturday."),
+        ("participant", "emmanuel-macron", "Macron called Raisi on Saturday."),
+    ]
+    evidence = Evidence.objects.first()
+    assert Source.objects.get().body[evidence.start : evidence.end] == evidence.text
+
+
+def test_statements_are_linked_to_the_call_source_side_and_leader(tmp_path, knowledge, records):
+    text = "Macron urged restraint, the Elysee said."
+    said = ExtractedStatement(
+        "the Elysee", "FR", "emmanuel-macron", "Macron urged restraint", Span(0, 22)
+    )
+    records.add(record(text, call(MACRON, PUTIN, date=JUNE_10, statements=(said,))))
+
+    import_in_order(tmp_path, ("a.txt", text))
+
+    statement = Statement.objects.get()
+    assert (statement.speaker, statement.side_country_id, statement.side_leader.slug) == (
+        "the Elysee",
+        "FR",
+        "emmanuel-macron",
+    )
+    assert (statement.call, statement.source) == (only_call(), Source.objects.get())
+    assert (statement.start, statement.end) == (0, 22)
+
+
+def test_an_editors_reviewed_call_survives_a_new_sources_import(tmp_path, knowledge, records):
+    first = records.add(record("First report.", call(MACRON, PUTIN, minutes=60)))
+    import_in_order(tmp_path, ("first.txt", first.text))
+    c = only_call()
+    c.summary = "The editor's summary."
+    c.duration_minutes, c.duration_qualifier = 65, "about"
+    c.status = ReviewStatus.REVIEWED
+    c.save()
+    before = Call.objects.values().get(pk=c.pk)
+    second = records.add(
+        record(
+            "Second report.",
+            call(MACRON, PUTIN, date=JUNE_10, minutes=60, initiator=PUTIN, topics=("trade",)),
+        )
+    )
+
+    import_in_order(tmp_path, ("second.txt", second.text))
+
+    assert Call.objects.values().get(pk=c.pk) == before
+    assert list(c.topics.all()) == []
+    assert sources_of(c) == {"first.txt": "main", "second.txt": "main"}
+    assert Evidence.objects.filter(report__source__origin="second.txt").count() > 0
+
+
+def test_discovered_leaders_are_created_unverified_once(tmp_path, knowledge, records):
+    ruto = LeaderRef(None, "William Ruto", "KE", "President of Kenya", False)
+    one = records.add(record("Ruto called Macron.", call(ruto, MACRON, date=JUNE_10)))
+    two = records.add(record("Ruto met Macron.", call(ruto, MACRON, kind="meeting", date=JUNE_10)))
+
+    import_in_order(tmp_path, ("one.txt", one.text), ("two.txt", two.text))
+
+    leader = Leader.objects.get(name="William Ruto")
+    assert (leader.verified, leader.country_id, leader.slug) == (False, "KE", "william-ruto")
+    assert "one.txt" in leader.notes
+    assert "President of Kenya" in leader.notes
+    assert Participation.objects.filter(leader=leader).count() == 2
+
+
+def test_a_discovered_leader_matches_an_existing_one_by_alias(tmp_path, knowledge, records):
+    zelensky = LeaderRef(None, "Zelenskyy", "UA", None, False)
+    rec = records.add(record("Zelenskyy called Macron.", call(zelensky, MACRON, date=JUNE_10)))
+
+    import_in_order(tmp_path, ("z.txt", rec.text))
+
+    assert participants(only_call()) == {"volodymyr-zelensky", "emmanuel-macron"}
+    assert not Leader.objects.unverified().exists()
+
+
+def test_a_discovered_leaders_slug_never_takes_a_used_one(tmp_path, knowledge, records):
+    namesake = LeaderRef(None, "Olaf Scholz", "KE", None, False)  # not the German chancellor
+    rec = records.add(record("Kenya's Scholz called Macron.", call(namesake, MACRON)))
+
+    import_in_order(tmp_path, ("k.txt", rec.text))
+
+    assert Leader.objects.get(country_id="KE").slug == "olaf-scholz-2"
+
+
+def test_a_leader_without_a_country_is_left_out_with_a_note(tmp_path, knowledge, records):
+    nobody = LeaderRef(None, "Jane Doe", None, None, False)
+    rec = records.add(record("Jane Doe called Macron.", call(nobody, MACRON)))
+    write(tmp_path, "n.txt", rec.text)
+
+    run = import_articles(tmp_path / "n.txt", verbosity=3)
+
+    assert Call.objects.count() == 0
+    assert "“Jane Doe” was left out: no known country" in run.stdout
+    assert "no call found in 1 source(s): n.txt" in run.stdout
+
+
+def test_merged_undated_calls_leave_a_redirect(tmp_path, knowledge, records):
+    # Two dated calls make an undated report ambiguous; once the editor merges them,
+    # the next report of that day dates the call and absorbs the undated one.
+    first = records.add(record("June 10.", call(MACRON, PUTIN, date=JUNE_10, kind="other")))
+    second = records.add(record("June 20.", call(MACRON, PUTIN, date=datetime.date(2023, 6, 20))))
+    vague = records.add(record("They spoke.", call(MACRON, PUTIN)))
+    import_in_order(tmp_path, ("1.txt", first.text), ("2.txt", second.text), ("v.txt", vague.text))
+    assert Call.objects.count() == 3
+    Call.objects.get(date=datetime.date(2023, 6, 20)).delete()
+    undated = Call.objects.get(date__isnull=True)
+    third = records.add(record("June 10 again.", call(MACRON, PUTIN, date=JUNE_10)))
+
+    import_in_order(tmp_path, ("3.txt", third.text))
+
+    survivor = only_call()
+    assert set(sources_of(survivor)) == {"1.txt", "v.txt", "3.txt"}
+    assert CallRedirect.objects.get(old_id=undated.pk).call == survivor
+
+
+# --- the rules, one by one ----------------------------------------------------------------
+
+
+def facts(**values) -> Facts:
+    defaults = {"kind": "phone", "date": None, "precision": "unknown", "minutes": None}
+    return Facts(**{**defaults, "qualifier": "", **values})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((JUNE_10, "day"), (JUNE_10, "day"), True),
+        ((JUNE_10, "day"), (datetime.date(2023, 6, 11), "day"), False),
+        ((JUNE_10, "day"), (None, "unknown"), True),
+        ((JUNE_10, "day"), (datetime.date(2023, 6, 1), "month"), True),
+        ((JUNE_10, "day"), (datetime.date(2023, 7, 1), "month"), False),
+        ((JUNE_10, "day"), (datetime.date(2023, 1, 1), "year"), True),
+        ((JUNE_10, "month"), (datetime.date(2022, 6, 10), "year"), False),
+    ],
+)
+def test_dates_are_compatible_when_equal_unknown_or_contained(a, b, expected):
+    assert dates_compatible(*a, *b) is expected
+    assert dates_compatible(*b, *a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((90, ""), (90, "about"), True),
+        ((90, ""), (100, ""), True),
+        ((60, ""), (90, ""), False),
+        ((120, "more than"), (180, ""), True),
+        ((120, "more than"), (60, ""), False),
+        ((30, "less than"), (20, ""), True),
+        ((None, ""), (20, ""), True),
+    ],
+)
+def test_durations_are_compatible_within_a_fifth_or_their_qualifier(a, b, expected):
+    assert durations_compatible(*a, *b) is expected
+    assert durations_compatible(*b, *a) is expected
+
+
+def test_an_unknown_kind_is_compatible_with_any():
+    assert compatible(facts(kind="other"), facts(kind="meeting"))
+    assert not compatible(facts(kind="video"), facts(kind="meeting"))
+
+
+def test_participation_roles_follow_the_initiator(tmp_path, knowledge, dated):
+    import_in_order(tmp_path, ("a.txt", dated.text))
+
+    roles = dict(only_call().participations.values_list("leader__slug", "role"))
+    assert roles == {
+        "emmanuel-macron": ParticipantRole.INITIATOR,
+        "ebrahim-raisi": ParticipantRole.RECIPIENT,
+    }
