@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -67,6 +68,8 @@ from .vocabulary import (
     word_set,
 )
 
+#: Finds the sentence holding an offset, if any.
+SentenceAt = Callable[[int], Sentence | None]
 _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
 _NOUN_CONSTRUCTS = (
     ("hold", HOLD_RE),
@@ -422,7 +425,13 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     return found
 
 
-def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no-untyped-def]
+def _noun_trigger(
+    ctx: ContactContext,
+    construct: str,
+    match: re.Match[str],
+    sentence_at: SentenceAt,
+    heads: set[int],
+) -> Trigger | None:
     lower = ctx.view.lower
     head_end = match.end("head")
     sentence = sentence_at(match.start("head"))
@@ -479,7 +488,9 @@ def _noun_trigger(ctx, construct, match, sentence_at, heads):  # type: ignore[no
     return trigger
 
 
-def _speak_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
+def _speak_trigger(
+    ctx: ContactContext, match: re.Match[str], sentence_at: SentenceAt
+) -> Trigger | None:
     view = ctx.view
     lower = view.lower
     sentence = sentence_at(match.start())
@@ -514,7 +525,7 @@ def _speak_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
     )
 
 
-def _discuss_trigger(ctx, index, sentence_at):  # type: ignore[no-untyped-def]
+def _discuss_trigger(ctx: ContactContext, index: int, sentence_at: SentenceAt) -> Trigger | None:
     """ "X and Y discussed grain exports by phone": a conversation, held by phone or video."""
     view = ctx.view
     start, end = view.starts[index], view.ends[index]
@@ -537,7 +548,9 @@ def _discuss_trigger(ctx, index, sentence_at):  # type: ignore[no-untyped-def]
     )
 
 
-def _meet_trigger(ctx, match, sentence_at):  # type: ignore[no-untyped-def]
+def _meet_trigger(
+    ctx: ContactContext, match: re.Match[str], sentence_at: SentenceAt
+) -> Trigger | None:
     sentence = sentence_at(match.start())
     if sentence is None:
         return None

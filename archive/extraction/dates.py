@@ -124,6 +124,11 @@ _TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))
 _TRIES_AT_YEAR = (("iso", 0), ("year", 1), ("year", 2))
 _TRIES_AT_WEEKDAY = (("weekday", 0),)
 _TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0))
+_TRIES_BY_WORD = {
+    **dict.fromkeys(_RELATIVE_WORDS, _TRIES_AT_RELATIVE),
+    **dict.fromkeys(WEEKDAYS, _TRIES_AT_WEEKDAY),
+    **dict.fromkeys(MONTHS, _TRIES_AT_MONTH),
+}
 
 
 def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[DateExpr]:
@@ -134,18 +139,13 @@ def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[D
     first = bisect_left(starts, start)
     last = bisect_left(starts, stop)
     found: dict[tuple[int, int], DateExpr] = {}
-    for i in range(first, last):
-        word = words[i]
-        if word in MONTHS:
-            tries = _TRIES_AT_MONTH
-        elif word in WEEKDAYS:
-            tries = _TRIES_AT_WEEKDAY
-        elif word in _RELATIVE_WORDS:
-            tries = _TRIES_AT_RELATIVE
-        elif len(word) == 4 and word.isdigit():
-            tries = _TRIES_AT_YEAR
-        else:
-            continue
+    anchors = [
+        i
+        for i in range(first, last)
+        if words[i] in _TRIES_BY_WORD or (len(words[i]) == 4 and words[i].isdigit())
+    ]
+    for i in anchors:
+        tries = _TRIES_BY_WORD.get(words[i], _TRIES_AT_YEAR)
         for form, back in tries:
             j = i - back
             if j < first:
