@@ -75,7 +75,8 @@ class _Extraction:
         sentences = self._sentences(meta)
         date_exprs = find_dates(view, meta.title_span[0] if meta.title_span else meta.body_start)
         dateline_date, year_inferred = self._dateline_date(meta, published, date_exprs)
-        reference = published or dateline_date
+        # Wire copy counts its weekdays from the dateline; everything else from publication.
+        reference = dateline_date or published
 
         entities = self.kb.entities.scan(view)
         leaders = analyse_leaders(view, self.kb, entities, sentences, reference)

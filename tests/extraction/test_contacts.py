@@ -503,3 +503,11 @@ def test_x_had_initiated_the_call(kb):
 
     assert found.initiator is not None
     assert (found.initiator.slug, found.duration_minutes) == ("emmanuel-macron", 90)
+
+
+def test_weekdays_of_wire_copy_count_from_the_dateline_not_the_publication(kb):
+    text = "ANKARA, June 3 (AP) — Erdogan and Putin spoke by phone on Monday."
+
+    record = extract(text, kb, published=date(2024, 6, 10))
+
+    assert [(c.date, c.date_basis) for c in record.calls] == [(date(2024, 6, 3), "relative")]
