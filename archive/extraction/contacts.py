@@ -292,11 +292,22 @@ _CONSTRUCT_STARTS = {
         placed completed concluded wrapped engaged initiated initiates
         """
     ),
-    "appos": frozenset(),
     "prep": word_set("during in after following at over on throughout"),
     "with": _NP_FIRST,
     "after": _NP_FIRST,
 }
+
+
+def _by_first_word(starts: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    inverted: dict[str, tuple[str, ...]] = {}
+    for construct, words in starts.items():
+        for word in words:
+            inverted[word] = (*inverted.get(word, ()), construct)
+    return inverted
+
+
+#: For each word, the constructs that may start with it.
+_STARTED_BY = _by_first_word({**_CONSTRUCT_STARTS, "appos": _APPOSITIVE_FIRST})
 _BY_MODE_RE = re.compile(
     r"\b(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
     r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))\b"
@@ -333,21 +344,21 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             # Try each construct only where it can start (a verb, a preposition, a
             # determiner or kind word, the head itself), earliest start first.
             reach = min(len(lower), ends[i] + 40)
-            for construct, pattern in _NOUN_CONSTRUCTS:
-                first_words = _CONSTRUCT_STARTS[construct]
-                endpos = ends[i] if construct in ("hold", "prep") else reach
-                for j in range(max(0, i - 10), i + 1):
+            starts_of: dict[str, list[int]] = {}
+            for j in range(max(0, i - 10), i + 1):
+                for construct in _STARTED_BY.get(words[j], ()):
                     if construct == "appos":
                         # ", their first phone call": the comma before a determiner.
-                        at = starts[j] - 2
-                        if words[j] not in _APPOSITIVE_FIRST or lower[at : at + 2] != ", ":
+                        if lower[starts[j] - 2 : starts[j]] != ", ":
                             continue
-                    elif words[j] not in first_words and not (
-                        j == i and construct in ("with", "after")
-                    ):
-                        continue
+                        starts_of.setdefault(construct, []).append(starts[j] - 2)
                     else:
-                        at = starts[j]
+                        starts_of.setdefault(construct, []).append(starts[j])
+            for construct in ("with", "after"):
+                starts_of.setdefault(construct, []).append(starts[i])
+            for construct, pattern in _NOUN_CONSTRUCTS:
+                endpos = ends[i] if construct in ("hold", "prep") else reach
+                for at in starts_of.get(construct, ()):
                     match = pattern.match(lower, at, endpos)
                     if match is None or match.end("head") != ends[i]:
                         continue
