@@ -386,17 +386,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     obj = leaders.by_start.get(match.end())
                     if sentence and obj and obj.kind != "group" and not obj.possessive:
                         found.append(
-                            Trigger(
-                                start=match.start(),
-                                end=match.end(),
-                                construct="call",
-                                sentence=sentence.index,
-                                kind="phone",
-                                verb=match.group("verb"),
-                                verb_start=match.start(),
-                                verb_end=match.end("verb"),
-                                obj=obj,
-                            )
+                            _phone_trigger("call", match, match.group("verb"), sentence, obj)
                         )
                     break
         if word in _MEET_TOKENS:
@@ -412,19 +402,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                 sentence = sentence_at(match.start())
                 obj = leaders.by_start.get(match.end())
                 if sentence is not None and obj is not None:
-                    found.append(
-                        Trigger(
-                            start=match.start(),
-                            end=match.end(),
-                            construct="received",
-                            sentence=sentence.index,
-                            kind="phone",
-                            verb="received",
-                            verb_start=match.start(),
-                            verb_end=ends[i],
-                            obj=obj,
-                        )
-                    )
+                    found.append(_phone_trigger("received", match, "received", sentence, obj))
     # "received a call from X" also reads as "a call": keep the verb.
     received = [(t.start, t.end) for t in found if t.construct == "received"]
     if received:
@@ -434,6 +412,23 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             if t.construct == "received" or not any(a <= t.start < b for a, b in received)
         ]
     return found
+
+
+def _phone_trigger(
+    construct: str, match: re.Match[str], verb: str, sentence: Sentence, obj: Mention
+) -> Trigger:
+    """ "X called Y", "X received a call from Y": a phone call with its object leader."""
+    return Trigger(
+        start=match.start(),
+        end=match.end(),
+        construct=construct,
+        sentence=sentence.index,
+        kind="phone",
+        verb=verb,
+        verb_start=match.start(),
+        verb_end=match.start() + len(verb),
+        obj=obj,
+    )
 
 
 def _noun_trigger(
