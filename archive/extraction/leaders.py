@@ -52,6 +52,7 @@ from .vocabulary import (
 
 _PLACE_KINDS = (COUNTRY, DEMONYM, SEAT, CAPITAL)
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
+_PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_RE = re.compile(r",?\s+")
@@ -279,6 +280,10 @@ class _Finder:
             plural = title_words in PLURAL_TITLE_WORDS
             capitalised = view.folded[match.start("title")].isupper()
             start, countries, determiner = self._left_of_title(match.start(), sentence)
+            # "the former Iranian president" is not whoever holds the office now.
+            former = prefix in _PAST_PREFIXES or self._word_before(start, sentence) in (
+                _PAST_PREFIXES
+            )
             end = match.end()
             possessive = view.folded[end : end + 2] == "'s"
             # "the president of France"
@@ -323,6 +328,8 @@ class _Finder:
                         )
                     )
                 continue
+            if former:
+                continue
             if canonical == "counterpart":
                 if self._after_non_leader_role(sentence, start, names):
                     continue
@@ -363,6 +370,12 @@ class _Finder:
                     matches.append(match)
                     break
         return matches
+
+    def _word_before(self, offset: int, sentence: Sentence) -> str | None:
+        token = self.view.last_token_before(offset)
+        if token < 0 or self.view.starts[token] < sentence.start:
+            return None
+        return self.view.lower_words[token]
 
     def _of_country(self, end: int) -> EntityMatch | None:
         """The country in "... of France" right after ``end`` (not "of France's ...")."""

@@ -183,3 +183,20 @@ def test_the_russian_and_french_leaders_are_both_leaders(kb):
 
     assert leader_keys(record) == ["emmanuel-macron", "vladimir-putin"]
     assert [call.participants[0].slug for call in record.calls] == ["emmanuel-macron"]
+
+
+def test_a_former_office_holder_by_title_alone_is_not_the_current_one(kb):
+    text = "The former Iranian president and the then Russian president were not named."
+
+    record = extract(text, kb, published=date(2023, 6, 10))
+
+    assert record.leaders == []
+
+
+def test_a_vice_president_or_deputy_prime_minister_is_not_a_leader(kb):
+    text = (
+        "The Iranian vice president met Deputy Prime Minister Anna Example and Vice-President "
+        "John Example, and the president-elect of Turkey."
+    )
+
+    assert extract(text, kb, published=date(2023, 6, 10)).leaders == []
