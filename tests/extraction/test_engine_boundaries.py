@@ -28,6 +28,7 @@ def test_no_module_of_the_engine_imports_django_or_third_party_packages():
     imports = re.compile(r"^\s*(?:from|import)\s+([\w.]+)", re.MULTILINE)
     allowed = {
         "__future__",
+        "argparse",
         "bisect",
         "collections",
         "dataclasses",
