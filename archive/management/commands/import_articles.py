@@ -58,15 +58,18 @@ class Command(BaseCommand):
         if verbosity >= 1:
             self._summary(summary)
         if summary.failed:
+            tried = len(summary.outcomes) - len(summary.ignored)
             raise CommandError(
-                f"{len(summary.failed)} of {len(summary.outcomes)} article(s) or file(s) failed "
+                f"{len(summary.failed)} of {tried} article(s) or file(s) failed "
                 "(see above); the others were processed."
             )
 
     def _progress_bar(self, items):
         from tqdm import tqdm
 
-        return tqdm(items, file=sys.stderr, unit="file", desc="Importing", dynamic_ncols=True)
+        # The stream under the command's stderr wrapper, which would add a newline per write.
+        stream = getattr(self.stderr, "_out", sys.stderr)
+        return tqdm(items, file=stream, unit="file", desc="Importing", dynamic_ncols=True)
 
     def _report(self, outcome: importer.ArticleOutcome, verbosity: int) -> None:
         """One line per article as it is done: failures always, the rest with -v 2."""
