@@ -20,7 +20,9 @@ ABBREVIATIONS = word_set("""
     no nos vs v approx est inc corp ltd co dept univ fig mt ft
     """)
 # Closing quotes as they are folded: straight quotes only.
-_BOUNDARY_RE = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+_BOUNDARY_RE = re.compile(
+    r"(?P<stop>[.!?]+['\")\]]*)[ \t]+(?=['\"(\[]{0,3}[A-Z0-9])|\n"
+)
 _QUOTE_OPENERS = "\"'(["
 _MAX_QUOTE = 700
 
@@ -53,16 +55,16 @@ def split_sentences(
     scanned = start
     for match in _BOUNDARY_RE.finditer(folded, start, stop):
         boundary_end = match.end()
-        quotes = folded.count('"', scanned, boundary_end)
-        if quotes % 2:
+        if folded.count('"', scanned, boundary_end) % 2:
             quote_open_at = (
                 None if quote_open_at is not None else folded.rfind('"', scanned, boundary_end)
             )
         scanned = boundary_end
-        next_start = _skip_space(folded, boundary_end, stop)
-        if next_start >= stop:
-            break
-        if match.group() == "\n":
+        if match.group("stop") is None:
+            # A line break: a new sentence unless the line runs on in lower case.
+            next_start = _skip_space(folded, boundary_end, stop)
+            if next_start >= stop:
+                break
             quote_open_at = None  # a quotation never runs across paragraphs unclosed
             if (
                 "\n" in folded[boundary_end:next_start]
@@ -73,17 +75,14 @@ def split_sentences(
                 paragraph += 1
                 cursor = next_start
             continue
-        if "\n" in folded[boundary_end:next_start]:
-            continue  # the line break decides
-        if not _starts_sentence(folded, next_start):
-            continue
+        # A terminator, spaces, then a capital, a digit or an opening quote.
         if folded[match.start()] == "." and _is_abbreviation(folded, cursor, match.start()):
             continue
         if quote_open_at is not None and boundary_end - quote_open_at < _MAX_QUOTE:
             continue
         quote_open_at = None
-        _emit(sentences, folded, cursor, boundary_end, paragraph, first_index)
-        cursor = next_start
+        _emit(sentences, folded, cursor, match.end("stop"), paragraph, first_index)
+        cursor = boundary_end
     _emit(sentences, folded, cursor, stop, paragraph, first_index)
     return sentences
 
