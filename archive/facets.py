@@ -324,6 +324,16 @@ class KindFacet(Facet):
         return [(kind, labels.get(kind, kind), n) for kind, n in counts]
 
 
+def calls_per_month(filterset: CallFilter) -> list[tuple[int | None, int | None, int]]:
+    """(year, month, count) of the filtered calls: one query for the year and month
+    facets and the timeline together, grouped on the indexed integer columns."""
+    if not hasattr(filterset, "_per_month"):
+        filterset._per_month = list(
+            filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*"))
+        )
+    return filterset._per_month
+
+
 class YearFacet(Facet):
     """Years, newest first (a timeline rather than a ranking); drills down to months."""
 
@@ -333,13 +343,11 @@ class YearFacet(Facet):
     def rows(self, exclude):
         if exclude:
             return []
-        counts = (
-            self.calls.exclude(year=None)
-            .values_list("year")
-            .annotate(n=Count("*"))
-            .order_by("-year")[: self.limit + 1]
-        )
-        return [(year, str(year), n) for year, n in counts]
+        years: dict[int, int] = {}
+        for year, _, n in calls_per_month(self.filterset):
+            if year is not None:
+                years[year] = years.get(year, 0) + n
+        return [(year, str(year), years[year]) for year in sorted(years, reverse=True)]
 
 
 class MonthFacet(Facet):
@@ -349,13 +357,11 @@ class MonthFacet(Facet):
     def rows(self, exclude):
         if exclude:
             return []
-        counts = (
-            self.calls.exclude(month=None)
-            .values_list("month")
-            .annotate(n=Count("*"))
-            .order_by("month")
+        year = self.filterset.values.get("year")
+        months = sorted(
+            (month, n) for y, month, n in calls_per_month(self.filterset) if y == year and month
         )
-        return [(month, calendar.month_name[month], n) for month, n in counts]
+        return [(month, calendar.month_name[month], n) for month, n in months]
 
 
 FACETS: list[type[Facet]] = [

@@ -106,7 +106,8 @@ SORTS = {
     "oldest": ("Oldest first", [F("date").asc(nulls_last=True), "id"]),
     "longest": ("Longest first", [F("duration_minutes").desc(nulls_last=True), "-id"]),
     "archived": ("Recently archived", ["-created_at", "-id"]),
-    "relevance": ("Most relevant", [F("search_rank").desc(nulls_last=True), "-date", "-id"]),
+    # search_rank comes from QuerySet.extra (archive.search), which only a string can name.
+    "relevance": ("Most relevant", ["-search_rank", "-date", "-id"]),
 }
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from django.db import connection as default_connection
-from django.db.models import FloatField, QuerySet
+from django.db.models import FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -126,8 +126,9 @@ class Backend(Protocol):
     def matching_ids(self, index: str, query: Query) -> tuple[str, list]:
         """SQL (with params) selecting the ids of the records matching ``query``."""
 
-    def rank(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
-        """A correlated SQL expression: the relevance of the row whose id is ``id_column``."""
+    def rank(self, index: str, query: Query, id_column: str) -> dict:
+        """``QuerySet.extra`` arguments joining the index to the outer table (whose id
+        column is ``id_column``) and selecting ``search_rank`` (higher is better)."""
 
     def count(self, index: str, query: Query) -> int:
         """How many records match, counted in the index itself."""
@@ -173,16 +174,17 @@ class SQLiteBackend:
             [self.excluded_expression(query)],
         )
 
-    def rank(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
-        if not query.has_positive_terms:
-            return "0.0", []
+    def rank(self, index: str, query: Query, id_column: str) -> dict:
+        # A join, so that bm25 is computed in one pass over the matches (a correlated
+        # MATCH per row would search the index once per row).
         table = self.tables[index]
         weights = ", ".join(str(w) for w in self.weights[index])
-        return (
-            f"(SELECT -bm25({table}, {weights}) FROM {table}"
-            f" WHERE {table} MATCH %s AND rowid = {id_column})",
-            [self.match_expression(query)],
-        )
+        return {
+            "select": {"search_rank": f"-bm25({table}, {weights})"},
+            "tables": [table],
+            "where": [f"{table} MATCH %s", f"{table}.rowid = {id_column}"],
+            "params": [self.match_expression(query)],
+        }
 
     def count(self, index: str, query: Query) -> int:
         sql, params = self.matching_ids(index, query)
@@ -252,16 +254,22 @@ class PostgreSQLBackend:
         sql, params = self.tsquery(query)
         return f"SELECT {key} FROM {table} WHERE {vector} @@ {sql}", params
 
-    def rank(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
-        if not query.has_positive_terms:
-            return "0.0", []
+    def rank(self, index: str, query: Query, id_column: str) -> dict:
         table, key, vector = self.tables[index]
         sql, params = self.tsquery(query)
-        # The alias keeps the inner table apart when it is the outer one (sources).
-        return (
-            f"(SELECT ts_rank(d.{vector}, {sql}) FROM {table} AS d WHERE d.{key} = {id_column})",
-            params,
-        )
+        outer = id_column.split(".")[0].strip('"')
+        if table == outer:
+            # The vector is a column of the outer table itself (sources).
+            return {
+                "select": {"search_rank": f'ts_rank("{table}".{vector}, {sql})'},
+                "select_params": params,
+            }
+        return {
+            "select": {"search_rank": f'ts_rank("{table}".{vector}, {sql})'},
+            "select_params": params,
+            "tables": [table],
+            "where": [f'"{table}".{key} = {id_column}'],
+        }
 
     def count(self, index: str, query: Query) -> int:
         sql, params = self.matching_ids(index, query)
@@ -304,15 +312,22 @@ def search_calls(queryset: QuerySet, query: Query) -> QuerySet:
     return queryset.filter(pk__in=RawSQL(sql, params))
 
 
-def rank_calls(queryset: QuerySet, query: Query) -> QuerySet:
-    """``queryset`` annotated with ``search_rank`` (higher is more relevant).
-
-    The annotation refers to the outer table by name, so use the result as a
-    top-level query (a page of results), not inside another query.
-    """
+def _ranked(queryset: QuerySet, index: str, query: Query) -> QuerySet:
+    if not query.has_positive_terms:
+        # Only exclusions: nothing to rank by.
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     table = queryset.model._meta.db_table
-    sql, params = backend().rank("calls", query, f'"{table}"."id"')
-    return queryset.annotate(search_rank=RawSQL(sql, params, output_field=FloatField()))
+    # QuerySet.extra, because the ORM cannot join a table it has no model for (FTS5).
+    return queryset.extra(**backend().rank(index, query, f'"{table}"."id"'))
+
+
+def rank_calls(queryset: QuerySet, query: Query) -> QuerySet:
+    """``queryset`` joined to the index and given ``search_rank`` (higher is more relevant).
+
+    Only the calls matching ``query`` remain. Use the result as a top-level query
+    (a page of results, an export), not inside another query.
+    """
+    return _ranked(queryset, "calls", query)
 
 
 def search_sources(queryset: QuerySet, query: Query) -> QuerySet:
@@ -323,9 +338,7 @@ def search_sources(queryset: QuerySet, query: Query) -> QuerySet:
 
 
 def rank_sources(queryset: QuerySet, query: Query) -> QuerySet:
-    table = queryset.model._meta.db_table
-    sql, params = backend().rank("sources", query, f'"{table}"."id"')
-    return queryset.annotate(search_rank=RawSQL(sql, params, output_field=FloatField()))
+    return _ranked(queryset, "sources", query)
 
 
 def count_calls(query: Query) -> int:

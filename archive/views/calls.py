@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 
 from .. import charts, search
 from ..citations import cite_call
-from ..facets import QueryString, chips, facet_results
+from ..facets import QueryString, calls_per_month, chips, facet_results
 from ..filters import CallFilter
 from ..models import Call, CallRedirect, Evidence, Participation, Report, Source, Statement
 from .common import paginate, public_page, today
@@ -47,9 +47,7 @@ def browse(request, *, search_page: bool = False):
         "search_page": search_page,
         "export_query": _export_query(request.GET),
     }
-    per_month = (
-        filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*")) if total else []
-    )
+    per_month = calls_per_month(filterset) if total else []
     context["timeline"] = charts.timeline(per_month, title="Calls per month, as filtered")
     if not total and active:
         context["widen"] = _widen(active)

@@ -3,7 +3,8 @@
 import itertools
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
 
@@ -19,7 +20,11 @@ from .exports import citation_response
 def source_list(request):
     query = search.parse(request.GET.get("q", "")[: search.MAX_QUERY_LENGTH * 2])
     publisher = request.GET.get("publisher", "").strip()[:200]
-    sources = Source.objects.annotate(n_calls=Count("reports")).order_by("-imported_at", "-id")
+    # A correlated count, not GROUP BY: FTS5's bm25() cannot run in an aggregate query.
+    reports = Report.objects.filter(source=OuterRef("pk")).order_by().values("source")
+    sources = Source.objects.annotate(
+        n_calls=Coalesce(Subquery(reports.annotate(n=Count("*")).values("n")), 0)
+    ).order_by("-imported_at", "-id")
     if publisher:
         sources = sources.filter(publisher=publisher)
     if query:
