@@ -206,6 +206,15 @@ class ContactContext:
     entities_by_start: dict[int, EntityMatch]
     country_of: dict[str, str | None]
     warnings: list[str]
+    _durations: dict[int, list[Duration]] = field(default_factory=dict)
+
+    def durations(self, sentence: Sentence) -> list[Duration]:
+        """The durations a sentence states (read once per sentence)."""
+        found = self._durations.get(sentence.index)
+        if found is None:
+            found = find_durations(self.view.lower, sentence.start, sentence.end)
+            self._durations[sentence.index] = found
+        return found
 
 
 def find_contacts(ctx: ContactContext) -> list[Contact]:
@@ -636,7 +645,7 @@ def _candidate(
     ):
         return None
     initiator, initiator_span = _initiator(ctx, sentence, trigger, subject, participants)
-    durations = find_durations(lower, sentence.start, sentence.end)
+    durations = ctx.durations(sentence)
     duration = None
     if durations:
         duration = min(

@@ -20,9 +20,7 @@ ABBREVIATIONS = word_set("""
     no nos vs v approx est inc corp ltd co dept univ fig mt ft
     """)
 # Closing quotes as they are folded: straight quotes only.
-_BOUNDARY_RE = re.compile(
-    r"(?P<stop>[.!?]+['\")\]]*)[ \t]+(?=['\"(\[]{0,3}[A-Z0-9])|\n"
-)
+_BOUNDARY_RE = re.compile(r"(?P<stop>[.!?]+['\")\]]*)[ \t]+(?=['\"(\[]{0,3}[A-Z0-9])|\n")
 _QUOTE_OPENERS = "\"'(["
 _MAX_QUOTE = 700
 
