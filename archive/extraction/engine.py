@@ -262,7 +262,7 @@ class _Extraction:
         for found_statement in attached:
             add("statement", found_statement.sentence, found_statement.statement.speaker)
         evidence.sort(key=lambda e: (e.span.start, _FACT_ORDER.get(e.fact, 9)))
-        first = contact.first_sentence
+        first = self._summary_sentence(contact, leaders)
         return ExtractedCall(
             participants=participants,
             kind=kind,
@@ -279,6 +279,23 @@ class _Extraction:
             date_basis=basis,
             year_inferred=year_inferred,
         )
+
+    def _summary_sentence(self, contact: Contact, leaders: LeaderAnalysis) -> Sentence:
+        """The first sentence of the contact that names two of its leaders itself (not "the
+        two leaders"), else its first sentence."""
+        keys = set(contact.participants)
+        for sentence in contact.sentences():
+            if sentence.is_title:
+                continue
+            named = {
+                key
+                for mention in leaders.by_sentence.get(sentence.index, ())
+                if mention.kind != "group"
+                for key in mention.keys
+            }
+            if len(named & keys) >= 2:
+                return sentence
+        return contact.first_sentence
 
     def _sentence_mentioning(self, contact: Contact, leaders: LeaderAnalysis, key: str) -> Sentence:
         for sentence in contact.sentences():

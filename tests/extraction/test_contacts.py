@@ -511,3 +511,17 @@ def test_weekdays_of_wire_copy_count_from_the_dateline_not_the_publication(kb):
     record = extract(text, kb, published=date(2024, 6, 10))
 
     assert [(c.date, c.date_basis) for c in record.calls] == [(date(2024, 6, 3), "relative")]
+
+
+def test_the_summary_is_the_first_sentence_that_names_the_leaders(kb):
+    text = (
+        "date 2025-07-01\nMacron wants a ceasefire, the Elysee said. The two leaders spoke for "
+        "two hours on Tuesday. Putin and Macron spoke over the phone for the first time in "
+        "three years."
+    )
+
+    (found,) = extract(text, kb).calls
+
+    assert found.summary == (
+        "Putin and Macron spoke over the phone for the first time in three years."
+    )
