@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .text import TextView, fold
@@ -185,16 +186,22 @@ class KnowledgeBase:
         leaders: Iterable[LeaderEntry],
         topics: Iterable[TopicEntry],
     ) -> None:
-        self.countries: dict[str, CountryEntry] = {c.code: c for c in countries}
-        self.leaders: dict[str, LeaderEntry] = {leader.slug: leader for leader in leaders}
-        self.topics: dict[str, TopicEntry] = {t.slug: t for t in topics}
-        self.leaders_by_country: dict[str, tuple[LeaderEntry, ...]] = {}
+        # Read-only views: the knowledge base is shared by every extraction of a batch.
+        self.countries: Mapping[str, CountryEntry] = MappingProxyType(
+            {c.code: c for c in countries}
+        )
+        self.leaders: Mapping[str, LeaderEntry] = MappingProxyType(
+            {leader.slug: leader for leader in leaders}
+        )
+        self.topics: Mapping[str, TopicEntry] = MappingProxyType({t.slug: t for t in topics})
         grouped: dict[str, list[LeaderEntry]] = {}
         for leader in self.leaders.values():
             countries_of = {leader.country, *(t.country for t in leader.terms)}
             for code in countries_of:
                 grouped.setdefault(code, []).append(leader)
-        self.leaders_by_country = {code: tuple(v) for code, v in grouped.items()}
+        self.leaders_by_country: Mapping[str, tuple[LeaderEntry, ...]] = MappingProxyType(
+            {code: tuple(v) for code, v in grouped.items()}
+        )
 
         self.entities = _PhraseIndex(lower=False)
         #: Every token of each leader's names: a capitalised word before a surname that is

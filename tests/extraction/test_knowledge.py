@@ -79,3 +79,8 @@ def test_names_are_indexed_by_their_first_word_once(kb):
 
     assert [tokens for tokens, _ in first_words["Vladimir"]] == [("Vladimir", "Putin")]
     assert kb.name_tokens["ebrahim-raisi"] == frozenset({"Ebrahim", "Raisi", "Raissi", "Raeisi"})
+
+
+def test_the_knowledge_base_cannot_be_changed_through_its_mappings(kb):
+    with pytest.raises(TypeError):
+        kb.leaders["someone"] = kb.leaders["emmanuel-macron"]  # type: ignore[index]
