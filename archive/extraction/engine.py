@@ -22,10 +22,11 @@ from .sentences import Sentence, split_sentences
 from .statements import FoundStatement, find_statements
 from .text import TextView
 from .topics import distinct_topics, topics_in
-from .vocabulary import MONTHS
+from .vocabulary import MONTHS, WEEKDAYS
 
 _MONTH_NAMES = {number: name.capitalize() for name, number in MONTHS.items() if len(name) > 4}
 _MONTH_NAMES.update({5: "May", 6: "June", 7: "July"})
+WEEKDAY_NAMES = {number: name.capitalize() for name, number in WEEKDAYS.items()}
 _ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "with", "a", "on", "for", "said"})
 
 
@@ -278,6 +279,7 @@ class _Extraction:
             summary=text[first.start : first.end],
             date_basis=basis,
             year_inferred=year_inferred,
+            weekday=_weekday(contact, self.text),
         )
 
     def _summary_sentence(self, contact: Contact, leaders: LeaderAnalysis) -> Sentence:
@@ -424,6 +426,17 @@ _FACT_ORDER = {
     "topic": 6,
     "statement": 7,
 }
+
+
+def _weekday(contact: Contact, text: str) -> str | None:
+    for candidate in contact.candidates:
+        expr = candidate.date_expr
+        if expr is not None and expr.form == "weekday" and expr.weekday is not None:
+            return WEEKDAY_NAMES[expr.weekday]
+    resolved = contact.date
+    if resolved is not None and resolved.value is not None and resolved.precision == "day":
+        return WEEKDAY_NAMES[resolved.value.weekday()]
+    return None
 
 
 def _by_sentence(exprs: list[DateExpr], sentences: list[Sentence]) -> dict[int, list[DateExpr]]:

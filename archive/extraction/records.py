@@ -105,6 +105,9 @@ class ExtractedCall:
     #: True when the year had to be worked out (from the published date or a span such
     #: as "for the first time in three years") rather than read.
     year_inferred: bool = False
+    #: The weekday the text gives the contact ("Saturday"), resolved or not: an undated
+    #: report "on Saturday" can still be matched with a dated one of the same day.
+    weekday: str | None = None
 
 
 @dataclass(slots=True)

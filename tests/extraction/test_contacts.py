@@ -525,3 +525,17 @@ def test_the_summary_is_the_first_sentence_that_names_the_leaders(kb):
     assert found.summary == (
         "Putin and Macron spoke over the phone for the first time in three years."
     )
+
+
+def test_a_weekday_is_kept_even_when_it_cannot_be_dated(kb):
+    undated = extract("Erdogan and Netanyahu spoke by phone on Tuesday.", kb).calls
+    dated = extract(
+        "Erdogan and Netanyahu spoke by phone on Tuesday.", kb, published=date(2024, 3, 8)
+    )
+    explicit = extract("Erdogan and Netanyahu spoke by phone on March 5, 2024.", kb).calls
+
+    assert [c.weekday for c in (*undated, *dated.calls, *explicit)] == [
+        "Tuesday",
+        "Tuesday",
+        "Tuesday",
+    ]
