@@ -279,7 +279,7 @@ class _Extraction:
             summary=text[first.start : first.end],
             date_basis=basis,
             year_inferred=year_inferred,
-            weekday=_weekday(contact, self.text),
+            weekday=_weekday(contact),
         )
 
     def _summary_sentence(self, contact: Contact, leaders: LeaderAnalysis) -> Sentence:
@@ -428,7 +428,7 @@ _FACT_ORDER = {
 }
 
 
-def _weekday(contact: Contact, text: str) -> str | None:
+def _weekday(contact: Contact) -> str | None:
     for candidate in contact.candidates:
         expr = candidate.date_expr
         if expr is not None and expr.form == "weekday" and expr.weekday is not None:

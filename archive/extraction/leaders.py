@@ -407,7 +407,7 @@ class _Finder:
         start = position
         countries: list[str] = []
         entity = self._place_ending_at(position - 1, sentence)
-        if entity is not None and folded[entity.end : position] == " ":
+        if entity is not None and _adjoins(folded, entity, position):
             countries = entity.keys(DEMONYM) or entity.keys(COUNTRY)
             start = entity.start
             # "the Russian and French leaders", "the French, German and Italian leaders"
@@ -770,6 +770,12 @@ class _Finder:
         if term is None and entry.terms and self.reference is None:
             term = entry.terms[-1]
         return term.title if term else None
+
+
+def _adjoins(folded: str, entity: EntityMatch, position: int) -> bool:
+    """Whether a demonym or country stands right before ``position`` ("U.S. President")."""
+    gap = folded[entity.end : position]
+    return gap == " " or (gap == ". " and "." in folded[entity.start : entity.end])
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

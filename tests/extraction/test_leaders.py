@@ -200,3 +200,14 @@ def test_a_vice_president_or_deputy_prime_minister_is_not_a_leader(kb):
     )
 
     assert extract(text, kb, published=date(2023, 6, 10)).leaders == []
+
+
+def test_a_dotted_abbreviation_is_a_country_before_a_title(kb):
+    text = "The U.S. president spoke. U.S. President Joe Biden agreed."
+
+    record = extract(text, kb, published=date(2023, 6, 10))
+
+    assert leader_keys(record) == ["joe-biden"]
+    assert extract("The U.S. president spoke.", kb, published=date(2023, 6, 10)).leaders == [
+        LeaderRef("joe-biden", "Joe Biden", "US", "President of the United States", True)
+    ]
