@@ -99,10 +99,6 @@ class DateExpr:
         """Whether the expression is a day relative to the article (weekday, yesterday)."""
         return self.form in ("weekday", "relative")
 
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None
-
 
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:

@@ -108,7 +108,6 @@ class TextView:
     words: list[str]
     _lower_words: list[str] | None = field(default=None, repr=False)
     _by_start: dict[int, int] | None = field(default=None, repr=False)
-    _by_end: dict[int, int] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str) -> TextView:
@@ -134,12 +133,6 @@ class TextView:
             self._by_start = {s: i for i, s in enumerate(self.starts)}
         return self._by_start.get(offset)
 
-    def token_at_end(self, offset: int) -> int | None:
-        """Index of the token that ends exactly at ``offset``."""
-        if self._by_end is None:
-            self._by_end = {e: i for i, e in enumerate(self.ends)}
-        return self._by_end.get(offset)
-
     def first_token_from(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset`` (may be len(words))."""
         return bisect_right(self.starts, offset - 1)
@@ -147,8 +140,3 @@ class TextView:
     def last_token_before(self, offset: int) -> int:
         """Index of the last token ending at or before ``offset`` (-1 if none)."""
         return bisect_right(self.ends, offset) - 1
-
-    def next_token_start(self, offset: int) -> int | None:
-        """Start of the first token at or after ``offset``."""
-        index = self.first_token_from(offset)
-        return self.starts[index] if index < len(self.starts) else None
