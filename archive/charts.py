@@ -55,6 +55,10 @@ def _bars(counts: Iterable[tuple[int | None, int | None, int]]) -> list[Bar]:
         return []
     first, last = min(by_month), max(by_month)
     months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if months < 12:
+        # A short span is shown within its whole years, so that bars keep a month's width.
+        first, last = (first[0], 1), (last[0], 12)
+        months = (last[0] - first[0]) * 12 + 12
     if months > MAX_MONTH_BARS:
         by_year: dict[int, int] = {}
         for (year, _), count in by_month.items():

@@ -288,7 +288,7 @@ class CallFilter(django_filters.FilterSet):
     @property
     def sort_key(self) -> str:
         """The order in force: the requested one if it applies, else relevance or newest."""
-        sort = self.values.get("sort")
+        sort = self.values.get("sort")  # read first: it parses the query too
         if sort == "relevance" and not self.query.has_positive_terms:
             sort = None
         if not sort:
@@ -297,6 +297,7 @@ class CallFilter(django_filters.FilterSet):
 
     @property
     def sort_choices(self) -> list[tuple[str, str]]:
+        self.values  # noqa: B018 - parses the query, which decides whether relevance applies
         return [
             (key, label)
             for key, (label, _) in SORTS.items()
@@ -312,7 +313,8 @@ class CallFilter(django_filters.FilterSet):
 
     def count(self) -> int:
         """How many calls match; a search alone is counted in the full-text index."""
-        only_search = self.query.has_positive_terms and [s.name for s in self.active] == ["q"]
+        active = [s.name for s in self.active]  # reads the parameters, the query among them
+        only_search = self.query.has_positive_terms and active == ["q"]
         return search.count_calls(self.query) if only_search else self.qs.count()
 
 

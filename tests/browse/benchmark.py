@@ -27,12 +27,16 @@ def setup_django():
     django.setup()
 
 
-WORDS = (
-    "nuclear programme sanctions drones ukraine ceasefire grain exports energy gas oil "
-    "security guarantees hostages trade tariffs climate investment elections migration "
-    "border talks summit visit readout president prime minister spoke discussed agreed "
-    "called urged welcomed condemned relations bilateral cooperation regional crisis"
-).split()
+# Common words, in nearly every document (the worst case for search and its facets);
+# each summary also holds one "mid" word (in about 1% of calls) and one "rare" code
+# (in about 0.01%), for searches of realistic selectivity.
+WORDS = [
+    *"nuclear programme sanctions drones ukraine ceasefire grain exports energy gas".split(),
+    *"oil security guarantees hostages trade tariffs climate investment elections".split(),
+    *"migration border talks summit visit readout president prime minister spoke".split(),
+    *"discussed agreed called urged welcomed condemned relations bilateral".split(),
+    *"cooperation regional crisis".split(),
+]
 
 
 def build(n_calls: int, seed: int = 7) -> None:
@@ -88,7 +92,13 @@ def build(n_calls: int, seed: int = 7) -> None:
                         month=day.month,
                         kind=rng.choice(["phone", "phone", "phone", "video", "meeting"]),
                         duration_minutes=rng.choice([None, 30, 45, 60, 90, 120]),
-                        summary=" ".join(rng.choices(WORDS, k=25)),
+                        summary=" ".join(
+                            [
+                                *rng.choices(WORDS, k=25),
+                                f"mid{rng.randint(0, 99)}",
+                                f"rare{rng.randint(0, 9999)}",
+                            ]
+                        ),
                         slug=f"call-{made}",
                     )
                 )
@@ -114,9 +124,8 @@ def build(n_calls: int, seed: int = 7) -> None:
                 chosen = {rng.choices(range(len(topics)), weights=topic_weights)[0] for _ in "abc"}
                 links += [Call.topics.through(call=call, topic=topics[i]) for i in chosen]
                 reports.append(Report(call=call, source=source, role="main"))
-                statements.append(
-                    Statement(call=call, speaker="the presidency", text=" ".join(rng.choices(WORDS, k=15)))
-                )
+                text = " ".join(rng.choices(WORDS, k=15))
+                statements.append(Statement(call=call, speaker="the presidency", text=text))
             Participation.objects.bulk_create(participations)
             Call.topics.through.objects.bulk_create(links)
             Report.objects.bulk_create(reports)
@@ -132,6 +141,9 @@ PAGES = [
     "/calls/?topic=topic-0&year=2010",
     "/calls/?kind=meeting&country=aa&sort=longest",
     "/calls/?q=nuclear",
+    "/calls/?q=mid7",
+    "/calls/?q=rare42",
+    "/calls/?q=mid7&leader=leader-number0",
     "/calls/?q=%22grain+exports%22+-sanctions&leader=leader-number0",
     "/calls/?q=hostages+or+tariffs+ceasefire&publisher=Reuters",
     "/calls/?page=500",
@@ -147,9 +159,9 @@ PAGES = [
 
 
 def measure(runs: int) -> None:
+    from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
-    from django.db import connection
 
     from archive.models import Call
 

@@ -15,7 +15,7 @@ def test_timeline_draws_a_bar_per_month_with_calls_and_fills_gaps():
         "March 2023: 1 call",
     ]
     assert (
-        '<desc id="timeline-desc">3 calls per month from January 2023 to March 2023; '
+        '<desc id="timeline-desc">3 calls per month from January 2023 to December 2023; '
         "the busiest month was January 2023, with 2 calls.</desc>"
     ) in svg
 

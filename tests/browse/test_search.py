@@ -1,6 +1,8 @@
 """Full-text search: the query language, both backends, and an index the database keeps."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive import search
 from archive.models import Call, CallSearchDocument, Leader, Source, Statement, Topic
@@ -226,3 +228,13 @@ def test_every_call_has_exactly_one_document(seed):
     CallFactory(participants=[LeaderFactory()])
 
     assert CallSearchDocument.objects.count() == Call.objects.count()
+
+
+def test_a_search_alone_is_counted_in_the_index(client, seed):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/calls/", {"q": "nuclear"})
+
+    assert response.context["total"] == 1
+    sql = [q["sql"] for q in captured]
+    assert [s for s in sql if '"__count"' in s] == []
+    assert len([s for s in sql if s.startswith("SELECT count(*) FROM (SELECT")]) == 1
