@@ -146,8 +146,11 @@ class _PhraseIndex:
             candidates.sort(key=lambda c: -len(c[0]))
         self.index = index
 
-    def scan(self, view: TextView, first: int = 0, last: int | None = None) -> list[EntityMatch]:
-        """Longest non-overlapping matches among tokens ``first``..``last`` (exclusive)."""
+    def scan(
+        self, view: TextView, first: int = 0, last: int | None = None, *, overlapping: bool = False
+    ) -> list[EntityMatch]:
+        """Matches among tokens ``first``..``last`` (exclusive): the longest at each place,
+        not overlapping; or, with ``overlapping``, every phrase wherever it stands."""
         words = view.lower_words if self.lower else view.words
         starts, ends, folded = view.starts, view.ends, view.folded
         index = self.index
@@ -172,8 +175,9 @@ class _PhraseIndex:
                         break
                 if ok:
                     found.append(EntityMatch(starts[i], ends[i + n - 1], i, i + n - 1, targets))
-                    taken = i + n - 1
-                    break
+                    if not overlapping:
+                        taken = i + n - 1
+                        break
         return found
 
 

@@ -31,7 +31,8 @@ def topics_in(view: TextView, kb: KnowledgeBase, sentences: list[Sentence]) -> l
     first = bisect_left(view.starts, sentences[0].start)
     last = bisect_left(view.starts, sentences[-1].end)
     hits: list[TopicHit] = []
-    for match in kb.topic_index.scan(view, first, last):
+    # Every keyword counts, even inside a longer one ("nuclear" in "Iran nuclear deal").
+    for match in kb.topic_index.scan(view, first, last, overlapping=True):
         index = bisect_right(starts, match.start) - 1
         if index < 0:
             continue

@@ -85,3 +85,26 @@ def test_a_topic_name_is_a_keyword_too():
 
     assert (found.topics, found.date, found.date_precision) == (["water"], None, "unknown")
     assert extract("x", kb, published=date(2024, 1, 1)).calls == []
+
+
+def test_a_keyword_inside_a_longer_keyword_still_counts():
+    kb = KnowledgeBase.from_dicts(
+        [{"code": "FR", "name": "France", "demonyms": ["French"]}],
+        [
+            {"name": "Ann A", "slug": "ann-a", "country": "FR", "aliases": [], "terms": []},
+            {"name": "Bob B", "slug": "bob-b", "country": "FR", "aliases": [], "terms": []},
+        ],
+        [
+            {"slug": "nuclear", "name": "Nuclear", "keywords": ["nuclear"]},
+            {
+                "slug": "iran-deal",
+                "name": "Deal",
+                "parent": "nuclear",
+                "keywords": ["Iran nuclear deal"],
+            },
+        ],
+    )
+
+    (found,) = extract("Ann A and Bob B spoke by phone about the Iran nuclear deal.", kb).calls
+
+    assert found.topics == ["iran-deal", "nuclear"]
