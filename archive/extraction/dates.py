@@ -120,7 +120,7 @@ _TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))
 _TRIES_AT_YEAR = (("iso", 0), ("year", 1), ("year", 2))
 _TRIES_AT_WEEKDAY = (("weekday", 0),)
 _TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0))
-_YEAR_TOKEN_RE = re.compile(r"(?<![^\W_])(?:19|20)\d\d(?![^\W_])")
+_CENTURIES = frozenset({"19", "20"})
 _TRIES_BY_WORD = {
     **dict.fromkeys(_RELATIVE_WORDS, _TRIES_AT_RELATIVE),
     **dict.fromkeys(WEEKDAYS, _TRIES_AT_WEEKDAY),
@@ -136,9 +136,11 @@ def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[D
     first = bisect_left(starts, start)
     last = bisect_left(starts, stop)
     found: dict[tuple[int, int], DateExpr] = {}
-    anchors = [i for i in range(first, last) if words[i] in _TRIES_BY_WORD]
-    anchors += [
-        bisect_left(starts, m.start()) for m in _YEAR_TOKEN_RE.finditer(folded, start, stop)
+    tries_by_word = _TRIES_BY_WORD
+    anchors = [
+        i
+        for i, word in enumerate(words[first:last], first)
+        if word in tries_by_word or (len(word) == 4 and word[:2] in _CENTURIES and word.isdigit())
     ]
     for i in anchors:
         tries = _TRIES_BY_WORD.get(words[i], _TRIES_AT_YEAR)
