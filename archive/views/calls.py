@@ -12,6 +12,7 @@ from ..facets import QueryString, calls_per_month, chips, facet_results
 from ..filters import CallFilter
 from ..models import Call, CallRedirect, Evidence, Participation, Report, Source, Statement
 from .common import paginate, public_page, today
+from .evidence import sentences
 from .exports import call_csv_response, call_json_response, citation_response
 
 # How many chips an empty result offers to remove, each with the count it would give.
@@ -120,6 +121,10 @@ def call_detail(request, pk: int, slug: str = ""):
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("start")))
         .order_by("role", "source__published", "source_id")
     )
+    names = {p.leader.slug: p.leader.name for p in call.participations.all()}
+    names.update({topic.slug: topic.name for topic in call.topics.all()})
+    for report in reports:
+        report.sentences = sentences(report.evidence.all(), names)
     statements = list(
         Statement.objects.filter(call=call).select_related("side_leader", "side_country", "source")
     )

@@ -1,8 +1,5 @@
 """Sources: the list (searchable), and each source's text with its extracted facts."""
 
-import itertools
-from dataclasses import dataclass, field
-
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -13,6 +10,7 @@ from ..citations import cite_source
 from ..facets import QueryString
 from ..models import Evidence, Participation, Report, Source
 from .common import paginate, public_page, today
+from .evidence import segments, sentences
 from .exports import citation_response
 
 
@@ -50,25 +48,6 @@ def source_list(request):
     return render(request, "archive/source_list.html", context)
 
 
-@dataclass
-class Segment:
-    """A stretch of a source's text, and the evidence (if any) that covers it."""
-
-    text: str
-    evidence: list = field(default_factory=list)
-
-
-def segments(body: str, evidence: list[Evidence]) -> list[Segment]:
-    """The body cut at every evidence boundary, so that overlapping spans all show."""
-    spans = [e for e in evidence if 0 <= e.start < e.end <= len(body)]
-    cuts = sorted({0, len(body), *(e.start for e in spans), *(e.end for e in spans)})
-    pieces = []
-    for start, end in itertools.pairwise(cuts):
-        covering = [e for e in spans if e.start <= start and end <= e.end]
-        pieces.append(Segment(body[start:end], covering))
-    return pieces
-
-
 def _source(pk: int) -> Source:
     source = Source.objects.filter(pk=pk).first()
     if source is None:
@@ -96,6 +75,8 @@ def source_detail(request, pk: int):
     evidence = []
     for number, report in enumerate(reports, start=1):
         report.number = number
+        names = {p.leader.slug: p.leader.name for p in report.call.participations.all()}
+        report.sentences = sentences(report.evidence.all(), names)
         for item in report.evidence.all():
             item.report_number = number
             item.call = report.call

@@ -42,17 +42,39 @@ def test_sources_show_their_role_and_evidence_sentences(client, seed):
     response = client.get(seed.raisi_call.get_absolute_url())
 
     reports = [
-        (r.source.publisher, r.role, [e.text for e in r.evidence.all()])
+        (r.source.publisher, r.role, [(s.text, s.facts) for s in r.sentences])
         for r in response.context["reports"]
     ]
     assert reports == [
         (
             "Agence France-Presse",
             "main",
-            ["spoke by phone on Saturday for 90 minutes", "Macron initiated the call."],
+            [
+                ("spoke by phone on Saturday for 90 minutes", ["The duration"]),
+                ("Macron initiated the call.", ["Who initiated it (Emmanuel Macron)"]),
+            ],
         ),
         ("Reuters", "main", []),
     ]
+    start = seed.raisi_source.body.index("Macron initiated the call.")
+    assert f'href="{seed.raisi_source.get_absolute_url()}#at-{start}"' in response.content.decode()
+
+
+def test_a_sentence_giving_several_facts_is_shown_once(client, seed):
+    report = seed.raisi_call.reports.get(source=seed.raisi_source)
+    sentence = "Macron initiated the call."
+    start = seed.raisi_source.body.index(sentence)
+    report.evidence.create(
+        fact="participant", detail="emmanuel-macron", start=start, end=start + 26, text=sentence
+    )
+
+    response = client.get(seed.raisi_call.get_absolute_url())
+
+    afp = response.context["reports"][0]
+    assert [(s.text, s.facts) for s in afp.sentences][1] == (
+        sentence,
+        ["Who initiated it (Emmanuel Macron)", "A participant (Emmanuel Macron)"],
+    )
 
 
 def test_calls_between_the_same_leaders_before_and_after(client, seed):

@@ -162,6 +162,8 @@ def test_source_page_highlights_the_evidence_and_links_it_to_calls(client, seed)
     ]
     assert "".join(s.text for s in response.context["segments"]) == seed.raisi_source.body
     assert f'<a href="{seed.raisi_meeting.get_absolute_url()}"' in content
+    start = seed.raisi_source.body.index("Macron initiated the call.")
+    assert f'id="at-{start}"' in content
     assert [r.role for r in response.context["reports"]] == ["background", "main"]
 
 
