@@ -33,7 +33,7 @@ from .durations import Duration, find_durations
 from .knowledge import COUNTRY, DEMONYM, EntityMatch
 from .leaders import LeaderAnalysis, Mention
 from .sentences import Sentence
-from .text import TextView
+from .text import TextView, positions_in
 from .vocabulary import (
     AFTER_MODALITY_RE,
     AFTER_RE,
@@ -347,7 +347,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     heads: set[int] = set()
     # Only words that can end a contact noun or be a contact verb are looked at closely.
     interesting = _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS
-    for i in [i for i, word in enumerate(words) if word in interesting]:
+    for i in positions_in(words, interesting):
         word = words[i]
         if word in _HEAD_TOKENS:
             # Try each construct only where it can start (a verb, a preposition, a

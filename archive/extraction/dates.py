@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .text import TextView
+from .text import TextView, positions_in
 from .vocabulary import MONTH_PATTERN, MONTHS, NUMBER_PATTERN, WEEKDAYS, number_value
 
 _ORD = r"(?:st|nd|rd|th)?"
@@ -120,11 +120,11 @@ _TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))
 _TRIES_AT_YEAR = (("iso", 0), ("year", 1), ("year", 2))
 _TRIES_AT_WEEKDAY = (("weekday", 0),)
 _TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0))
-_CENTURIES = frozenset({"19", "20"})
 _TRIES_BY_WORD = {
     **dict.fromkeys(_RELATIVE_WORDS, _TRIES_AT_RELATIVE),
     **dict.fromkeys(WEEKDAYS, _TRIES_AT_WEEKDAY),
     **dict.fromkeys(MONTHS, _TRIES_AT_MONTH),
+    **dict.fromkeys((str(year) for year in range(1900, 2100)), _TRIES_AT_YEAR),
 }
 
 
@@ -136,14 +136,8 @@ def find_dates(view: TextView, start: int = 0, end: int | None = None) -> list[D
     first = bisect_left(starts, start)
     last = bisect_left(starts, stop)
     found: dict[tuple[int, int], DateExpr] = {}
-    tries_by_word = _TRIES_BY_WORD
-    anchors = [
-        i
-        for i, word in enumerate(words[first:last], first)
-        if word in tries_by_word or (len(word) == 4 and word[:2] in _CENTURIES and word.isdigit())
-    ]
-    for i in anchors:
-        tries = _TRIES_BY_WORD.get(words[i], _TRIES_AT_YEAR)
+    for i in positions_in(words, _TRIES_BY_WORD, first, last):
+        tries = _TRIES_BY_WORD[words[i]]
         for form, back in tries:
             j = i - back
             if j < first:

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .text import TextView, fold
+from .text import TextView, fold, positions_in
 from .vocabulary import GENERIC_TITLES
 
 #: What a matched phrase is: a leader's full name or one of their aliases, or a country's
@@ -156,7 +156,7 @@ class _PhraseIndex:
         index = self.index
         stop = len(words) if last is None else last
         # Only tokens that start some phrase need a closer look.
-        hits = [i for i in range(first, stop) if words[i] in index]
+        hits = positions_in(words, index, first, stop)
         found: list[EntityMatch] = []
         taken = -1
         for i in hits:

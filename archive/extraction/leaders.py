@@ -35,7 +35,7 @@ from .knowledge import (
     KnowledgeBase,
 )
 from .sentences import Sentence
-from .text import TextView
+from .text import TextView, positions_in
 from .vocabulary import (
     BLOCKING_TITLE_PREFIXES,
     DISCOVERY_TITLES,
@@ -364,7 +364,7 @@ class _Finder:
         view = self.view
         words, starts, ends = view.lower_words, view.starts, view.ends
         matches: list[re.Match[str]] = []
-        for i in [i for i, word in enumerate(words) if word in _TITLE_LAST_WORDS]:
+        for i in positions_in(words, _TITLE_LAST_WORDS):
             for match in TITLE_RE.finditer(view.lower, starts[max(0, i - 4)], ends[i] + 12):
                 if match.end() == ends[i]:
                     matches.append(match)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 _SPECIAL = {
     "\u2018": "'",
@@ -79,6 +80,14 @@ def _fold_run(match: re.Match[str]) -> str:
 
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def positions_in(
+    words: list[str], wanted: Container[str], first: int = 0, last: int | None = None
+) -> list[int]:
+    """Indexes of the words in ``words[first:last]`` that are in ``wanted`` (a C-speed scan)."""
+    stop = len(words) if last is None else last
+    return list(compress(range(first, stop), map(wanted.__contains__, words[first:stop])))
 
 
 def lower_same_length(text: str) -> str:
