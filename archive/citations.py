@@ -72,9 +72,9 @@ class Citation:
         if self.kind == "source":
             parts = [f"“{self._closed(self.title)}”"]
             if self.publisher:
-                parts.append(f"{self.publisher}, {self._issued_chicago()}.")
+                parts.append(self._closed(f"{self.publisher}, {self._issued_chicago()}"))
             else:
-                parts.append(f"{self._issued_chicago()}.")
+                parts.append(self._closed(self._issued_chicago()))
             if self.original_url:
                 parts.append(f"{self.original_url}.")
             parts.append(

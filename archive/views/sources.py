@@ -68,6 +68,7 @@ def source_detail(request, pk: int):
                     "leader__name"
                 ),
             ),
+            "call__topics",
             Prefetch("evidence", queryset=Evidence.objects.order_by("start")),
         )
         .order_by("role", "call__date")
@@ -76,6 +77,7 @@ def source_detail(request, pk: int):
     for number, report in enumerate(reports, start=1):
         report.number = number
         names = {p.leader.slug: p.leader.name for p in report.call.participations.all()}
+        names.update({topic.slug: topic.name for topic in report.call.topics.all()})
         report.sentences = sentences(report.evidence.all(), names)
         for item in report.evidence.all():
             item.report_number = number

@@ -165,3 +165,13 @@ def test_source_citation_file_downloads(client, seed):
         "TY  - NEWS",
         f"ID  - diplo-source-{seed.raisi_source.pk}",
     ]
+
+
+def test_chicago_citation_of_a_source_without_publisher_or_date(db):
+    source = SourceFactory(title="", publisher="", published=None, url="", origin="a.txt")
+    citation = cite_source(source, "https://diplo.example/sources/4/", ACCESSED)
+
+    assert citation.chicago() == (
+        "“a.txt.” n.d. Archived in Diplo. Accessed November 23, 2026. "
+        "https://diplo.example/sources/4/."
+    )
