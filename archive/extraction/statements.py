@@ -16,14 +16,14 @@ leader and their country; "the statement" and "he" continue the previous speaker
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .knowledge import CAPITAL, COUNTRY, DEMONYM, SEAT, EntityMatch
 from .leaders import LeaderAnalysis
 from .records import ExtractedStatement, Span
 from .sentences import Sentence
-from .text import TextView
+from .text import TextView, positions_in
 from .vocabulary import REPORTING_VERBS, word_set
 
 _SPEAKER = r"(?P<speaker>[^,;:\"()]{2,90}?)"
@@ -131,12 +131,14 @@ def find_statements(
     entity_starts = [e.start for e in entities]
     found: list[FoundStatement] = []
     words, starts = view.lower_words, view.starts
+    # Only sentences with a reporting word can hold an attribution.
+    attributing = {
+        index
+        for position in positions_in(words, _ATTRIBUTION_WORDS)
+        if (index := _sentence_index(sentences, starts[position])) is not None
+    }
     for sentence in sentences:
-        if sentence.is_title:
-            continue
-        first = bisect_left(starts, sentence.start)
-        last = bisect_left(starts, sentence.end)
-        if _ATTRIBUTION_WORDS.isdisjoint(words[first:last]):
+        if sentence.is_title or sentence.index not in attributing:
             continue
         parsed = _parse(view, sentence)
         if parsed is None:
@@ -167,6 +169,17 @@ def find_statements(
         )
         found.append(FoundStatement(statement, sentence, basis, vague))
     return found
+
+
+def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
+    position = bisect_right(sentences, offset, key=_start) - 1
+    if position >= 0 and offset < sentences[position].end:
+        return sentences[position].index
+    return None
+
+
+def _start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[int, int]] | None:
