@@ -31,7 +31,7 @@ from pathlib import Path
 import reversion
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.text import slugify
 
 from . import readers
@@ -286,9 +286,13 @@ class Importer:
         try:
             with transaction.atomic():
                 if self.revisions and outer is None:
-                    with reversion.create_revision():
+                    # The history records the calls an import changes (those that existed
+                    # before it), not every record it creates: a version of everything costs
+                    # about 30 ms an article, as much as the rest of the import.
+                    with reversion.create_revision(manage_manually=True):
                         reversion.set_comment(f"Imported from {article.origin}")
-                        self._write(article, record, digest, outcome)
+                        for changed in self._write(article, record, digest, outcome):
+                            reversion.add_to_revision(changed)
                 else:
                     self._write(article, record, digest, outcome)
         except Exception as error:
@@ -311,7 +315,8 @@ class Importer:
         record: ArticleRecord,
         digest: str,
         outcome: ArticleOutcome,
-    ) -> None:
+    ) -> list[Call]:
+        """Write the article; return the calls that existed before and that it changed."""
         source = Source.objects.create(
             title=_clip(record.title or article.title or "", 500),
             publisher=_clip(record.publisher or article.publisher or "", 200),
@@ -325,12 +330,20 @@ class Importer:
         )
         outcome.source_id = source.pk
         outcome.title = source.title
-        self.link_calls(source, record, outcome)
+        return self.link_calls(source, record, outcome)
 
-    def link_calls(self, source: Source, record: ArticleRecord, outcome: ArticleOutcome) -> None:
-        """Resolve the record's leaders and place each of its calls (merge or create)."""
+    def link_calls(
+        self, source: Source, record: ArticleRecord, outcome: ArticleOutcome
+    ) -> list[Call]:
+        """Resolve the record's leaders and place each of its calls (merge or create).
+
+        Returns the calls that existed before and that this article changed.
+        """
+        self._changed: dict[int, Call] = {}
+        self._created: set[int] = set()
         placed: set[int] = set()
         reports: dict[int, Report] = {}
+        main: set[int] = set()
         for extracted in record.calls:
             participants = self._participants(extracted, source, outcome)
             if len(participants) < 2:
@@ -341,15 +354,20 @@ class Importer:
                 continue
             call = self._place(extracted, participants, record, source, outcome, placed)
             placed.add(call.pk)
+            self._statements(call, source, extracted)
             report = reports.get(call.pk)
             if report is None:
-                report = Report.objects.create(call=call, source=source, role=extracted.role)
+                # Written as a background report, made main at the end: the search triggers
+                # rebuild the call's document for every evidence row, and a main report puts
+                # the whole body of its source in that document (migration 0002).
+                report = Report.objects.create(call=call, source=source, role=SourceRole.BACKGROUND)
                 reports[call.pk] = report
-            elif extracted.role == SourceRole.MAIN and report.role != SourceRole.MAIN:
-                report.role = SourceRole.MAIN
-                report.save(update_fields=["role"])
             self._evidence(report, extracted, record)
-            self._statements(call, source, extracted)
+            if extracted.role == SourceRole.MAIN:
+                main.add(report.pk)
+        if main:
+            Report.objects.filter(pk__in=main).update(role=SourceRole.MAIN)
+        return list(self._changed.values())
 
     # --- leaders -------------------------------------------------------------------------------
 
@@ -414,7 +432,8 @@ class Importer:
         placed: set[int],
     ) -> Call:
         facts = Facts.from_extracted(extracted, record)
-        same_set = [c for c in calls_with_participants(participants) if c.pk not in placed]
+        year = facts.date.year if facts.date is not None else None
+        same_set = [c for c in calls_with_participants(participants, year) if c.pk not in placed]
         candidates = [c for c in same_set if compatible(facts, Facts.from_call(c))]
         chosen = choose(facts, candidates)
         initiator = self._initiator(extracted, participants)
@@ -424,6 +443,7 @@ class Importer:
             call = chosen
         else:
             call = self._create(extracted, facts, initiator, summary, participants)
+            self._created.add(call.pk)
             outcome.calls_created.append(call.pk)
             if len(candidates) > 1:
                 outcome.calls_for_review.append(call.pk)
@@ -434,7 +454,7 @@ class Importer:
                 )
             same_set.append(call)
         if call.date is not None and (chosen is None or facts.date is not None):
-            self._absorb_undated(call, same_set, outcome)
+            self._absorb_undated(call, same_set, placed, outcome)
         return call
 
     def _initiator(
@@ -468,9 +488,12 @@ class Importer:
         Participation.objects.bulk_create(
             Participation(call=call, leader_id=pk, role=_role(pk, initiator)) for pk in participants
         )
-        topics = [self.topic_ids[s] for s in dict.fromkeys(extracted.topics) if s in self.topic_ids]
-        if topics:
-            call.topics.add(*topics)
+        # Straight into the link table: the call is new, so none of them is there yet.
+        Call.topics.through.objects.bulk_create(
+            Call.topics.through(call_id=call.pk, topic_id=self.topic_ids[slug])
+            for slug in dict.fromkeys(extracted.topics)
+            if slug in self.topic_ids
+        )
         return call
 
     def _slug(self, call: Call, participants: Iterable[int]) -> str:
@@ -544,25 +567,40 @@ class Importer:
             changed.add("slug")
         if changed or new_topics:
             call.save(update_fields=[*sorted(changed), "updated_at"])
+            self._changed[call.pk] = call
 
-    def _absorb_undated(self, call: Call, same_set: list[Call], outcome: ArticleOutcome) -> None:
+    def _absorb_undated(
+        self, call: Call, same_set: list[Call], placed: set[int], outcome: ArticleOutcome
+    ) -> None:
         """Merge into ``call`` the undated calls whose only compatible call it now is.
 
         An undated report is kept apart when several dated calls could be it; once one of
         them is the only one left that fits (an editor merged the others, or this call
         was just dated), the undated call is merged into it, its permalink redirected.
+        ``same_set`` may hold only the calls of ``call``'s year: every year is read again
+        when there is an undated call to judge.
         """
         dated = Facts.from_call(call)
-        for other in list(same_set):
-            if other.pk == call.pk or other.date is not None:
-                continue
-            if other.status == ReviewStatus.REVIEWED:
-                continue
+        undated = [
+            other
+            for other in same_set
+            if other.pk != call.pk
+            and other.date is None
+            and other.status != ReviewStatus.REVIEWED
+            and other.pk not in placed
+            and compatible(Facts.from_call(other), dated)
+        ]
+        if not undated:
+            return
+        everyone = calls_with_participants([p.leader_id for p in call.participations.all()])
+        for other in undated:
             facts = Facts.from_call(other)
-            fits = [c.pk for c in same_set if c.pk != other.pk and compatible(facts, _facts(c))]
-            if fits == [call.pk] and compatible(facts, dated):
+            fits = [c.pk for c in everyone if c.pk != other.pk and compatible(facts, _facts(c))]
+            if fits == [call.pk]:
                 merge_calls(call, other)
-                same_set.remove(other)
+                everyone = [c for c in everyone if c.pk != other.pk]
+                if call.pk not in self._created:
+                    self._changed[call.pk] = call
                 outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
 
     # --- evidence and statements ---------------------------------------------------------------
@@ -682,18 +720,38 @@ def _facts(call: Call) -> Facts:
     return Facts.from_call(call)
 
 
-def calls_with_participants(participants: Iterable[int]) -> list[Call]:
-    """The calls whose participants are exactly these leaders (none more, none fewer)."""
+def calls_with_participants(participants: Iterable[int], year: int | None = None) -> list[Call]:
+    """The calls whose participants are exactly these leaders (none more, none fewer).
+
+    With ``year``, only the calls of that year and the undated ones: no other date is
+    compatible with a report of that year. One query: the calls that count all of these
+    leaders among their participants (grouped on the participation index), kept when
+    they have no other participant.
+    """
     ids = sorted(set(participants))
-    queryset = Call.objects.all()
-    for pk in ids:
-        queryset = queryset.filter(
-            pk__in=Participation.objects.filter(leader_id=pk).values("call_id")
-        )
-    queryset = queryset.annotate(n_participants=Count("participations")).filter(
-        n_participants=len(ids)
+    having_all = (
+        Participation.objects.filter(leader_id__in=ids)
+        .values("call_id")
+        .annotate(found=Count("leader_id"))
+        .filter(found=len(ids))
+        .values("call_id")
     )
-    return list(queryset.order_by("pk"))
+    total = (
+        Participation.objects.filter(call_id=OuterRef("pk"))
+        .order_by()
+        .values("call_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    queryset = Call.objects.filter(pk__in=having_all)
+    if year is not None:
+        queryset = queryset.filter(Q(year=year) | Q(date__isnull=True))
+    queryset = (
+        queryset.annotate(n_participants=Subquery(total))
+        .filter(n_participants=len(ids))
+        .order_by("pk")
+    )
+    return list(queryset)
 
 
 def compatible(new: Facts, old: Facts) -> bool:

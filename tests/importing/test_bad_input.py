@@ -216,9 +216,10 @@ def test_a_failure_inside_an_article_keeps_nothing_of_it(folder, knowledge, monk
     real = importer.Importer.link_calls
 
     def fail_after_the_source(self, source, record, outcome):
-        real(self, source, record, outcome)
+        calls = real(self, source, record, outcome)
         if source.origin == "second.txt":
             raise RuntimeError("disk on fire")
+        return calls
 
     monkeypatch.setattr(importer.Importer, "link_calls", fail_after_the_source)
 
