@@ -109,6 +109,8 @@ _JOINT_RE = re.compile(
 _OBJECT_PRONOUN_RE = re.compile(r"(?:\s+(?:with|up))?\s+(?:him|her)\b")
 _TITLE_BARE_OK = frozenset({"hold", "speak", "talk", "meet"})
 _BACKGROUND_GAP = timedelta(days=7)
+#: How far (in characters) a clause reaches from a contact word, at most.
+_CLAUSE_REACH = 200
 
 
 @dataclass(slots=True)
@@ -207,6 +209,20 @@ class ContactContext:
     country_of: dict[str, str | None]
     warnings: list[str]
     _durations: dict[int, list[Duration]] = field(default_factory=dict)
+
+    _initiators: dict[int, list[tuple[str | None, frozenset[str], tuple[int, int]]]] = field(
+        default_factory=dict
+    )
+
+    def initiator_hints(
+        self, sentence: Sentence
+    ) -> list[tuple[str | None, frozenset[str], tuple[int, int]]]:
+        """Who the sentence says asked for a contact (read once per sentence)."""
+        found = self._initiators.get(sentence.index)
+        if found is None:
+            found = _initiator_hints(self, sentence)
+            self._initiators[sentence.index] = found
+        return found
 
     def durations(self, sentence: Sentence) -> list[Duration]:
         """The durations a sentence states (read once per sentence)."""
@@ -594,13 +610,16 @@ def _leader_follows_to(ctx: ContactContext, offset: int) -> bool:
 
 
 def _clause_start(lower: str, floor: int, position: int) -> int:
-    start = floor
-    for match in _CLAUSE_BREAK_RE.finditer(lower, floor, position):
+    """Where the clause holding ``position`` starts: after the last comma, semicolon, colon,
+    bracket, quote or dash, and never more than a few words back."""
+    start = max(floor, position - _CLAUSE_REACH)
+    for match in _CLAUSE_BREAK_RE.finditer(lower, start, position):
         start = match.end()
     return start
 
 
 def _clause_end(lower: str, position: int, ceiling: int) -> int:
+    ceiling = min(ceiling, position + _CLAUSE_REACH)
     match = _CLAUSE_BREAK_RE.search(lower, position, ceiling)
     return match.start() if match else ceiling
 
@@ -641,7 +660,9 @@ def _candidate(
             )
     background = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
     if (resolved is None or resolved.value is None) and VAGUE_PAST_RE.search(
-        lower, sentence.start, sentence.end
+        lower,
+        max(sentence.start, trigger.start - _CLAUSE_REACH),
+        min(sentence.end, trigger.end + _CLAUSE_REACH),
     ):
         return None
     initiator, initiator_span = _initiator(ctx, sentence, trigger, subject, participants)
@@ -714,7 +735,9 @@ def _took_place(lower: str, sentence: Sentence, trigger: Trigger) -> bool:
         lower, trigger.end, _clause_end(lower, trigger.end, sentence.end)
     ):
         return False  # "a call between X and Y is planned for next week"
-    denial = DENIAL_RE.search(lower, sentence.start, trigger.start)
+    denial = DENIAL_RE.search(
+        lower, max(sentence.start, trigger.start - 2 * _CLAUSE_REACH), trigger.start
+    )
     return denial is None
 
 
@@ -943,20 +966,36 @@ def _initiator(
         return subject, (trigger.start, trigger.end)
     if trigger.construct == "hold" and trigger.verb in ("initiated", "initiates") and subject:
         return subject, (trigger.start, trigger.end)
+    for key, codes, span in ctx.initiator_hints(sentence):
+        if key is not None:
+            return key, span
+        # "at the initiative of the French side": a participant of that side, or for "the
+        # call" alone, that side's only leader.
+        pool = participants or [k for k, code in ctx.country_of.items() if code in codes]
+        matching = [k for k in pool if ctx.country_of.get(k) in codes]
+        if len(matching) == 1:
+            return matching[0], span
+    return None, None
+
+
+def _initiator_hints(
+    ctx: ContactContext, sentence: Sentence
+) -> list[tuple[str | None, frozenset[str], tuple[int, int]]]:
+    """The sentence's phrases naming who asked for a contact: (leader, or None and the side's
+    country codes, span). Read once per sentence."""
+    lower = ctx.view.lower
+    hints: list[tuple[str | None, frozenset[str], tuple[int, int]]] = []
     for match in INITIATOR_BEFORE_RE.finditer(lower, sentence.start, sentence.end):
         mention = ctx.leaders.by_start.get(match.end())
         if mention is not None and mention.key:
-            return mention.key, (match.start(), mention.end)
+            hints.append((mention.key, frozenset(), (match.start(), mention.end)))
+            continue
         side = SIDE_RE.match(ctx.view.folded, match.end(), sentence.end)
         if side:
-            entity = ctx.entities_by_start.get(match.end() + side.start("word") - side.start())
+            entity = ctx.entities_by_start.get(side.start("word"))
             if entity is not None and entity.has(DEMONYM, COUNTRY):
-                codes = set(entity.keys(DEMONYM, COUNTRY))
-                # A participant of that side; for "the call" alone, that side's only leader.
-                pool = participants or [k for k, code in ctx.country_of.items() if code in codes]
-                matching = [key for key in pool if ctx.country_of.get(key) in codes]
-                if len(matching) == 1:
-                    return matching[0], (match.start(), side.end())
+                codes = frozenset(entity.keys(DEMONYM, COUNTRY))
+                hints.append((None, codes, (match.start(), side.end())))
     for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
         if not mention.key:
             continue
@@ -965,11 +1004,9 @@ def _initiator(
             mention.possessive
             and _POSSESSIVE_REQUEST_RE.match(lower, mention.end)
             and _POSSESSIVE_LEAD_RE.search(lower, lead, mention.start)
-        ):
-            return mention.key, (mention.start, mention.end)
-        if _INITIATOR_AFTER_NAME_RE.match(lower, mention.end):
-            return mention.key, (mention.start, mention.end)
-    return None, None
+        ) or _INITIATOR_AFTER_NAME_RE.match(lower, mention.end):
+            hints.append((mention.key, frozenset(), (mention.start, mention.end)))
+    return hints
 
 
 # --- merging -----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ ABBREVIATIONS = word_set("""
 _TERMINATOR_TAIL = frozenset(".!?'\")]")
 _QUOTE_OPENERS = "\"'(["
 _MAX_QUOTE = 700
+_MAX_SENTENCE = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,16 @@ def _emit(
         start += 1
     while end > start and folded[end - 1].isspace():
         end -= 1
+    # Text without punctuation (a scraped list, a table) is cut into pieces of bounded
+    # length at spaces, so that no "sentence" makes the later steps slow.
+    while end - start > _MAX_SENTENCE:
+        cut = folded.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        if cut < 0:
+            cut = start + _MAX_SENTENCE
+        sentences.append(Sentence(first + len(sentences), start, cut, paragraph))
+        start = cut
+        while start < end and folded[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(first + len(sentences), start, end, paragraph))
 

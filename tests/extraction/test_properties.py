@@ -83,3 +83,12 @@ def test_any_unicode_text_is_read_without_error(text):
     record = extract(text, KB)
 
     assert record.language in ("en", "und")
+
+
+def test_text_without_punctuation_is_cut_into_bounded_sentences():
+    text = " ".join(["Macron spoke with Putin"] * 400)
+
+    record = extract(text, KB)
+
+    assert [(len(c.participants), c.kind) for c in record.calls] == [(2, "other")]
+    assert max(e.span.end - e.span.start for e in record.calls[0].evidence) <= 1500
