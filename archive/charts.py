@@ -128,6 +128,15 @@ def timeline(
     return _svg(width, height, ident, title, desc, body)
 
 
+def per_year(counts: Iterable[tuple[int | None, int | None, int]]) -> list[tuple[int, int]]:
+    """(year, count) from (year, month, count) rows, oldest first: a timeline's numbers."""
+    years: dict[int, int] = {}
+    for year, _, count in counts:
+        if year is not None:
+            years[year] = years.get(year, 0) + count
+    return sorted(years.items())
+
+
 @dataclass(frozen=True)
 class Node:
     label: str

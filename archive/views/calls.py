@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 
-from .. import charts, search
+from .. import search
 from ..citations import cite_call
 from ..facets import QueryString, calls_per_month, chips, facet_results
 from ..filters import CallFilter
@@ -14,6 +14,7 @@ from ..models import Call, CallRedirect, Evidence, Participation, Report, Source
 from .common import paginate, public_page, today
 from .evidence import sentences
 from .exports import call_csv_response, call_json_response, citation_response
+from .queries import timeline
 
 # How many chips an empty result offers to remove, each with the count it would give.
 WIDEN_LIMIT = 6
@@ -49,7 +50,7 @@ def browse(request, *, search_page: bool = False):
         "export_query": _export_query(request.GET),
     }
     per_month = calls_per_month(filterset) if total else []
-    context["timeline"] = charts.timeline(per_month, title="Calls per month, as filtered")
+    context["timeline"] = timeline(per_month, "Calls per month, as filtered")
     if not total and active:
         context["widen"] = _widen(active)
     if search_page and query.has_positive_terms:

@@ -3,10 +3,9 @@
 from django.db.models import Count
 from django.shortcuts import render
 
-from .. import charts
 from ..models import Call, Country, Leader, Source, Topic
 from .common import public_page
-from .queries import top_leaders, top_topics
+from .queries import timeline, top_leaders, top_topics
 
 
 @public_page
@@ -21,7 +20,7 @@ def home(request):
             "sources": Source.objects.count(),
         },
         "latest": Call.objects.with_related().order_by("-date", "-id")[:8],
-        "timeline": charts.timeline(per_month, title="Calls per month in the archive"),
+        "timeline": timeline(per_month, "Calls per month in the archive"),
         "leaders": top_leaders(limit=10),
         "topics": top_topics(limit=10),
     }

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from .. import charts
 from ..models import Call, Leader, LeaderRedirect, Participation
 from .common import paginate, public_page
-from .queries import calls_per_month, top_leaders, top_topics
+from .queries import calls_per_month, timeline, top_leaders, top_topics
 
 LEADER_SORTS = {"calls": "Most calls", "name": "Name"}
 
@@ -50,9 +50,7 @@ def leader_detail(request, slug: str):
         "notices": pagination.notices,
         "counterparts": counterparts,
         "topics": top_topics(calls, limit=15),
-        "timeline": charts.timeline(
-            calls_per_month(calls), title=f"Calls of {leader.name} per month"
-        ),
+        "timeline": timeline(calls_per_month(calls), f"Calls of {leader.name} per month"),
         "network": charts.network(
             leader.name,
             [charts.Node(c.obj.name, c.count, c.obj.get_absolute_url()) for c in counterparts[:12]],

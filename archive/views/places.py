@@ -6,10 +6,9 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .. import charts
 from ..models import Country
 from .common import paginate, public_page
-from .queries import calls_of_country, calls_per_month, top_countries
+from .queries import calls_of_country, calls_per_month, timeline, top_countries
 
 
 @public_page
@@ -36,8 +35,8 @@ def country_detail(request, code: str):
         "page": pagination.page,
         "notices": pagination.notices,
         "counterparts": top_countries(calls, exclude=country, limit=15),
-        "timeline": charts.timeline(
-            calls_per_month(calls), title=f"Calls of leaders of {country.name} per month"
+        "timeline": timeline(
+            calls_per_month(calls), f"Calls of leaders of {country.name} per month"
         ),
     }
     return render(request, "archive/country_detail.html", context)

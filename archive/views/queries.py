@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from .. import charts
 from ..models import Call, Country, Leader, Participation, Topic
 
 
@@ -73,3 +74,13 @@ def calls_of_country(country: Country) -> QuerySet:
     return Call.objects.filter(
         pk__in=Participation.objects.filter(leader__country=country).values("call_id")
     )
+
+
+def timeline(rows, title: str) -> dict:
+    """A timeline's picture and its numbers (per year) for a template: ``_timeline.html``."""
+    rows = list(rows)
+    return {
+        "svg": charts.timeline(rows, title=title),
+        "years": charts.per_year(rows),
+        "title": title,
+    }

@@ -3,10 +3,9 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
-from .. import charts
 from ..models import Call, Topic
 from .common import paginate, public_page
-from .queries import calls_per_month, top_leaders
+from .queries import calls_per_month, timeline, top_leaders
 
 
 @public_page
@@ -39,8 +38,6 @@ def topic_detail(request, slug: str):
         "page": pagination.page,
         "notices": pagination.notices,
         "leaders": top_leaders(calls, limit=15),
-        "timeline": charts.timeline(
-            calls_per_month(calls), title=f"Calls about {topic.name} per month"
-        ),
+        "timeline": timeline(calls_per_month(calls), f"Calls about {topic.name} per month"),
     }
     return render(request, "archive/topic_detail.html", context)

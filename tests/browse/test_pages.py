@@ -39,6 +39,7 @@ def test_home_shows_counts_latest_calls_timeline_and_most_active(client, seed):
         ("Detained nationals", 1),
     ]
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in response.content.decode()
+    assert context["timeline"]["years"] == [(2022, 2), (2023, 1), (2025, 1)]
     assert 'action="/search/"' in response.content.decode()
 
 
@@ -46,7 +47,8 @@ def test_home_of_an_empty_archive(client, db):
     response = client.get(reverse("archive:home"))
 
     assert response.status_code == 200
-    assert response.context["timeline"] == ""
+    assert response.context["timeline"]["svg"] == ""
+    assert "<svg" not in response.content.decode()
 
 
 def test_leader_page_shows_counterparts_topics_timeline_and_calls(client, seed):
