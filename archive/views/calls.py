@@ -91,28 +91,20 @@ def search_page(request):
     return render(request, "archive/search.html", browse(request, search_page=True))
 
 
-def _call_or_redirect(pk: int) -> Call:
-    call = Call.objects.with_related().select_related("initiator__country").filter(pk=pk).first()
-    if call is None:
-        # A merged call's permalink leads to the call it was merged into.
-        moved = CallRedirect.objects.select_related("call").filter(old_id=pk).first()
-        if moved is None:
-            raise Http404(f"There is no call number {pk} in the archive.")
-        raise _Moved(moved.call)
-    return call
-
-
-class _Moved(Exception):
-    def __init__(self, call: Call):
-        self.call = call
+def _merged_into(pk: int) -> Call:
+    """The call that call ``pk`` was merged into; 404 if there never was such a call."""
+    moved = CallRedirect.objects.select_related("call").filter(old_id=pk).first()
+    if moved is None:
+        raise Http404(f"There is no call number {pk} in the archive.")
+    return moved.call
 
 
 @public_page
 def call_detail(request, pk: int, slug: str = ""):
-    try:
-        call = _call_or_redirect(pk)
-    except _Moved as moved:
-        return redirect(moved.call, permanent=True)
+    call = Call.objects.with_related().filter(pk=pk).first()
+    if call is None:
+        # A merged call's permalink leads to the call it was merged into.
+        return redirect(_merged_into(pk), permanent=True)
     if slug != call.slug:
         return redirect(call, permanent=True)
 
@@ -180,10 +172,8 @@ def call_data(request, pk: int, fmt: str):
     """One call as JSON (the export shape plus summary and statements) or as a CSV row."""
     call = Call.objects.filter(pk=pk).first()
     if call is None:
-        moved = CallRedirect.objects.filter(old_id=pk).first()
-        if moved is None:
-            raise Http404(f"There is no call number {pk} in the archive.")
-        return redirect("archive:call-data", pk=moved.call_id, fmt=fmt, permanent=True)
+        moved = _merged_into(pk)
+        return redirect("archive:call-data", pk=moved.pk, fmt=fmt, permanent=True)
     queryset = Call.objects.filter(pk=pk)
     if fmt == "csv":
         return call_csv_response(queryset, f"diplo-call-{pk}.csv")
@@ -197,6 +187,7 @@ def call_cite(request, pk: int, fmt: str):
     """The call's citation as a file: .bib (BibTeX), .ris or .json (CSL-JSON)."""
     call = Call.objects.with_related().filter(pk=pk).first()
     if call is None:
-        raise Http404(f"There is no call number {pk} in the archive.")
+        moved = _merged_into(pk)
+        return redirect("archive:call-cite", pk=moved.pk, fmt=fmt, permanent=True)
     citation = cite_call(call, request.build_absolute_uri(call.get_absolute_url()), today())
     return citation_response(citation, fmt)

@@ -111,6 +111,20 @@ def test_a_merged_call_redirects_to_the_survivor(client, seed):
     assert response["Location"] == survivor.get_absolute_url()
 
 
+@pytest.mark.parametrize(
+    ("url_name", "fmt"), [("archive:call-data", "json"), ("archive:call-cite", "bib")]
+)
+def test_a_merged_calls_data_and_citation_redirect_to_the_survivor(client, seed, url_name, fmt):
+    duplicate = CallFactory(participants=[seed.macron, seed.raisi])
+    old = duplicate.pk
+    merge_calls(seed.raisi_call, duplicate)
+
+    response = client.get(reverse(url_name, args=[old, fmt]))
+
+    assert response.status_code == 301
+    assert response["Location"] == reverse(url_name, args=[seed.raisi_call.pk, fmt])
+
+
 def test_an_unknown_call_is_a_helpful_404(client, seed):
     response = client.get("/calls/999999/anything/")
 
