@@ -445,7 +445,7 @@ def _phone_trigger(
     """ "X called Y", "X received a call from Y": a phone call with its object leader."""
     return Trigger(
         start=match.start(),
-        end=match.end(),
+        end=match.start() + len(match.group().rstrip()),
         construct=construct,
         sentence=sentence.index,
         kind="phone",
