@@ -31,7 +31,7 @@ from pathlib import Path
 import reversion
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.utils.text import slugify
 
 from . import readers
@@ -217,6 +217,7 @@ class Importer:
         self._load_lookups()
 
     def _load_lookups(self) -> None:
+        self.index = CallIndex()
         self.countries = set(Country.objects.values_list("code", flat=True))
         self.topic_ids = dict(Topic.objects.values_list("slug", "id"))
         self.leaders: dict[int, tuple[str, str]] = {}  # id -> (slug, name)
@@ -430,17 +431,28 @@ class Importer:
         source: Source,
         outcome: ArticleOutcome,
         placed: set[int],
+        *,
+        again: bool = False,
     ) -> Call:
         facts = Facts.from_extracted(extracted, record)
-        year = facts.date.year if facts.date is not None else None
-        same_set = [c for c in calls_with_participants(participants, year) if c.pk not in placed]
-        candidates = [c for c in same_set if compatible(facts, Facts.from_call(c))]
+        known = self.index.calls(participants)
+        candidates = [
+            k for pk, k in known.items() if pk not in placed and compatible(facts, k.facts)
+        ]
         chosen = choose(facts, candidates)
         initiator = self._initiator(extracted, participants)
         summary = _summary(extracted, record.text)
         if chosen is not None:
-            self._merge_into(chosen, extracted, facts, initiator, summary, participants, outcome)
-            call = chosen
+            call = Call.objects.filter(pk=chosen.pk).first()
+            if call is None or not compatible(facts, Facts.from_call(call)):
+                if again:
+                    raise RuntimeError(f"call #{chosen.pk} changed while it was being merged")
+                # Changed by someone else since the batch read it: read the set again.
+                self.index.forget(participants)
+                return self._place(
+                    extracted, participants, record, source, outcome, placed, again=True
+                )
+            self._merge_into(call, extracted, facts, initiator, summary, participants, outcome)
         else:
             call = self._create(extracted, facts, initiator, summary, participants)
             self._created.add(call.pk)
@@ -452,9 +464,9 @@ class Importer:
                     f"call #{call.pk} may be the same as calls {others}: several match, so it "
                     "was created apart; an editor can merge them"
                 )
-            same_set.append(call)
+        self.index.put(participants, call)
         if call.date is not None and (chosen is None or facts.date is not None):
-            self._absorb_undated(call, same_set, placed, outcome)
+            self._absorb_undated(call, participants, placed, outcome)
         return call
 
     def _initiator(
@@ -570,38 +582,42 @@ class Importer:
             self._changed[call.pk] = call
 
     def _absorb_undated(
-        self, call: Call, same_set: list[Call], placed: set[int], outcome: ArticleOutcome
+        self, call: Call, participants: Iterable[int], placed: set[int], outcome: ArticleOutcome
     ) -> None:
         """Merge into ``call`` the undated calls whose only compatible call it now is.
 
         An undated report is kept apart when several dated calls could be it; once one of
         them is the only one left that fits (an editor merged the others, or this call
         was just dated), the undated call is merged into it, its permalink redirected.
-        ``same_set`` may hold only the calls of ``call``'s year: every year is read again
-        when there is an undated call to judge.
         """
-        dated = Facts.from_call(call)
+        known = self.index.calls(participants)
+        dated = known[call.pk].facts
         undated = [
-            other
-            for other in same_set
-            if other.pk != call.pk
-            and other.date is None
-            and other.status != ReviewStatus.REVIEWED
-            and other.pk not in placed
-            and compatible(Facts.from_call(other), dated)
+            k
+            for k in known.values()
+            if k.pk != call.pk
+            and k.facts.date is None
+            and not k.reviewed
+            and k.pk not in placed
+            and compatible(k.facts, dated)
         ]
-        if not undated:
-            return
-        everyone = calls_with_participants([p.leader_id for p in call.participations.all()])
         for other in undated:
-            facts = Facts.from_call(other)
-            fits = [c.pk for c in everyone if c.pk != other.pk and compatible(facts, _facts(c))]
-            if fits == [call.pk]:
-                merge_calls(call, other)
-                everyone = [c for c in everyone if c.pk != other.pk]
-                if call.pk not in self._created:
-                    self._changed[call.pk] = call
-                outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
+            fits = [
+                k.pk
+                for k in known.values()
+                if k.pk != other.pk and compatible(other.facts, k.facts)
+            ]
+            if fits != [call.pk]:
+                continue
+            duplicate = Call.objects.filter(pk=other.pk).first()
+            if duplicate is None or duplicate.status == ReviewStatus.REVIEWED:
+                continue
+            merge_calls(call, duplicate)
+            self.index.remove(participants, other.pk)
+            self.index.put(participants, call)
+            if call.pk not in self._created:
+                self._changed[call.pk] = call
+            outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
 
     # --- evidence and statements ---------------------------------------------------------------
 
@@ -716,8 +732,49 @@ class Facts:
         )
 
 
-def _facts(call: Call) -> Facts:
-    return Facts.from_call(call)
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A call the batch knows of: its id, the facts that match it, whether it is reviewed."""
+
+    pk: int
+    facts: Facts
+    reviewed: bool
+
+    @classmethod
+    def of(cls, call: Call) -> Known:
+        return cls(call.pk, Facts.from_call(call), call.status == ReviewStatus.REVIEWED)
+
+
+class CallIndex:
+    """The calls of each set of participants a batch meets, with the facts that match them.
+
+    A set is read from the database the first time it is met (one query), then kept up
+    to date as the batch creates, dates and merges calls: placing a report then costs
+    no query. A call chosen from the index is read again before it is changed.
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[int], dict[int, Known]] = {}
+
+    def calls(self, participants: Iterable[int]) -> dict[int, Known]:
+        key = frozenset(participants)
+        found = self._sets.get(key)
+        if found is None:
+            found = {call.pk: Known.of(call) for call in calls_with_participants(key)}
+            self._sets[key] = found
+        return found
+
+    def put(self, participants: Iterable[int], call: Call) -> None:
+        self.calls(participants)[call.pk] = Known.of(call)
+
+    def remove(self, participants: Iterable[int], pk: int) -> None:
+        self.calls(participants).pop(pk, None)
+
+    def forget(self, participants: Iterable[int]) -> None:
+        self._sets.pop(frozenset(participants), None)
+
+    def clear(self) -> None:
+        self._sets.clear()
 
 
 def calls_with_participants(participants: Iterable[int], year: int | None = None) -> list[Call]:
@@ -743,11 +800,9 @@ def calls_with_participants(participants: Iterable[int], year: int | None = None
         .annotate(n=Count("*"))
         .values("n")
     )
-    queryset = Call.objects.filter(pk__in=having_all)
-    if year is not None:
-        queryset = queryset.filter(Q(year=year) | Q(date__isnull=True))
     queryset = (
-        queryset.annotate(n_participants=Subquery(total))
+        Call.objects.filter(pk__in=having_all)
+        .annotate(n_participants=Subquery(total))
         .filter(n_participants=len(ids))
         .order_by("pk")
     )
@@ -836,7 +891,7 @@ def _duration_range(minutes: int, qualifier: str) -> tuple[float, float]:
     return low * (1 - slack), high * (1 + slack)
 
 
-def choose(facts: Facts, candidates: list[Call]) -> Call | None:
+def choose(facts: Facts, candidates: list[Known]) -> Known | None:
     """The one call to merge into, or None: no candidate, or several (never a guess).
 
     Several candidates are told apart only by an exact date: a report dated to the day
@@ -846,7 +901,9 @@ def choose(facts: Facts, candidates: list[Call]) -> Call | None:
         return candidates[0]
     if len(candidates) > 1 and facts.date is not None and facts.precision == DatePrecision.DAY:
         same_day = [
-            c for c in candidates if c.date == facts.date and c.date_precision == DatePrecision.DAY
+            c
+            for c in candidates
+            if c.facts.date == facts.date and c.facts.precision == DatePrecision.DAY
         ]
         if len(same_day) == 1:
             return same_day[0]

@@ -33,7 +33,6 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
-from archive.extraction import KnowledgeBase  # noqa: E402
 from bench_extraction import (  # noqa: E402
     MONTHS,
     WEEKDAYS,
@@ -44,6 +43,8 @@ from bench_extraction import (  # noqa: E402
     _topic_sentences,
     make_article,
 )
+
+from archive.extraction import KnowledgeBase  # noqa: E402
 
 PROJECT_KNOWLEDGE = ROOT / "fixtures" / "knowledge"
 FILES = ("countries.json", "leaders.json", "topics.json")
