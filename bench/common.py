@@ -158,8 +158,7 @@ def run_json(args: list[str], env: dict | None = None, timeout: float | None = N
     )
     if completed.returncode != 0:
         raise RuntimeError(
-            f"{' '.join(args[:3])} exited with {completed.returncode}:\n"
-            + completed.stderr[-3000:]
+            f"{' '.join(args[:3])} exited with {completed.returncode}:\n" + completed.stderr[-3000:]
         )
     lines = [line for line in completed.stdout.splitlines() if line.strip()]
     for line in reversed(lines):

@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import common  # noqa: E402
+import common
 
 SCHEMA = """
 CREATE TABLE leaders (id INTEGER PRIMARY KEY, name TEXT, slug TEXT, country TEXT);
@@ -176,9 +176,12 @@ def peer_urls(base: str, sample: dict) -> dict[str, str]:
         + urlencode(
             [
                 ("_where", f"(leader_1 = {leader} or leader_2 = {leader} or leader_3 = {leader})"),
-                ("year", sample["year"]), *facets, ("_sort_desc", "date"), ("_nosuggest", 1),
+                ("year", sample["year"]),
+                *facets,
+                ("_sort_desc", "date"),
+                ("_nosuggest", 1),
             ]
-        ),  # fmt: skip
+        ),
         "search": f"{base}/sources?"
         + urlencode([("_search", sample["word"]), ("_facet", "publisher"), ("_nosuggest", 1)]),
         "permalink": f"{base}/calls/{sample['call_id']}",

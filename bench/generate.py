@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import common  # noqa: E402
+import common
 
 GENERATOR_VERSION = 3
 TODAY = datetime.date(2026, 11, 22)
@@ -52,6 +52,13 @@ N_TOPICS = 300
 N_ROOT_TOPICS = 30
 N_PUBLISHERS = 50
 CHUNK_CALLS = 2000
+
+
+def _word_list(text: str) -> list[str]:
+    """A list of words written as one block of text."""
+    return text.split()
+
+
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
@@ -59,33 +66,32 @@ MONTHS = [
 
 # Common English words, most frequent first (function words and the vocabulary of
 # diplomatic reporting); a few thousand made-up words follow them as the rare tail.
-COMMON = """
-the of and to in a said that on for with was by as at is from his their he it an
-have has be which were talks had its not are but also this would after leaders two
-minister president call phone government officials both sides spoke discussed
-foreign prime statement office week relations cooperation security issues agreed
-country countries during meeting visit readout bilateral regional international
-support situation economic trade energy said told added according spokesperson
-press conference agency news ministry peace war conflict crisis talks summit
-agreement negotiations steps joint efforts stability development investment
-further continue strengthen partnership dialogue exchange views matters interest
-mutual future next month year earlier later last first new conversation
-expressed hope concern welcomed condemned urged called stressed noted underlined
-reaffirmed commitment importance relationship ties strategic political military
-defence defense humanitarian aid assistance sanctions nuclear programme program
-climate change migration border ceasefire troops weapons grain exports gas oil
-pipeline prices inflation markets finance debt loans banks reform elections
-parliament opposition protests rights freedom democracy law court justice
-investigation report reports sources source reporters journalists television
-broadcast video conference meeting capital city palace residence ambassador
-envoy delegation counterpart host guest invitation official state working
-hours minutes long lasted held hosted received initiated requested invited
-""".split()
+COMMON = _word_list("""
+    the of and to in a said that on for with was by as at is from his their he it an have
+    has be which were talks had its not are but also this would after leaders two minister
+    president call phone government officials both sides spoke discussed foreign prime
+    statement office week relations cooperation security issues agreed country countries
+    during meeting visit readout bilateral regional international support situation economic
+    trade energy said told added according spokesperson press conference agency news
+    ministry peace war conflict crisis talks summit agreement negotiations steps joint
+    efforts stability development investment further continue strengthen partnership
+    dialogue exchange views matters interest mutual future next month year earlier later
+    last first new conversation expressed hope concern welcomed condemned urged called
+    stressed noted underlined reaffirmed commitment importance relationship ties strategic
+    political military defence defense humanitarian aid assistance sanctions nuclear
+    programme program climate change migration border ceasefire troops weapons grain exports
+    gas oil pipeline prices inflation markets finance debt loans banks reform elections
+    parliament opposition protests rights freedom democracy law court justice investigation
+    report reports sources source reporters journalists television broadcast video
+    conference meeting capital city palace residence ambassador envoy delegation counterpart
+    host guest invitation official state working hours minutes long lasted held hosted
+    received initiated requested invited
+""")
 
-SYLLABLES = (
-    "ka lo ri ven ta mor sel dan ir ul bar tek nor vis cal em oz pra lin dor gav hel"
-    " mu si ran tol quo zer fin bas lek ar ost nu pel dro vin sar kem"
-).split()
+SYLLABLES = _word_list("""
+    ka lo ri ven ta mor sel dan ir ul bar tek nor vis cal em oz pra lin dor gav hel mu si
+    ran tol quo zer fin bas lek ar ost nu pel dro vin sar kem
+""")
 
 TOPIC_ROOTS = [
     "Trade", "Security", "Energy", "Climate", "Nuclear programme", "Sanctions",
@@ -94,11 +100,11 @@ TOPIC_ROOTS = [
     "Space", "Technology", "Water", "Maritime", "Borders", "Refugees", "Hostages",
     "Arms control", "Tourism", "Education", "Culture", "Agriculture", "Transport",
 ]  # fmt: skip
-TOPIC_QUALIFIERS = (
-    "negotiations agreement dispute cooperation financing regulation corridor summit"
-    " talks framework tariffs exports imports quotas inspections guarantees funds"
-    " partnership roadmap treaty monitoring reform crisis pipeline programme"
-).split()
+TOPIC_QUALIFIERS = _word_list("""
+    negotiations agreement dispute cooperation financing regulation corridor summit talks
+    framework tariffs exports imports quotas inspections guarantees funds partnership
+    roadmap treaty monitoring reform crisis pipeline programme
+""")
 KINDS = [("phone", 55), ("video", 15), ("meeting", 25), ("other", 5)]
 PRECISIONS = [("day", 80), ("month", 10), ("year", 3), ("unknown", 7)]
 CALL_VERBS = {
@@ -445,9 +451,10 @@ class Writer:
             marks = ", ".join("?" * len(columns))
             raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', tuples)
         else:
-            with raw.cursor() as cursor, cursor.copy(
-                f'COPY "{table}" ({names}) FROM STDIN'
-            ) as copy:
+            with (
+                raw.cursor() as cursor,
+                cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy,
+            ):
                 for values in tuples:
                     copy.write_row(values)
 
@@ -510,7 +517,9 @@ def build_call(call_id, archive, rng, n_sources, next_source, ids, calls_meta, r
             Participation(id=next(ids["p"]), call_id=call_id, leader_id=person["id"], role=role)
         )
     for topic in topics:
-        rows["call_topics"].append(CallTopic(id=next(ids["ct"]), call_id=call_id, topic_id=topic["id"]))
+        rows["call_topics"].append(
+            CallTopic(id=next(ids["ct"]), call_id=call_id, topic_id=topic["id"])
+        )
 
     statements_wanted = rng.choice([0, 0, 1, 1, 1, 2, 3])
     first_source = None
@@ -519,11 +528,18 @@ def build_call(call_id, archive, rng, n_sources, next_source, ids, calls_meta, r
         publisher = archive.pick(archive.publishers, archive.publisher_weights)
         body = Body()
         a, b = people[0], people[1]
+        attribution = rng.choice(
+            [
+                "officials said",
+                f"the {a['country']['capital']} Palace said",
+                "according to a readout",
+                "the two governments said",
+            ]
+        )
         lead = body.add(
             f"{a['title'][0]} {a['name']} of {a['country']['name']} {verb} "
-            f"{' and '.join(p['name'] for p in people[1:])} {when}, "
-            f"{rng.choice(['officials said', 'the ' + a['country']['capital'] + ' Palace said', 'according to a readout', 'the two governments said'])}."
-        )  # fmt: skip
+            f"{' and '.join(p['name'] for p in people[1:])} {when}, {attribution}."
+        )
         topic_sentence = body.add(
             f"The leaders discussed {topic_words} and {' '.join(archive.words(3))}."
         )
@@ -555,7 +571,8 @@ def build_call(call_id, archive, rng, n_sources, next_source, ids, calls_meta, r
             at += n
             body.add(words[0].capitalize() + " " + " ".join(words[1:]) + ".")
         text = body.text()
-        title = f"{a['name']} and {b['name']} {rng.choice(['discuss', 'hold talks on', 'speak about'])} {topics[0]['name'].lower()}"
+        headline_verb = rng.choice(["discuss", "hold talks on", "speak about"])
+        title = f"{a['name']} and {b['name']} {headline_verb} {topics[0]['name'].lower()}"
         published = (day or draw_date(rng)[0] or TODAY) + datetime.timedelta(days=rng.randint(0, 2))
         rows["sources"].append(
             Source(
@@ -568,7 +585,9 @@ def build_call(call_id, archive, rng, n_sources, next_source, ids, calls_meta, r
             )
         )  # fmt: skip
         report_id = next(ids["report"])
-        rows["reports"].append(Report(id=report_id, call_id=call_id, source_id=source_id, role="main"))
+        rows["reports"].append(
+            Report(id=report_id, call_id=call_id, source_id=source_id, role="main")
+        )
         for fact, detail, (start, end, sentence) in evidence:
             rows["evidence"].append(
                 Evidence(id=next(ids["evidence"]), report_id=report_id, fact=fact,
