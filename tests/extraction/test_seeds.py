@@ -17,12 +17,6 @@ from archive.extraction import ArticleRecord, ExtractedCall, KnowledgeBase, extr
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "fixtures" / "knowledge"
 SEEDS = ROOT / "fixtures" / "articles"
-_FILES = ("countries.json", "leaders.json", "topics.json")
-
-pytestmark = pytest.mark.skipif(
-    not all((KNOWLEDGE / name).exists() for name in _FILES),
-    reason="fixtures/knowledge/{countries,leaders,topics}.json are not written yet",
-)
 
 MACRON, RAISI, PUTIN = "Emmanuel Macron", "Ebrahim Raisi", "Vladimir Putin"
 NOT_LEADERS = ("Mohammad Jamshidi", "Cécile Kohler", "Jacques Paris", "Louis Arnaud")

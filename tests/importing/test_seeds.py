@@ -26,17 +26,11 @@ pytestmark = pytest.mark.django_db
 
 EXPECTED = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
 SEED_FILES = sorted(path.name for path in SEEDS.glob("*.txt"))
-PROJECT_GAZETTEER_READY = all(
-    (PROJECT_KNOWLEDGE / name).exists()
-    for name in ("countries.json", "leaders.json", "topics.json")
-)
 
 
 @pytest.fixture(params=["project gazetteer", "test gazetteer"])
 def gazetteer(request, tmp_path) -> Path:
     if request.param == "project gazetteer":
-        if not PROJECT_GAZETTEER_READY:
-            pytest.skip("fixtures/knowledge/{countries,leaders,topics}.json are not written yet")
         return PROJECT_KNOWLEDGE
     return write_knowledge(tmp_path / "knowledge")
 
