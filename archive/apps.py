@@ -8,7 +8,10 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from .caching import install_version_triggers
         from .permissions import ensure_editors_group
 
         # After every migrate (permissions exist only then), so a new deployment has the group.
         post_migrate.connect(ensure_editors_group, sender=self)
+        # After every migrate, too: a migration that rebuilt a table dropped its triggers.
+        post_migrate.connect(install_version_triggers, sender=self)

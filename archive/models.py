@@ -515,3 +515,21 @@ class LeaderRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_slug} → {self.leader.slug}"
+
+
+class ArchiveVersion(models.Model):
+    """One row whose number database triggers raise on every write to the archive's tables.
+
+    Public pages are cached under it (see :mod:`archive.caching`); nothing else writes it.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="archive_version_is_one_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"archive version {self.value}"

@@ -179,8 +179,18 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "diplo",
-    }
+    },
+    # Whole public pages, keyed by the archive's version (archive/caching.py): a page is
+    # never served after the data under it changed. One cache per process.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "diplo-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("DIPLO_PAGE_CACHE_ENTRIES", 2000)},
+    },
 }
+# How long a cached page may live (0: no page cache). Off in tests, which roll back every
+# transaction, so that no trigger deferred to a commit ever runs; the cache's own tests commit.
+DIPLO_PAGE_CACHE_SECONDS = env_int("DIPLO_PAGE_CACHE_SECONDS", 0 if TESTING else 3600)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
+from ..caching import cached_page
+
 # A longer query string is not a question; it is refused rather than parsed.
 MAX_QUERY_STRING = 4096
 PER_PAGE = 25
@@ -22,11 +24,13 @@ def bad_request(request: HttpRequest, message: str) -> HttpResponse:
 
 
 def public_page(view):
-    """A read-only page (GET and HEAD only) that refuses query strings no one could mean.
+    """A read-only page (GET and HEAD only) that refuses query strings no one could mean,
+    served from the page cache while the archive is unchanged (:mod:`archive.caching`).
 
     NUL bytes cannot be stored or compared by PostgreSQL, so they would otherwise
     surface as a server error deep inside a lookup.
     """
+    cached = cached_page(view)
 
     @require_safe
     @functools.wraps(view)
@@ -36,7 +40,7 @@ def public_page(view):
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return bad_request(request, "The address holds a NUL character.")
-        return view(request, *args, **kwargs)
+        return cached(request, *args, **kwargs)
 
     return wrapper
 
