@@ -221,12 +221,16 @@ class CallQuerySet(models.QuerySet):
         return self.filter(participations__leader=leader)
 
     def between(self, *leaders: Leader):
-        """Calls in which every one of ``leaders`` took part."""
+        """Calls in which every one of ``leaders`` took part.
+
+        One join of the participations per leader (a chained filter on a multi-valued
+        relation): the database starts from the leader with the fewest calls and looks the
+        others up by (call, leader), where ``pk IN`` subqueries would read every call of the
+        busiest leader.
+        """
         queryset = self
         for leader in leaders:
-            queryset = queryset.filter(
-                pk__in=Participation.objects.filter(leader=leader).values("call_id")
-            )
+            queryset = queryset.filter(participations__leader=leader)
         return queryset
 
     def in_year(self, year: int):

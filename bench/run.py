@@ -147,12 +147,16 @@ def alternate(ours: dict[str, str], theirs: dict[str, str], runs: int, warmups: 
 
 
 @contextlib.contextmanager
-def gunicorn(db: str, calls: int):
+def gunicorn(db: str, calls: int, *, page_cache: bool = True):
+    """gunicorn with the production configuration; ``page_cache=False`` renders every page."""
     port = common.free_port()
     env = common.django_env(db, calls, GUNICORN_BIND=f"127.0.0.1:{port}")
+    if not page_cache:
+        env["DIPLO_PAGE_CACHE_SECONDS"] = "0"
     args = [str(Path(common.PYTHON).with_name("gunicorn")), "-c", "gunicorn.conf.py",
             "diplo.wsgi"]  # fmt: skip
-    with common.server(args, port, env=env, log=common.RESULTS / f"gunicorn-{db}.log"):
+    log = common.RESULTS / f"gunicorn-{db}{'' if page_cache else '-uncached'}.log"
+    with common.server(args, port, env=env, log=log):
         yield f"http://127.0.0.1:{port}"
 
 
@@ -164,7 +168,11 @@ def ensure_data(db: str, args) -> dict:
         if (report.get("calls"), report.get("seed"), report.get("version")) == (
             args.calls, args.seed, generate.GENERATOR_VERSION,
         ):  # fmt: skip
-            common.log(f"{db}: reusing the data set of {args.calls:,} calls")
+            common.log(f"{db}: reusing the data set of {args.calls:,} calls (migrating it)")
+            subprocess.run(
+                [common.PYTHON, "manage.py", "migrate", "--no-input", "-v0"],
+                env=common.django_env(db, args.calls), cwd=common.ROOT, check=True,
+            )  # fmt: skip
             report["reused"] = True
             return report
     common.log(f"{db}: generating {args.calls:,} calls (see bench/README.md for how long)")
@@ -223,7 +231,8 @@ def measure_database(db: str, args, peer_base: str | None, results: dict) -> Non
     entry = results["databases"][db]
     entry["inprocess"] = inproc
     urls = inproc["urls"]
-    with gunicorn(db, args.calls) as base:
+    # Every page rendered for every request (page cache off), as Datasette does.
+    with gunicorn(db, args.calls, page_cache=False) as base:
         for name, path in urls.items():
             if path:  # warm the workers and their connections
                 for _ in range(2 if name == "csv" else 4):
@@ -243,14 +252,26 @@ def measure_database(db: str, args, peer_base: str | None, results: dict) -> Non
             ours = {name: base + path for name, path in urls.items() if path}
             entry["peer"] = alternate(ours, theirs, args.runs)
         if not args.skip_load and urls.get("permalink"):
-            common.log(
-                f"{db}: load test, {args.load_connections} connections for {args.load_seconds} s"
-            )
-            entry["load"] = wrk(
-                base + "/", args.load_seconds, connections=args.load_connections, threads=2,
-                timeout=f"{args.load_timeout}s", paths_file=Path(inproc["permalinks_file"]),
-            )  # fmt: skip
-            entry["load"]["loadavg_after"] = os.getloadavg()
+            entry["load_uncached"] = load_test(db, base, args, inproc, "page cache off")
+    # The production configuration: pages cached until the archive changes.
+    if not args.skip_load and urls.get("permalink"):
+        with gunicorn(db, args.calls) as base:
+            entry["load"] = load_test(db, base, args, inproc, "page cache on")
+
+
+def load_test(db: str, base: str, args, inproc: dict, what: str) -> dict:
+    """The permalinks of the sample, in turn, from many connections at once."""
+    common.log(
+        f"{db}: load test ({what}), {args.load_connections} connections for"
+        f" {args.load_seconds} s over {inproc.get('permalinks_count', 'the sampled')} permalinks"
+    )
+    result = wrk(
+        base + "/", args.load_seconds, connections=args.load_connections, threads=2,
+        timeout=f"{args.load_timeout}s", paths_file=Path(inproc["permalinks_file"]),
+    )  # fmt: skip
+    result["loadavg_after"] = os.getloadavg()
+    result["configuration"] = what
+    return result
 
 
 # -- the report --------------------------------------------------------------------
@@ -281,10 +302,13 @@ def verdicts(results: dict) -> list[dict]:
                 f" p95 {peer['ratio_p95']}×",
                 "met": peer["ratio_median"] >= 2 and peer["ratio_p95"] >= 2,
             })  # fmt: skip
-        load = entry.get("load")
-        if load and "requests" in load:
+        for key in ("load", "load_uncached"):
+            load = entry.get(key)
+            if not load or "requests" not in load:
+                continue
             rows.append({
-                "db": db, "target": f"{load['connections']} connections, {load['seconds']} s:"
+                "db": db, "target": f"{load['connections']} connections, {load['seconds']} s"
+                f" ({load.get('configuration', key)}):"
                 f" no errors, no timeouts, ≥ {LOAD_TARGET_RPS} permalinks/s",
                 "measured": f"{load['rps']} req/s, {load['socket_errors']} socket errors,"
                 f" {load['status_errors']} HTTP errors, {load['timeouts']} timeouts,"
@@ -344,12 +368,15 @@ def table(results: dict) -> str:
                     f"{fmt(pair['peer']['median_ms']):>15}{fmt(pair['peer']['p95_ms']):>9}"
                     f"{fmt(pair['ratio_median'], '×'):>11}{fmt(pair['ratio_p95'], '×'):>7}"
                 )
-        load = entry.get("load")
-        if load:
+        for key in ("load_uncached", "load"):
+            load = entry.get(key)
+            if not load:
+                continue
             out.append("")
             if "requests" in load:
                 out.append(
-                    f"load: {load['connections']} connections × {load['seconds']} s on permalinks:"
+                    f"load ({load.get('configuration', key)}): {load['connections']} connections"
+                    f" × {load['seconds']} s on permalinks:"
                     f" {load['rps']} req/s, p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms,"
                     f" p99 {load['p99_ms']} ms; errors: {load['socket_errors']} socket,"
                     f" {load['status_errors']} HTTP; {load['timeouts']} timeouts"

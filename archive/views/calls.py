@@ -127,10 +127,9 @@ def call_detail(request, pk: int, slug: str = ""):
     related = Call.objects.between(*leaders).exclude(pk=call.pk) if leaders else Call.objects.none()
     before = after = []
     if call.date:
-        before = list(
-            related.filter(date__lt=call.date).with_related().order_by("-date", "-id")[:5]
-        )
-        after = list(related.filter(date__gt=call.date).with_related().order_by("date", "id")[:5])
+        # The page shows their date and kind only: nothing related to fetch.
+        before = list(related.filter(date__lt=call.date).order_by("-date", "-id")[:5])
+        after = list(related.filter(date__gt=call.date).order_by("date", "id")[:5])
     permalink = request.build_absolute_uri(call.get_absolute_url())
     context = {
         "call": call,
