@@ -25,6 +25,7 @@ Public interface::
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -304,12 +305,31 @@ def backend() -> Backend:
     raise NotImplementedError(f"No full-text search for {default_connection.vendor}")
 
 
+#: Up to this many hits, a search's ids are read once and handed to every later query of
+#: the page (results, each facet) as one parameter, instead of each query searching the
+#: index again; past it, each query searches the index itself.
+MATERIALISED_HITS = 20_000
+
+
+def _matching(queryset: QuerySet, index: str, query: Query) -> QuerySet:
+    sql, params = backend().matching_ids(index, query)
+    with default_connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT {MATERIALISED_HITS + 1}", params)
+        ids = [row[0] for row in cursor.fetchall()]
+    if len(ids) > MATERIALISED_HITS:
+        return queryset.filter(pk__in=RawSQL(sql, params))
+    if default_connection.vendor == "postgresql":
+        listed = RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    else:
+        listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return queryset.filter(pk__in=listed)
+
+
 def search_calls(queryset: QuerySet, query: Query) -> QuerySet:
     """``queryset`` (of calls) narrowed to those matching ``query``."""
     if not query:
         return queryset
-    sql, params = backend().matching_ids("calls", query)
-    return queryset.filter(pk__in=RawSQL(sql, params))
+    return _matching(queryset, "calls", query)
 
 
 def _ranked(queryset: QuerySet, index: str, query: Query) -> QuerySet:
@@ -333,8 +353,7 @@ def rank_calls(queryset: QuerySet, query: Query) -> QuerySet:
 def search_sources(queryset: QuerySet, query: Query) -> QuerySet:
     if not query:
         return queryset
-    sql, params = backend().matching_ids("sources", query)
-    return queryset.filter(pk__in=RawSQL(sql, params))
+    return _matching(queryset, "sources", query)
 
 
 def rank_sources(queryset: QuerySet, query: Query) -> QuerySet:
