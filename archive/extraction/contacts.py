@@ -85,6 +85,8 @@ _CONTACT_WORDS = frozenset(
     {"call", "phone", "telephone", "conversation", "talks", "meeting", "video", "summit"}
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
+#: A relative clause between a subject and its verb, ending right before the verb.
+_RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|which)\b[^,;:()\"]*,\s*\Z")
 _DATE_BLOCKERS_RE = re.compile(
     r"\b(?:since|until|till|before|after|by|from|ahead\s+of|following|between|through|"
     r"throughout|as\s+of)\s+(?:the\s+)?(?:on\s+)?$"
@@ -624,6 +626,17 @@ def _clause_end(lower: str, position: int, ceiling: int) -> int:
     return match.start() if match else ceiling
 
 
+def _without_names(ctx: ContactContext, sentence: Sentence, start: int, end: int) -> str:
+    """The lower-cased text from ``start`` to ``end`` with leaders' names blanked out, so that
+    a name is never read as a word ("Theresa May" is no "may")."""
+    window = ctx.view.lower[start:end]
+    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
+        if mention.kind == "name" and mention.start < end and mention.end > start:
+            left, right = max(mention.start, start) - start, min(mention.end, end) - start
+            window = window[:left] + " " * (right - left) + window[right:]
+    return window
+
+
 # --- one candidate -----------------------------------------------------------------------
 
 
@@ -636,7 +649,7 @@ def _candidate(
     warned: set[int],
 ) -> Candidate | None:
     lower = ctx.view.lower
-    if not _took_place(lower, sentence, trigger):
+    if not _took_place(ctx, sentence, trigger):
         return None
     window_start = _clause_start(lower, sentence.start, trigger.start)
     if HABITUAL_RE.search(lower, window_start, _clause_end(lower, trigger.end, sentence.end)):
@@ -708,10 +721,11 @@ def _bilateral(ctx: ContactContext, sentence: Sentence, candidate: Candidate) ->
     return split
 
 
-def _took_place(lower: str, sentence: Sentence, trigger: Trigger) -> bool:
+def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether the trigger's clause reports the contact as done (not planned, denied...)."""
+    lower = ctx.view.lower
     window_start = _clause_start(lower, sentence.start, trigger.start)
-    window = lower[window_start : trigger.start]
+    window = _without_names(ctx, sentence, window_start, trigger.start)
     if MODALITY_RE.search(window):
         return False
     if trigger.construct in ("with", "after") and REQUEST_RE.search(window):
@@ -825,6 +839,10 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
     by_end = ctx.leaders.by_end
     index = view.last_token_before(verb_start)
     first = view.first_token_from(sentence.start)
+    # "X, who won the election, spoke with Y": the verb's subject is before the clause.
+    relative = _RELATIVE_CLAUSE_RE.search(view.lower, sentence.start, verb_start)
+    if relative is not None:
+        index = view.last_token_before(relative.start())
     while index >= first:
         mention = by_end.get(view.ends[index])
         if mention is not None and not mention.possessive:

@@ -59,6 +59,7 @@ _APPOSITION_RE = re.compile(r",?\s+")
 _SPACE_RE = re.compile(r"\s+")
 #: "John Q. Example Jr.", "Charles III": part of the name.
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\b|\s+(?:II|III|IV)\b")
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _TITLE_LAST_WORDS = word_set(
     """
     president presidents minister ministers premier premiers chancellor chancellors king
@@ -243,12 +244,37 @@ class _Finder:
                             continue
                         candidates = owners
                         start = view.starts[previous]
+                if self._name_goes_on(entity.last_token, sentence):
+                    # "Johnson Example" is somebody else than "Johnson".
+                    continue
             end = entity.end
             suffix = _SUFFIX_RE.match(view.folded, end)
             if suffix:
                 end = suffix.end()
             found.append(Mention(start, end, "name", sentence.index, candidates=candidates))
         return found
+
+    def _name_goes_on(self, token: int, sentence: Sentence) -> bool:
+        """Whether the word after ``token`` carries on a person's name: capitalised, one
+        space away, in the same sentence, and no word the knowledge base or grammar knows."""
+        view = self.view
+        following = token + 1
+        return (
+            following < len(view.words)
+            and view.starts[following] < sentence.end
+            and view.folded[view.ends[token] : view.starts[following]] == " "
+            and view.words[following][:1].isupper()
+            and view.words[following] not in _NAME_SUFFIXES
+            and not self._is_vocabulary(following)
+        )
+
+    def _of_countries(self, mention: Mention, countries: tuple[str, ...]) -> bool:
+        """Whether one of the leaders ``mention`` may be is of one of ``countries``."""
+        slugs = mention.candidates or mention.keys
+        return any(
+            (leader := self.kb.leaders.get(slug)) is not None and leader.country in countries
+            for slug in slugs
+        )
 
     def _is_vocabulary(self, token: int) -> bool:
         word = self.view.words[token]
@@ -497,6 +523,10 @@ class _Finder:
                 if gap == ". " and len(view.words[index - 1]) != 1:
                     break
             known = names_by_start.get(view.starts[index])
+            if known is not None and countries and not self._of_countries(known, countries):
+                # "Malawian President Ann Johnson": not the British Johnson.
+                known = None
+                break
             if known is not None:
                 if not tokens:
                     return None
@@ -508,9 +538,11 @@ class _Finder:
             is_particle = word.lower() in NAME_PARTICLES and bool(tokens)
             if not (word[:1].isupper() or is_particle):
                 break
-            if not is_particle and self._is_vocabulary(index):
-                break
-            if self.entity_by_start.get(view.starts[index]) is not None:
+            # A place or a known surname may open a name that goes on ("Santiago Example").
+            known_word = self._is_vocabulary(index) or (
+                self.entity_by_start.get(view.starts[index]) is not None
+            )
+            if not is_particle and known_word and not self._name_goes_on(index, sentence):
                 break
             tokens.append(index)
             index += 1

@@ -270,3 +270,61 @@ def test_a_ministers_call_is_no_leaders_call(project_kb):
     record = extract(text, project_kb)
 
     assert record.calls == []
+
+
+def test_a_leader_whose_name_is_a_word_is_not_read_as_that_word(project_kb):
+    text = (
+        "LONDON, March 9 (Reuters) - British Prime Minister Theresa May spoke by phone with "
+        "French President Emmanuel Macron on Thursday, Downing Street said. Mrs May and "
+        "Mr Macron discussed the Brexit talks."
+    )
+
+    record = extract(text, project_kb, published=date(2017, 3, 10))
+
+    assert [(c["participants"], c["date"]) for c in summaries(record)] == [
+        (["emmanuel-macron", "theresa-may"], "2017-03-09")
+    ]
+    assert "brexit" in record.calls[0].topics
+
+
+def test_a_relative_clause_between_the_subject_and_its_verb(project_kb):
+    text = (
+        "date 2019-06-07\n"
+        "Macron, who has no plans to change his government, spoke by phone with German "
+        "Chancellor Angela Merkel on Thursday about the European Union's budget."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["date"]) for c in summaries(record)] == [
+        (["angela-merkel", "emmanuel-macron"], "2019-06-06")
+    ]
+
+
+def test_a_new_leader_whose_first_name_is_a_known_surname_or_a_place_is_discovered(project_kb):
+    text = (
+        "NAIROBI (Reuters) - Malawian President Johnson Example spoke by phone with Kenyan "
+        "President William Ruto on Thursday. Separately, Paraguayan President Santiago Example "
+        "held a phone call with Ruto on Wednesday."
+    )
+
+    record = extract(text, project_kb, published=date(2024, 5, 10))
+
+    assert sorted((c["participants"], c["date"]) for c in summaries(record)) == [
+        (["Johnson Example", "william-ruto"], "2024-05-09"),
+        (["Santiago Example", "william-ruto"], "2024-05-08"),
+    ]
+    assert {p.country for c in record.calls for p in c.participants} == {"MW", "PY", "KE"}
+
+
+def test_the_atomic_energy_agency_is_a_nuclear_topic_not_an_energy_one(project_kb):
+    text = (
+        "date 2025-07-01\n"
+        "French President Emmanuel Macron spoke by phone with Iranian President Masoud "
+        "Pezeshkian on Tuesday and urged Iran to resume its cooperation with the International "
+        "Atomic Energy Agency."
+    )
+
+    record = extract(text, project_kb)
+
+    assert record.calls[0].topics == ["nuclear-programmes"]
