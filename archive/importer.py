@@ -322,7 +322,8 @@ class Importer:
             title=_clip(record.title or article.title or "", 500),
             publisher=_clip(record.publisher or article.publisher or "", 200),
             url=_clip(record.url or article.url or "", 2000),
-            published=record.published or article.published,
+            # A wire dateline dates the story when nothing else does ("PARIS, July 1").
+            published=record.published or article.published or record.dateline_date,
             dateline=_clip(record.dateline or "", 200),
             body=article.text,
             content_hash=digest,

@@ -29,6 +29,9 @@ from .enums import (
 )
 from .fields import ListField
 
+#: How many characters of an untitled source's first line name it.
+LEAD_LENGTH = 90
+
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
@@ -204,7 +207,15 @@ class Source(models.Model):
         ordering = ["-imported_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title or self.origin or f"Source {self.pk}"
+        return self.title or self.lead or self.origin or f"Source {self.pk}"
+
+    @property
+    def lead(self) -> str:
+        """The opening words of an untitled source (its first line, clipped), to name it by."""
+        first = next((line.strip() for line in self.body.splitlines() if line.strip()), "")
+        if len(first) <= LEAD_LENGTH:
+            return first
+        return first[:LEAD_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
 
     def get_absolute_url(self) -> str:
         return reverse("archive:source", kwargs={"pk": self.pk})

@@ -197,6 +197,9 @@ def read_input(item: InputFile, max_bytes: int) -> Iterator[RawArticle | ReadFai
     are read one line at a time and each record is held to ``max_bytes`` on its own.
     """
     try:
+        if item.suffix and item.suffix not in SUPPORTED_SUFFIXES:
+            # An upload in the admin arrives here without passing through iter_inputs.
+            raise _Refused(f"unsupported file type '{item.suffix}' ({_KINDS})")
         size = _size(item)
         if size == 0:
             raise _Refused("empty file")

@@ -130,6 +130,17 @@ def test_an_oversized_upload_is_refused_by_name(editor_client, knowledge, settin
     ]
 
 
+def test_an_upload_of_an_unsupported_type_is_refused_by_name(editor_client, knowledge):
+    pdf = SimpleUploadedFile("readout.pdf", b"%PDF-1.7 Macron spoke with Putin on Friday.")
+
+    response = editor_client.post(URL, {"files": [pdf]})
+
+    failed = response.context["summary"].failed
+    assert [o.origin for o in failed] == ["readout.pdf"]
+    assert failed[0].reason.startswith("unsupported file type '.pdf'")
+    assert Source.objects.count() == 0
+
+
 def test_submitting_no_file_shows_the_form_again(editor_client, knowledge):
     response = editor_client.post(URL, {})
 

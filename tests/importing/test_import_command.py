@@ -292,3 +292,15 @@ def test_export_csv_has_the_export_columns(seeds, knowledge):
     assert len(rows) == 4
     merged = next(row for row in rows if row["date"] == "2023-06-10")
     assert merged["sources"] == "000_4a83e60193c08f48.txt; 002_a0228c27b5a27831.txt"
+
+
+def test_an_untitled_wire_story_is_dated_by_its_dateline_and_named_by_its_lead(seeds, knowledge):
+    import_articles(seeds / "004_5c21ec6209ce2a68.txt")
+
+    source = Source.objects.get()
+    assert source.title == ""
+    # "PARIS, July 1" and a previous call "near three years" before, on September 22, 2022.
+    assert source.published.isoformat() == "2025-07-01"
+    assert str(source).startswith("PARIS, July 1. /TASS/. French President Emmanuel Macron")
+    assert str(source).endswith("…")
+    assert "004_" not in str(source)
