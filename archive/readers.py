@@ -474,10 +474,17 @@ def _read_html(origin: str, data: bytes) -> RawArticle:
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise _Refused("no article text found in the HTML page")
+    title = _string(getattr(document, "title", None))
+    text = normalise_text(text)
+    first, _, rest = text.lstrip().partition("\n")
+    if title and rest.strip() and " ".join(first.split()) == " ".join(title.split()):
+        # The page's headline opens the extracted text; it is the title, not the story
+        # (whose first line may be a dateline the engine reads).
+        text = rest.lstrip()
     return RawArticle(
         origin=origin,
-        text=normalise_text(text),
-        title=_string(getattr(document, "title", None)),
+        text=text,
+        title=title,
         url=_string(getattr(document, "url", None)),
         publisher=_string(getattr(document, "sitename", None)),
         published=parse_date(getattr(document, "date", None) or ""),

@@ -219,6 +219,25 @@ def test_an_html_page_gives_its_main_text_title_and_date(tmp_path, knowledge):
     assert Call.objects.get().date.isoformat() == "2024-03-03"
 
 
+def test_an_html_page_whose_story_opens_with_a_wire_dateline_keeps_it(tmp_path, knowledge):
+    page = """<!DOCTYPE html><html><head><title>Macron and Putin speak | Example</title>
+    <meta property="og:site_name" content="Example News"></head><body>
+    <article><h1>Macron and Putin speak</h1>
+    <p>PARIS, March 4 (Reuters) - French President Emmanuel Macron spoke by phone with
+    Russian President Vladimir Putin on Monday, the Elysee said.</p>
+    <p>The two leaders discussed the war in Ukraine and the safety of nuclear plants.</p>
+    </article></body></html>"""
+    path = write(tmp_path, "wire.html", page)
+
+    run = import_articles(path)
+
+    assert run.status == 0, run.output
+    source = Source.objects.get()
+    assert source.title == "Macron and Putin speak"
+    assert source.body.startswith("PARIS, March 4 (Reuters) - French President")
+    assert source.dateline == "PARIS"
+
+
 def test_a_progress_bar_is_drawn_on_stderr_when_asked(tmp_path, knowledge):
     for number in range(3):
         write(tmp_path / "in", f"{number}.txt", PUTIN_CALL.replace("3", f"{number + 3}", 1))
