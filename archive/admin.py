@@ -1,15 +1,20 @@
 """The editors' admin: curate leaders, calls, topics and sources; every edit is versioned."""
 
+import contextvars
 from collections.abc import Callable
 from functools import partial
 
+import reversion
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from .admin_views import import_articles_view
 from .enums import ReviewStatus
@@ -80,18 +85,79 @@ def merge_action(merge: Callable, noun: str):
 
 @admin.action(description="Mark selected as reviewed")
 def mark_reviewed(modeladmin, request, queryset):
-    updated = queryset.update(status=ReviewStatus.REVIEWED)
+    # One save each, so that the history keeps every record's new state.
+    updated = 0
+    for call in queryset.exclude(status=ReviewStatus.REVIEWED):
+        call.status = ReviewStatus.REVIEWED
+        call.save(update_fields=["status", "updated_at"])
+        updated += 1
     modeladmin.message_user(request, f"{updated} marked reviewed.", messages.SUCCESS)
 
 
 @admin.action(description="Mark selected leaders as verified")
 def mark_verified(modeladmin, request, queryset):
-    updated = queryset.update(verified=True)
+    updated = 0
+    for leader in queryset.filter(verified=False):
+        leader.verified = True
+        leader.save(update_fields=["verified", "updated_at"])
+        updated += 1
     modeladmin.message_user(request, f"{updated} marked verified.", messages.SUCCESS)
 
 
+class HistoryAdmin(VersionAdmin):
+    """A versioned admin whose history starts with a record's state before its first edit.
+
+    Imports and the gazetteer loader create records without a version (a version of
+    everything an import writes would cost as much as the import). So before an editor
+    first changes, acts on or deletes such a record, its state as it stands is saved in a
+    revision of its own: the history can always go back to what was imported, and a
+    deleted record can be recovered.
+    """
+
+    def _keep_first_state(self, request: HttpRequest, objects) -> None:
+        unversioned = [obj for obj in objects if not Version.objects.get_for_object(obj).exists()]
+        if not unversioned:
+            return
+
+        def keep() -> None:
+            # The request is inside a revision already (RevisionMiddleware, VersionAdmin);
+            # django-reversion keeps its stack of open revisions in a context variable, so a
+            # copy of the context with an empty stack holds a revision of its own.
+            from reversion import revisions
+
+            revisions._stack.set([])
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment("As it was before the first edit")
+                for obj in unversioned:
+                    reversion.add_to_revision(obj)
+
+        contextvars.copy_context().run(keep)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id is not None:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                self._keep_first_state(request, [obj])
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        acting = request.method == "POST" and request.POST.get("action") and selected
+        if acting and self.has_change_permission(request):
+            self._keep_first_state(request, self.get_queryset(request).filter(pk__in=selected))
+        return super().changelist_view(request, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_delete_permission(request, obj):
+                self._keep_first_state(request, [obj])
+        return super().delete_view(request, object_id, extra_context)
+
+
 @admin.register(Country)
-class CountryAdmin(VersionAdmin):
+class CountryAdmin(HistoryAdmin):
     list_display = ["code", "name", "region", "capital"]
     list_filter = ["region"]
     search_fields = ["code", "name", "aliases", "demonyms"]
@@ -105,7 +171,7 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(Leader)
-class LeaderAdmin(VersionAdmin):
+class LeaderAdmin(HistoryAdmin):
     list_display = ["name", "country", "current_office", "verified", "call_count"]
     ordering = ["name"]
     list_filter = ["verified", "country__region", "country"]
@@ -143,7 +209,7 @@ class LeaderAdmin(VersionAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(VersionAdmin):
+class TopicAdmin(HistoryAdmin):
     list_display = ["name", "parent", "keyword_count", "call_count"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "slug", "keywords", "description"]
@@ -194,7 +260,7 @@ class StatementInline(admin.StackedInline):
 
 
 @admin.register(Call)
-class CallAdmin(VersionAdmin):
+class CallAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "date", "date_precision", "duration_display", "status"]
     list_filter = [
         "status",
@@ -242,7 +308,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(VersionAdmin):
+class ReportAdmin(HistoryAdmin):
     list_display = ["source", "call", "role"]
     list_filter = ["role"]
     list_select_related = ["source", "call"]
@@ -259,7 +325,7 @@ class SourceReportInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(VersionAdmin):
+class SourceAdmin(HistoryAdmin):
     # With an "Import articles" button to the upload page (archive/admin_views.py).
     change_list_template = "admin/archive/source/change_list.html"
     list_display = ["__str__", "publisher", "published", "origin", "imported_at", "call_count"]
@@ -284,7 +350,7 @@ class SourceAdmin(VersionAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(VersionAdmin):
+class StatementAdmin(HistoryAdmin):
     list_display = ["speaker", "side_country", "side_leader", "call", "source"]
     list_filter = [("side_country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["side_country", "side_leader", "call", "source"]

@@ -198,6 +198,50 @@ def test_every_admin_edit_is_kept_in_a_history_that_can_be_reverted(editor_clien
     assert history.status_code == 200
 
 
+def test_the_history_of_an_imported_record_goes_back_to_what_was_imported(editor_client):
+    topic = TopicFactory(name="Trade", keywords=["trade"])  # written without a version
+    url = reverse("admin:archive_topic_change", args=[topic.pk])
+    form = {"name": "Trade", "slug": topic.slug, "description": "", "keywords": "trade\ntariffs"}
+
+    editor_client.post(url, form)
+    versions = list(Version.objects.get_for_object(topic))
+    first = versions[-1]
+    # The revision page shows the form filled in with that version; the editor saves it.
+    revert = reverse("admin:archive_topic_revision", args=[topic.pk, first.pk])
+    shown = editor_client.get(revert)
+    editor_client.post(revert, {**form, "keywords": "trade"})
+    topic.refresh_from_db()
+
+    assert ">\ntrade</textarea>" in shown.content.decode()
+    assert len(versions) == 2
+    assert first.revision.comment == "As it was before the first edit"
+    assert first.field_dict["keywords"] == ["trade"]
+    assert topic.keywords == ["trade"]
+
+
+def test_actions_keep_the_state_before_and_after_in_the_history(editor_client):
+    call = CallFactory()
+
+    editor_client.post(
+        reverse("admin:archive_call_changelist"),
+        {"action": "mark_reviewed", "_selected_action": [call.pk]},
+    )
+
+    statuses = [v.field_dict["status"] for v in Version.objects.get_for_object(call)]
+    assert statuses == [ReviewStatus.REVIEWED, ReviewStatus.EXTRACTED]
+
+
+def test_a_call_merged_away_can_be_recovered_from_the_history(editor_client):
+    a, b = LeaderFactory(), LeaderFactory()
+    first, second = CallFactory(participants=[a, b]), CallFactory(participants=[a, b])
+    url = reverse("admin:archive_call_changelist")
+    selected = {"action": "merge_calls", "_selected_action": [first.pk, second.pk]}
+
+    editor_client.post(url, {**selected, "survivor": second.pk})
+
+    assert [v.object_id for v in Version.objects.get_deleted(Call)] == [str(first.pk)]
+
+
 def test_source_history_page_for_a_record_created_in_code(editor_client):
     with reversion.create_revision():
         source = SourceFactory()
