@@ -209,6 +209,9 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title or self.lead or self.origin or f"Source {self.pk}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:source", kwargs={"pk": self.pk})
+
     @property
     def lead(self) -> str:
         """The opening words of an untitled source (its first line, clipped), to name it by."""
@@ -216,9 +219,6 @@ class Source(models.Model):
         if len(first) <= LEAD_LENGTH:
             return first
         return first[:LEAD_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
-
-    def get_absolute_url(self) -> str:
-        return reverse("archive:source", kwargs={"pk": self.pk})
 
 
 class CallQuerySet(models.QuerySet):
