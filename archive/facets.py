@@ -5,7 +5,7 @@ row than it shows to know whether it is truncated, and gives every value its
 ``value``, ``label``, ``count``, ``selected`` flag and a ``toggle_url`` that keeps
 every other parameter. A facet that runs out of time is reported, not fatal.
 
-Counts are shaped as PERFORMANCE.md advises: group the link table (participations,
+Counts are shaped as measured fastest (bench/README.md): group the link table (participations,
 call topics, reports) by id, starting from the filtered calls, and fetch the names
 of the few winners afterwards; years and months group on indexed integer columns.
 """

@@ -268,7 +268,7 @@ class Call(TimestampedModel):
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
     # Derived from ``date`` in save(): the year and month facets group on plain indexed
-    # integers, several times faster than extracting them from the date (PERFORMANCE.md).
+    # integers, several times faster than extracting them from the date (measured: bench/README.md).
     year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     month = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     kind = models.CharField(max_length=8, choices=CallKind.choices, default=CallKind.PHONE)

@@ -17,7 +17,7 @@ def leader_list(request):
 
     The counts group the participations by leader id alone (no join), and only the
     page's leaders are fetched whole: the ORM's ``annotate(Count(...))`` would group
-    the joined tables by every leader column (PERFORMANCE.md).
+    the joined tables by every leader column (measured: bench/README.md).
     """
     sort = request.GET.get("sort") if request.GET.get("sort") in LEADER_SORTS else "calls"
     counts = dict(Participation.objects.order_by().values_list("leader_id").annotate(n=Count("*")))

@@ -1,7 +1,7 @@
 """Read-only questions the public pages ask of the archive, shaped for speed.
 
 Counts group a link table by id, starting from the calls in question, and fetch
-the names of the few winners afterwards (PERFORMANCE.md): two small queries rather
+the names of the few winners afterwards (measured with bench/run.py): two small queries rather
 than one large join grouped by name.
 """
 
