@@ -150,6 +150,8 @@ class Candidate:
     background: bool
     #: The leader doing the verb, when there is exactly one.
     subject: str | None = None
+    #: Background only by its tense ("had called"): no date, no "previous", no "last".
+    backshifted: bool = False
 
 
 @dataclass(slots=True)
@@ -671,7 +673,8 @@ def _candidate(
                 f"'{ctx.view.text[date_expr.start : date_expr.end]}' {resolved.warning}; "
                 "the contact's date is left unknown"
             )
-    background = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
+    looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
+    background = looking_back is not None
     if (resolved is None or resolved.value is None) and VAGUE_PAST_RE.search(
         lower,
         max(sentence.start, trigger.start - _CLAUSE_REACH),
@@ -700,6 +703,7 @@ def _candidate(
         initiator_span=initiator_span,
         background=background,
         subject=subject,
+        backshifted=looking_back == "tense" and (resolved is None or resolved.value is None),
     )
 
 
@@ -937,33 +941,36 @@ def _looks_back(
     trigger: Trigger,
     resolved: ResolvedDate | None,
     reference: date | None,
-) -> bool:
-    """Whether the candidate is an earlier contact than the one the article reports."""
+) -> str | None:
+    """Why the candidate is an earlier contact than the one the article reports: "words"
+    ("previous", "last week"), "tense" ("had called") or "date"; None when it is not."""
     if set(trigger.mods.split()) & BACKGROUND_MODIFIERS:
-        return True
+        return "words"
     if BACKGROUND_RE.search(lower, window_start, min(sentence.end, trigger.end + 40)):
-        return True
+        return "words"
     verb_start = trigger.verb_start if trigger.verb_start is not None else trigger.start
     pluperfect = PLUPERFECT_RE.match(
         lower, max(sentence.start, verb_start - 4)
     ) or PLUPERFECT_RE.match(lower, verb_start)
     # "said he had talked with X" is reported speech, not an earlier contact.
     if pluperfect and not REPORTING_RE.search(lower, sentence.start, verb_start):
-        return True
+        return "tense"
     if resolved is None or resolved.value is None or reference is None:
-        return False
+        return None
     if resolved.basis != "explicit" and not resolved.year_inferred:
-        return False
+        return None
     value = resolved.value
     if resolved.precision == "day":
-        return value < reference - _BACKGROUND_GAP
-    if resolved.precision == "month":
-        return (value.year, value.month) < (reference.year, reference.month) and (
+        earlier = value < reference - _BACKGROUND_GAP
+    elif resolved.precision == "month":
+        earlier = (value.year, value.month) < (reference.year, reference.month) and (
             reference - value
         ).days > 40
-    if resolved.precision == "year":
-        return value.year < reference.year
-    return False
+    elif resolved.precision == "year":
+        earlier = value.year < reference.year
+    else:
+        earlier = False
+    return "date" if earlier else None
 
 
 def _initiator(
@@ -1046,6 +1053,13 @@ def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
 
 def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
     wanted = set(candidate.participants)
+    if candidate.backshifted and any(
+        not c.background and set(c.participants) == wanted for c in contacts
+    ):
+        # "A spoke with B on Tuesday. The French president had called him.":
+        # an undated contact of the same leaders told in the past perfect is the article's
+        # own contact told again, not an earlier one.
+        candidate.background = False
     best: Contact | None = None
     for contact in contacts:
         kind = candidate.kind if candidate.full or candidate.trigger.kind_certain else None

@@ -539,3 +539,36 @@ def test_a_weekday_is_kept_even_when_it_cannot_be_dated(kb):
         "Tuesday",
         "Tuesday",
     ]
+
+
+def test_the_same_contact_told_again_in_the_past_perfect_is_not_an_earlier_one(kb):
+    text = (
+        "date 2024-03-13\nMacron spoke with Scholz by phone on Tuesday about Ukraine, the "
+        "Elysee said. The French president had called the German chancellor."
+    )
+
+    record = extract(text, kb)
+
+    assert summaries(record) == [
+        call(
+            ["emmanuel-macron", "olaf-scholz"],
+            "phone",
+            "2024-03-12",
+            "day",
+            initiator="emmanuel-macron",
+        )
+    ]
+
+
+def test_a_dated_contact_in_the_past_perfect_is_still_an_earlier_one(kb):
+    text = (
+        "date 2024-03-13\nMacron spoke with Scholz by phone on Tuesday about Ukraine. The two "
+        "leaders had spoken by phone on January 5, 2024."
+    )
+
+    record = extract(text, kb)
+
+    assert [(c["date"], c["role"]) for c in summaries(record)] == [
+        ("2024-03-12", "main"),
+        ("2024-01-05", "background"),
+    ]
