@@ -438,3 +438,38 @@ def test_participation_roles_follow_the_initiator(tmp_path, knowledge, dated):
         "emmanuel-macron": ParticipantRole.INITIATOR,
         "ebrahim-raisi": ParticipantRole.RECIPIENT,
     }
+
+
+THREE_REPORTS = {
+    "undated.txt": (
+        "French President Emmanuel Macron and German Chancellor Olaf Scholz spoke by phone on "
+        "Tuesday for 45 minutes, discussing the war in Ukraine."
+    ),
+    "wire.txt": (
+        "date 2024-03-14\nBERLIN (Reuters) - German Chancellor Olaf Scholz held a 45-minute "
+        "phone call with French President Emmanuel Macron on Tuesday, a spokesman said."
+    ),
+    "readout.txt": (
+        "date 2024-03-13\nMacron spoke with Scholz by phone on Tuesday about Ukraine, the "
+        "Elysee said. The French president had called the German chancellor."
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("undated.txt", "wire.txt", "readout.txt"),
+        ("readout.txt", "wire.txt", "undated.txt"),
+        ("wire.txt", "undated.txt", "readout.txt"),
+    ],
+)
+def test_three_reports_of_one_call_make_one_call_in_any_order(tmp_path, knowledge, order):
+    for name in order:
+        import_articles(write(tmp_path, name, THREE_REPORTS[name]))
+
+    merged = only_call()
+    assert merged.date == datetime.date(2024, 3, 12)
+    assert merged.duration_minutes == 45
+    assert merged.initiator.name == "Emmanuel Macron"
+    assert merged.reports.count() == 3
