@@ -229,8 +229,12 @@ class PostgreSQLBackend:
 
     def _phrase(self, words: tuple[str, ...]) -> tuple[str, list]:
         # websearch_to_tsquery of a quoted phrase is its phrase query; the words are a
-        # bound parameter, never tsquery syntax.
-        return "websearch_to_tsquery('diplo', %s)", ['"' + " ".join(words) + '"']
+        # bound parameter, never tsquery syntax. diplo_search_text splits them as the
+        # stored vectors were split (migration 0004).
+        return (
+            "websearch_to_tsquery('diplo', diplo_search_text(%s))",
+            ['"' + " ".join(words) + '"'],
+        )
 
     def _any(self, phrases) -> tuple[str, list]:
         parts = [self._phrase(p) for p in phrases]

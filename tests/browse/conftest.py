@@ -31,7 +31,8 @@ RAISI_ARTICLE = (
 )
 
 PUTIN_ARTICLE = (
-    "Emmanuel Macron and Vladimir Putin spoke by phone on Tuesday for more than two "
+    "PARIS, July 1. /TASS/. Emmanuel Macron and Vladimir Putin spoke by phone on Tuesday "
+    "for more than two "
     "hours, their first conversation in nearly three years. The Kremlin said the call "
     "covered Ukraine and the Middle East. Their previous call took place in September "
     "2022."

@@ -88,6 +88,8 @@ SEARCHES = [
     ('"detained nationals"', {"raisi_call"}),  # a topic name, a summary, a source
     ('"new york"', {"raisi_call", "raisi_meeting"}),  # background evidence finds the meeting
     ("kremlin", {"putin_call"}),  # a background mention does not bring the whole article
+    ("tass", {"putin_call"}),  # "/TASS/.": split at the slashes on both databases
+    ('"paris july"', {"putin_call"}),
     ("NEAR(iran drones)", set()),
     ('"; DROP TABLE archive_call; --', set()),
 ]
