@@ -82,6 +82,8 @@ def source_detail(request, pk: int):
         for item in report.evidence.all():
             item.report_number = number
             item.call = report.call
+            # A leader's or a topic's name, not its slug.
+            item.detail_shown = names.get(item.detail, item.detail)
             evidence.append(item)
     permalink = request.build_absolute_uri(source.get_absolute_url())
     context = {
