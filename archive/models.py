@@ -12,6 +12,7 @@ form a taxonomy whose keywords tag calls. Merged leaders and calls leave
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.db import models
 from django.db.models import Q
@@ -31,6 +32,8 @@ from .fields import ListField
 
 #: How many characters of an untitled source's first line name it.
 LEAD_LENGTH = 90
+#: A "date 2023-06-10" header line, which is no part of a source's lead.
+DATE_HEADER_RE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 
 
 class TimestampedModel(models.Model):
@@ -216,6 +219,7 @@ class Source(models.Model):
     def lead(self) -> str:
         """The opening words of an untitled source (its first line, clipped), to name it by."""
         first = next((line.strip() for line in self.body.splitlines() if line.strip()), "")
+        first = DATE_HEADER_RE.sub("", first)
         if len(first) <= LEAD_LENGTH:
             return first
         return first[:LEAD_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
