@@ -101,6 +101,8 @@ class ImportSummary:
     knowledge: KnowledgeReport | None = None
     #: Problems of the batch as a whole (not of one file).
     notes: list[str] = field(default_factory=list)
+    #: Calls the batch created that no report dated: for an editor to date.
+    undated: list[int] = field(default_factory=list)
 
     def _with(self, status: str) -> list[ArticleOutcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -153,10 +155,21 @@ class ImportSummary:
             "calls_for_review": self.calls_for_review,
             "leaders_created": self.leaders_created,
             "without_calls": len(self.without_calls),
+            "calls_undated": len(self.undated),
         }
 
 
 # --- entry points ---------------------------------------------------------------------------
+
+
+def _still_undated(created: list[int]) -> list[int]:
+    """Those of ``created`` that are still in the archive without a date (undated reports
+    merged into dated calls later in the batch are gone)."""
+    undated: list[int] = []
+    for at in range(0, len(created), 5000):
+        chunk = created[at : at + 5000]
+        undated += Call.objects.filter(pk__in=chunk, date__isnull=True).values_list("pk", flat=True)
+    return sorted(undated)
 
 
 def collect_inputs(paths: Iterable[str]) -> list[readers.InputFile | readers.ReadFailure]:
@@ -194,6 +207,9 @@ def import_inputs(
             summary.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
+        summary.undated = _still_undated(
+            [pk for outcome in summary.outcomes for pk in outcome.calls_created]
+        )
         if dry_run:
             transaction.set_rollback(True)
     return summary

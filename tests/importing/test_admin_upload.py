@@ -76,6 +76,7 @@ def test_an_editor_imports_several_files_and_reads_the_summary(editor_client, kn
         "calls_for_review": 0,
         "leaders_created": 0,
         "without_calls": 0,
+        "calls_undated": 0,
     }
     content = response.content.decode()
     assert "Import summary" in content

@@ -323,3 +323,23 @@ def test_an_untitled_wire_story_is_dated_by_its_dateline_and_named_by_its_lead(s
     assert str(source).startswith("PARIS, July 1. /TASS/. French President Emmanuel Macron")
     assert str(source).endswith("…")
     assert "004_" not in str(source)
+
+
+def test_a_call_no_report_dates_is_listed_for_an_editor(tmp_path, knowledge):
+    path = write(tmp_path, "undated.txt", PUTIN_CALL.replace(" on March 3, 2024", " on Tuesday"))
+
+    run = import_articles(path)
+
+    call = Call.objects.get()
+    assert call.date is None
+    assert f"undated, for an editor to date: #{call.pk}" in run.stdout
+
+
+def test_an_undated_report_merged_into_a_dated_call_is_not_listed(tmp_path, knowledge):
+    undated = write(tmp_path, "a.txt", PUTIN_CALL.replace(" on March 3, 2024", " on Sunday"))
+    dated = write(tmp_path, "b.txt", PUTIN_CALL)
+
+    run = import_articles(undated, dated)
+
+    assert Call.objects.get().date.isoformat() == "2024-03-03"
+    assert "for an editor to date" not in run.stdout

@@ -135,5 +135,12 @@ class Command(BaseCommand):
                 f"  left for review (may duplicate other calls; merge them in the admin): {ids}",
                 style.WARNING,
             )
+        if summary.undated:
+            shown = ", ".join(f"#{pk}" for pk in summary.undated[:20])
+            more = f" and {len(summary.undated) - 20} more" if len(summary.undated) > 20 else ""
+            write(
+                f"  undated, for an editor to date: {shown}{more}",
+                style.WARNING,
+            )
         if summary.dry_run:
             write("Dry run: nothing was written.", style.NOTICE)
