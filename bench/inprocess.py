@@ -287,10 +287,13 @@ def main(argv=None) -> int:
             pages[name] = measure(
                 client, url, 1 if csv else args.warmups, args.csv_runs if csv else args.runs, watch
             )
-            diagnostics[name] = diagnose(client, url)
         except Exception as exc:  # a broken page is reported, the others still measured
             pages[name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
             continue
+        try:
+            diagnostics[name] = diagnose(client, url)
+        except Exception as exc:  # a diagnosis that fails (a plan, a replay) is only noted
+            diagnostics[name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
         pages[name]["queries"] = diagnostics[name]["queries"]
         pages[name]["sql_ms"] = diagnostics[name]["sql_ms"]
     # Hit counts of the searched words, to read the search figures by.
