@@ -294,8 +294,8 @@ def main(argv=None) -> int:
             diagnostics[name] = diagnose(client, url)
         except Exception as exc:  # a diagnosis that fails (a plan, a replay) is only noted
             diagnostics[name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
-        pages[name]["queries"] = diagnostics[name]["queries"]
-        pages[name]["sql_ms"] = diagnostics[name]["sql_ms"]
+        pages[name]["queries"] = diagnostics[name].get("queries")
+        pages[name]["sql_ms"] = diagnostics[name].get("sql_ms")
     # Hit counts of the searched words, to read the search figures by.
     from archive import search
 
