@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev serve seed clean
+.PHONY: run test lint format install install-dev bench bench-install clean
 
 # Install everything, migrate SQLite, load the gazetteer, import the seed articles, serve.
 run: install
@@ -41,6 +41,15 @@ install-dev: $(VENV)/.installed-dev
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(VENV)/.installed $@
+
+# The benchmark's tools: Datasette and sqlite-utils from PyPI, wrk from Debian's packages.
+bench-install: install-dev
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
+
+# The pages at the issue's scale against Datasette, a load test, import and extraction speed.
+bench: bench-install
+	$(BIN)/python bench/run.py --calls $(or $(CALLS),200000) --db both --reuse
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles test-artifacts
