@@ -168,10 +168,13 @@ def test_source_citation_file_downloads(client, seed):
 
 
 def test_chicago_citation_of_a_source_without_publisher_or_date(db):
-    source = SourceFactory(title="", publisher="", published=None, url="", origin="a.txt")
+    source = SourceFactory(
+        title="", publisher="", published=None, url="", origin="a.txt", body="Leaders spoke."
+    )
     citation = cite_source(source, "https://diplo.example/sources/4/", ACCESSED)
 
+    # An untitled source is named by its first words, never by the file it came from.
     assert citation.chicago() == (
-        "“a.txt.” n.d. Archived in Diplo. Accessed November 23, 2026. "
+        "“Leaders spoke.” n.d. Archived in Diplo. Accessed November 23, 2026. "
         "https://diplo.example/sources/4/."
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from archive.citations import cite_call
 from archive.serialization import CSV_COLUMNS
@@ -50,7 +51,7 @@ def test_facet_by_leader_topic_and_year_then_cite_and_download_a_call(page, live
     ).chicago()
     copy = page.locator('button[data-copy="cite-chicago"]')
     copy.click()
-    assert copy.inner_text() == "Copied"
+    expect(copy).to_have_text("Copied")  # the clipboard answers asynchronously
     assert copy.get_attribute("data-copied-text") == expected
     assert page.evaluate("navigator.clipboard.readText()") == expected
 
