@@ -794,22 +794,19 @@ class CallIndex:
         self._sets.clear()
 
 
-def calls_with_participants(participants: Iterable[int], year: int | None = None) -> list[Call]:
+def calls_with_participants(participants: Iterable[int]) -> list[Call]:
     """The calls whose participants are exactly these leaders (none more, none fewer).
 
-    With ``year``, only the calls of that year and the undated ones: no other date is
-    compatible with a report of that year. One query: the calls that count all of these
-    leaders among their participants (grouped on the participation index), kept when
-    they have no other participant.
+    One query: the calls that have all of these leaders among their participants, kept
+    when they have no other participant.
     """
     ids = sorted(set(participants))
-    having_all = (
-        Participation.objects.filter(leader_id__in=ids)
-        .values("call_id")
-        .annotate(found=Count("leader_id"))
-        .filter(found=len(ids))
-        .values("call_id")
-    )
+    # One join of the participations per leader: the database starts from the leader with
+    # the fewest calls, where grouping every participation of these leaders by call read
+    # every call of the busiest.
+    having_all = Call.objects.all()
+    for leader_id in ids:
+        having_all = having_all.filter(participations__leader_id=leader_id)
     total = (
         Participation.objects.filter(call_id=OuterRef("pk"))
         .order_by()
@@ -818,8 +815,7 @@ def calls_with_participants(participants: Iterable[int], year: int | None = None
         .values("n")
     )
     queryset = (
-        Call.objects.filter(pk__in=having_all)
-        .annotate(n_participants=Subquery(total))
+        having_all.annotate(n_participants=Subquery(total))
         .filter(n_participants=len(ids))
         .order_by("pk")
     )
