@@ -375,15 +375,15 @@ class Importer:
             self._statements(call, source, extracted)
             report = reports.get(call.pk)
             if report is None:
-                # Written as a background report, made main at the end: the search triggers
-                # rebuild the call's document for every evidence row, and a main report puts
-                # the whole body of its source in that document (migration 0002).
-                report = Report.objects.create(call=call, source=source, role=SourceRole.BACKGROUND)
+                # Written with its role: a main report's evidence never rebuilds the call's
+                # search document (migration 0005), a background one's does, row by row.
+                report = Report.objects.create(call=call, source=source, role=extracted.role)
                 reports[call.pk] = report
             self._evidence(report, extracted, record)
-            if extracted.role == SourceRole.MAIN:
+            if extracted.role == SourceRole.MAIN and report.role != SourceRole.MAIN:
                 main.add(report.pk)
         if main:
+            # The same call told again as the article's main contact.
             Report.objects.filter(pk__in=main).update(role=SourceRole.MAIN)
         return list(self._changed.values())
 
