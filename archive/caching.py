@@ -52,22 +52,27 @@ _BUMP = (
 )
 
 
-def archive_version() -> int:
-    """The archive's current version (0 before anything was ever written)."""
+def archive_version() -> int | None:
+    """The archive's current version; None when its row is missing (nothing is cached then:
+    on SQLite the triggers only raise a row that exists)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT value FROM {VERSION_TABLE} WHERE id = 1")
         row = cursor.fetchone()
-    return row[0] if row else 0
+    return row[0] if row else None
 
 
 def _sqlite_statements() -> list[str]:
-    statements = []
+    # A row trigger (SQLite has no other kind) on the most written tables: a plain UPDATE of
+    # the one row costs half what an upsert does (imports are a tenth faster without any).
+    # The row is made here; where it is missing (a flushed database), nothing is cached.
+    statements = [f"INSERT INTO {VERSION_TABLE} (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING"]
     for table in WATCHED_TABLES:
         for event in ("INSERT", "UPDATE", "DELETE"):
             name = f"{table}_version_{event.lower()}"
             statements += [
                 f"DROP TRIGGER IF EXISTS {name}",
-                f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {_BUMP}; END",
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN"
+                f" UPDATE {VERSION_TABLE} SET value = value + 1 WHERE id = 1; END",
             ]
     return statements
 
@@ -90,6 +95,9 @@ def _postgresql_statements() -> list[str]:
         $$ LANGUAGE plpgsql
         """
     ]
+    statements.append(
+        f"INSERT INTO {VERSION_TABLE} (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING"
+    )
     for table in WATCHED_TABLES:
         name = f"{table}_version"
         statements += [
@@ -143,8 +151,11 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
+        version = archive_version()
+        if version is None:
+            return view(request, *args, **kwargs)
         cache = caches[CACHE_ALIAS]
-        key = _key(request, archive_version(), timezone.localdate().isoformat())
+        key = _key(request, version, timezone.localdate().isoformat())
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.db import connection
 
 from archive.caching import CACHE_ALIAS, archive_version
-from archive.models import Call, Leader
+from archive.models import ArchiveVersion, Call, Leader
 from tests.factories import CallFactory, LeaderFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -122,3 +122,14 @@ def test_the_triggers_come_back_after_a_migration_dropped_them():
     Call.objects.filter(pk=call.pk).update(summary="Changed after the triggers came back.")
 
     assert archive_version() > before
+
+
+def test_without_its_version_row_the_archive_caches_nothing(client):
+    call = CallFactory()
+    ArchiveVersion.objects.all().delete()
+
+    client.get(call.get_absolute_url())
+    response = client.get(call.get_absolute_url())
+
+    assert archive_version() is None
+    assert "X-Cache" not in response
