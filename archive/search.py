@@ -3,7 +3,7 @@
 The user writes web-search syntax: words, ``"quoted phrases"``, ``or`` between
 alternatives and ``-`` before what must not appear::
 
-    iran drones -sanctions        "nuclear deal"        putin or raisi ukraine
+    drones -sanctions        "nuclear deal"        ceasefire or truce ukraine
 
 `parse` turns that text into a `Query` (never an error: what cannot be read is
 dropped), and each backend renders the `Query` itself, with every user word

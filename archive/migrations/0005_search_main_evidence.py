@@ -60,34 +60,29 @@ def _document() -> str:
     return importlib.import_module("archive.migrations.0002_search").SQLITE_DOCUMENT
 
 
-def forward(apps, schema_editor):
+def _evidence_triggers(schema_editor, *, only_background: bool) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRESQL_FORWARD, params=None)
+        function = POSTGRESQL_FORWARD if only_background else POSTGRESQL_BACKWARD
+        schema_editor.execute(function, params=None)
     elif vendor == "sqlite":
         document = _document()
         for name, event, when, ids in _SQLITE:
+            condition = f" WHEN {when}" if only_background else ""
             schema_editor.execute(f"DROP TRIGGER IF EXISTS archive_search_{name}", params=None)
             schema_editor.execute(
-                f"CREATE TRIGGER archive_search_{name} {event} ON archive_evidence"
-                f" WHEN {when} BEGIN {document.format(ids=ids)} END",
-                params=None,
-            )
-
-
-def backward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRESQL_BACKWARD, params=None)
-    elif vendor == "sqlite":
-        document = _document()
-        for name, event, _when, ids in _SQLITE:
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS archive_search_{name}", params=None)
-            schema_editor.execute(
-                f"CREATE TRIGGER archive_search_{name} {event} ON archive_evidence"
+                f"CREATE TRIGGER archive_search_{name} {event} ON archive_evidence{condition}"
                 f" BEGIN {document.format(ids=ids)} END",
                 params=None,
             )
+
+
+def forward(apps, schema_editor):
+    _evidence_triggers(schema_editor, only_background=True)
+
+
+def backward(apps, schema_editor):
+    _evidence_triggers(schema_editor, only_background=False)
 
 
 class Migration(migrations.Migration):

@@ -34,7 +34,7 @@ def hidden_params(context, exclude: str = ""):
 
 @register.simple_tag
 def call_participants(call):
-    """ "Emmanuel Macron (France) and Ebrahim Raisi (Iran)", with links, from prefetched rows."""
+    """ "Ann Example (France) and Ben Example (Iran)", with links, from prefetched rows."""
     people = [
         format_html(
             '<a href="{}">{}</a> <span class="country">({})</span>',
