@@ -488,7 +488,9 @@ class Statement(models.Model):
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )
-    speaker = models.CharField(max_length=300, help_text='As written: "the Elysee", "his office".')
+    speaker = models.CharField(
+        max_length=300, help_text='As written: "the presidency", "his office".'
+    )
     side_leader = models.ForeignKey(
         Leader, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )
