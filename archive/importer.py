@@ -35,6 +35,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.utils.text import slugify
 
 from . import readers
+from .batches import write_batch
 from .enums import CallKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
 from .knowledge import (
@@ -196,7 +197,9 @@ def import_inputs(
     """
     summary = ImportSummary(dry_run=dry_run)
     items = progress(inputs) if progress else inputs
-    with transaction.atomic():
+    # One transaction, a savepoint an article; search documents are rebuilt once a call,
+    # at the end, rather than on every row (archive.batches).
+    with write_batch():
         if knowledge_dir is not None and kb is None and not has_knowledge():
             try:
                 summary.knowledge = load_knowledge(knowledge_dir)

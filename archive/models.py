@@ -554,3 +554,33 @@ class ArchiveVersion(models.Model):
 
     def __str__(self) -> str:
         return f"archive version {self.value}"
+
+
+class WriteBatch(models.Model):
+    """A row that exists only inside the transaction of a batch of writes (an import).
+
+    While it exists, the triggers that would rebuild a call's search document on every
+    row written queue the call in :class:`PendingSearchDocument` instead, and SQLite's
+    version triggers stay quiet; the batch rebuilds each queued document once and raises
+    the archive's version once before it commits (see :mod:`archive.batches`). Other
+    connections never see the row: it is written and deleted in the same transaction.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="write_batch_is_one_row"),
+        ]
+
+    def __str__(self) -> str:
+        return "write batch in progress"
+
+
+class PendingSearchDocument(models.Model):
+    """A call whose search document waits for the end of the current write batch."""
+
+    call_id = models.BigIntegerField(primary_key=True)
+
+    def __str__(self) -> str:
+        return f"search document of call {self.call_id}, pending"
