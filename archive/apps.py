@@ -9,9 +9,11 @@ class ArchiveConfig(AppConfig):
 
     def ready(self) -> None:
         from .caching import install_version_triggers
+        from .facet_totals import install_facet_triggers
         from .permissions import ensure_editors_group
 
         # After every migrate (permissions exist only then), so a new deployment has the group.
         post_migrate.connect(ensure_editors_group, sender=self)
         # After every migrate, too: a migration that rebuilt a table dropped its triggers.
         post_migrate.connect(install_version_triggers, sender=self)
+        post_migrate.connect(install_facet_triggers, sender=self)

@@ -1,13 +1,15 @@
 """Write batches: many writes in one transaction, with the derived data refreshed once.
 
-The database keeps two things derived from the archive's rows by triggers: each call's
-search document (migration 0002) and the archive's version (:mod:`archive.caching`). Row by
+The database keeps three things derived from the archive's rows by triggers: each call's
+search document (migration 0002), its facet values and the archive-wide facet counts
+(:mod:`archive.facet_totals`), and the archive's version (:mod:`archive.caching`). Row by
 row, an import of one article rebuilt the same call's document several times over, each
 time re-reading its sources. Inside :func:`write_batch`, a marker row
 (:class:`~archive.models.WriteBatch`) tells the triggers to queue the call instead
-(:class:`~archive.models.PendingSearchDocument`) and SQLite's version triggers to wait;
-when the batch ends, every queued document is rebuilt once and the version raised once,
-in the same transaction, so nothing outside ever sees a stale document.
+(:class:`~archive.models.PendingSearchDocument`, :class:`~archive.models.PendingFacetCall`)
+and SQLite's version triggers to wait; when the batch ends, every queued call is refreshed
+once and the version raised once, in the same transaction, so nothing outside ever sees a
+stale document or count.
 
 The marker is written and removed inside the batch's transaction: other connections never
 see it, and a batch that fails rolls back with it, queue and all.
@@ -25,6 +27,7 @@ from collections.abc import Iterator
 
 from django.db import connection, transaction
 
+from . import facet_totals
 from .caching import VERSION_TABLE
 from .models import PendingSearchDocument, WriteBatch
 
@@ -58,7 +61,8 @@ def write_batch() -> Iterator[None]:
 
 
 def finish(conn) -> int:
-    """End the batch: rebuild each queued call's search document once, raise the version.
+    """End the batch: refresh each queued call's search document and facet values once,
+    raise the version.
 
     Returns how many documents were rebuilt.
     """
@@ -79,6 +83,7 @@ def finish(conn) -> int:
                     f" WHERE id IN (SELECT call_id FROM {_PENDING})"
                 )
             cursor.execute(f"DELETE FROM {_PENDING}")
+        facet_totals.refresh_pending(conn)
         # The rows written while the batch ran raised no version on SQLite; on PostgreSQL
         # the version trigger runs at commit whatever happens here.
         cursor.execute(f"UPDATE {VERSION_TABLE} SET value = value + 1 WHERE id = 1")

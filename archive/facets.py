@@ -5,9 +5,11 @@ row than it shows to know whether it is truncated, and gives every value its
 ``value``, ``label``, ``count``, ``selected`` flag and a ``toggle_url`` that keeps
 every other parameter. A facet that runs out of time is reported, not fatal.
 
-Counts are shaped as measured fastest (bench/README.md): group the link table (participations,
-call topics, reports) by id, starting from the filtered calls, and fetch the names
-of the few winners afterwards; years and months group on indexed integer columns.
+Without a filter, every facet reads the counts the database keeps for the whole archive
+(:mod:`archive.facet_totals`). With one, counts are shaped as measured fastest
+(bench/README.md): group the link table (participations, call topics, reports) by id,
+starting from the filtered calls, and fetch the names of the few winners afterwards; years
+and months group on indexed integer columns.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
+from . import facet_totals
 from .enums import CallKind
 from .filters import CallFilter
 from .models import Call, Country, Leader, Participation, Report, Topic
@@ -236,9 +239,9 @@ class LeaderFacet(LinkFacet):
     name, label = "leader", "Leader"
 
     def grouped(self, ids, exclude_pks):
-        rows = Participation.objects.all()
-        if ids is not None:
-            rows = rows.filter(call_id__in=ids)
+        if ids is None:
+            return _kept("leader", self.limit + 1, exclude_pks, int)
+        rows = Participation.objects.filter(call_id__in=ids)
         return list(
             rows.exclude(leader_id__in=exclude_pks)
             .values_list("leader_id")
@@ -257,9 +260,9 @@ class CountryFacet(LinkFacet):
     name, label = "country", "Country"
 
     def grouped(self, ids, exclude_pks):
-        rows = Participation.objects.all()
-        if ids is not None:
-            rows = rows.filter(call_id__in=ids)
+        if ids is None:
+            return _kept("country", self.limit + 1, exclude_pks, str)
+        rows = Participation.objects.filter(call_id__in=ids)
         return list(
             rows.exclude(leader__country_id__in=exclude_pks)
             .values_list("leader__country_id")
@@ -278,9 +281,9 @@ class TopicFacet(LinkFacet):
     name, label = "topic", "Topic"
 
     def grouped(self, ids, exclude_pks):
-        rows = Call.topics.through.objects.all()
-        if ids is not None:
-            rows = rows.filter(call_id__in=ids)
+        if ids is None:
+            return _kept("topic", self.limit + 1, exclude_pks, int)
+        rows = Call.topics.through.objects.filter(call_id__in=ids)
         return list(
             rows.exclude(topic_id__in=exclude_pks)
             .values_list("topic_id")
@@ -299,10 +302,11 @@ class PublisherFacet(Facet):
     name, label = "publisher", "Publisher"
 
     def rows(self, exclude):
-        rows = Report.objects.all()
         ids = self.call_ids()
-        if ids is not None:
-            rows = rows.filter(call_id__in=ids)
+        if ids is None:
+            kept = facet_totals.top("publisher", self.limit + 1, exclude)
+            return [(publisher, publisher, n) for publisher, n in kept]
+        rows = Report.objects.filter(call_id__in=ids)
         counts = (
             rows.exclude(source__publisher="")
             .exclude(source__publisher__in=exclude)
@@ -319,7 +323,10 @@ class KindFacet(Facet):
     def rows(self, exclude):
         if exclude:
             return []  # one kind a call: the selected kind is the only one left
-        counts = self.calls.values_list("kind").annotate(n=Count("*")).order_by("-n", "kind")
+        if self.filterset.is_filtered:
+            counts = self.calls.values_list("kind").annotate(n=Count("*")).order_by("-n", "kind")
+        else:
+            counts = sorted(facet_totals.every("kind"), key=lambda row: (-row[1], row[0]))
         labels = dict(CallKind.choices)
         return [(kind, labels.get(kind, kind), n) for kind, n in counts]
 
@@ -328,10 +335,27 @@ def calls_per_month(filterset: CallFilter) -> list[tuple[int | None, int | None,
     """(year, month, count) of the filtered calls: one query for the year and month
     facets and the timeline together, grouped on the indexed integer columns."""
     if not hasattr(filterset, "_per_month"):
-        filterset._per_month = list(
-            filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*"))
-        )
+        if filterset.is_filtered:
+            filterset._per_month = list(
+                filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*"))
+            )
+        else:
+            filterset._per_month = [
+                (*_year_month(value), n) for value, n in facet_totals.every("month")
+            ]
     return filterset._per_month
+
+
+def _year_month(value: str) -> tuple[int | None, int | None]:
+    """``"2023-6"`` as (2023, 6), ``"2023-"`` as (2023, None), ``"-"`` as (None, None)."""
+    year, _, month = value.partition("-")
+    return (int(year) if year else None, int(month) if month else None)
+
+
+def _kept(facet: str, limit: int, exclude_pks: list, pk_type: type) -> list[tuple[object, int]]:
+    """The archive-wide counts of a link facet, as (pk, count) (see archive.facet_totals)."""
+    rows = facet_totals.top(facet, limit, [str(pk) for pk in exclude_pks])
+    return [(pk_type(value), n) for value, n in rows]
 
 
 class YearFacet(Facet):

@@ -20,7 +20,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 
-from . import search
+from . import facet_totals, search
 from .enums import CallKind
 from .models import Call, Country, Leader, Participation, Report, Topic
 
@@ -312,8 +312,11 @@ class CallFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS[self.sort_key][1])
 
     def count(self) -> int:
-        """How many calls match; a search alone is counted in the full-text index."""
+        """How many calls match; a search alone is counted in the full-text index, and the
+        whole archive by the counts the database keeps (archive.facet_totals)."""
         active = [s.name for s in self.active]  # reads the parameters, the query among them
+        if not active:
+            return facet_totals.total_calls()
         only_search = self.query.has_positive_terms and active == ["q"]
         return search.count_calls(self.query) if only_search else self.qs.count()
 

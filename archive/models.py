@@ -584,3 +584,51 @@ class PendingSearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"search document of call {self.call_id}, pending"
+
+
+class PendingFacetCall(models.Model):
+    """A call whose facet values wait for the end of the current write batch."""
+
+    call_id = models.BigIntegerField(primary_key=True)
+
+    def __str__(self) -> str:
+        return f"facet values of call {self.call_id}, pending"
+
+
+class CallFacet(models.Model):
+    """One facet value a call counts towards, written only by the database.
+
+    Each call's set of (facet, value) pairs (its kind, its year and month, each leader,
+    country, topic and publisher once) is kept so that a change to the call can be
+    subtracted from :class:`FacetTotal` before the new set is added (see
+    :mod:`archive.facet_totals`).
+    """
+
+    pk = models.CompositePrimaryKey("call_id", "facet", "value")
+    call_id = models.BigIntegerField()
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return f"call {self.call_id}: {self.facet} {self.value}"
+
+
+class FacetTotal(models.Model):
+    """How many calls of the whole archive have each facet value, kept by the database.
+
+    The unfiltered calls list reads its facets here instead of counting every link row
+    (see :mod:`archive.facet_totals`); a filtered list counts its own calls.
+    """
+
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=200)
+    calls = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="facet_total_unique_value"),
+        ]
+        indexes = [models.Index(fields=["facet", "-calls"], name="facet_total_ranking_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.facet} {self.value}: {self.calls} calls"

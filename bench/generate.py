@@ -651,7 +651,8 @@ SEARCH_TABLES = [
 
 
 def set_aside_search_triggers(connection) -> list[str]:
-    """Remove (SQLite) or disable (PostgreSQL) the triggers that rebuild call documents.
+    """Remove (SQLite) or disable (PostgreSQL) the triggers that rebuild call documents
+    and facet counts (rebuilt once after the load).
 
     Found by what they touch rather than by name, so that a changed migration is
     still handled. Returns what `restore_search_triggers` needs.
@@ -660,7 +661,7 @@ def set_aside_search_triggers(connection) -> list[str]:
         if connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                " AND sql LIKE '%archive_callsearchdocument%'"
+                " AND (sql LIKE '%archive_callsearchdocument%' OR sql LIKE '%archive_callfacet%')"
                 " AND tbl_name <> 'archive_callsearchdocument'"
             )
             saved = cursor.fetchall()
@@ -733,7 +734,7 @@ def main(argv=None) -> int:
     fresh_database(args.db, args.calls)
     common.setup_django()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
 
     total_started = time.perf_counter()
     started = time.perf_counter()
@@ -758,6 +759,14 @@ def main(argv=None) -> int:
         restore_search_triggers(connection, saved)
         build_search_documents(connection, args.calls)
     result["timings"]["search_documents_s"] = time.perf_counter() - started
+    if not args.live_triggers:
+        from archive import facet_totals
+
+        started = time.perf_counter()
+        with transaction.atomic():
+            facet_totals.rebuild(connection)
+        result["timings"]["facet_totals_s"] = time.perf_counter() - started
+        common.log(f"generate: facet counts in {result['timings']['facet_totals_s']:.0f} s")
 
     started = time.perf_counter()
     from django.core.management.color import no_style

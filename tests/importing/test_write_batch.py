@@ -11,6 +11,8 @@ from archive import search
 from archive.batches import in_write_batch, write_batch
 from archive.caching import archive_version
 from archive.models import Call, CallSearchDocument, PendingSearchDocument, WriteBatch
+from tests.browse.test_facet_totals import counted as counted_facet_counts
+from tests.browse.test_facet_totals import kept as kept_facet_counts
 from tests.factories import CallFactory, LeaderFactory, ReportFactory, SourceFactory
 
 from .conftest import SEEDS, import_articles
@@ -35,6 +37,8 @@ def test_an_import_leaves_the_documents_row_by_row_triggers_would_build(tmp_path
     shutil.copytree(SEEDS, folder)
     import_articles(folder)
     batched = documents()
+    # The facet counts too: those of the rows.
+    assert kept_facet_counts() == counted_facet_counts()
 
     # Rebuild every document outside any batch, row by row as an edit would.
     with connection.cursor() as cursor:

@@ -1,0 +1,297 @@
+"""Facet counts over the whole archive, kept current by the database.
+
+The unfiltered calls list shows how many calls each leader, country, topic, publisher, kind,
+year and month has. Counted on request, that reads every participation, call topic and
+report of the archive (over a second at 200,000 calls, see bench/README.md); here the
+database keeps the counts (:class:`~archive.models.FacetTotal`) and the list reads a few
+rows. A filtered list still counts its own calls (:mod:`archive.facets`).
+
+How they stay right: each call's set of facet values (its kind, ``year-month``, each
+leader, each country and publisher once, each topic, and ``all``) is stored
+(:class:`~archive.models.CallFacet`). When anything a call's values come from changes, its
+old set is subtracted from the totals and its new set added: countries and publishers are
+counted once a call however many participants or reports share them, and a merge, a
+deletion or an edited publisher are all the same operation. Triggers on every table the
+values come from do it for the calls a write touches, so every write path (import, admin,
+shell, raw SQL) keeps the counts. Inside a write batch (:mod:`archive.batches`) the
+triggers queue the calls instead (:class:`~archive.models.PendingFacetCall`) and the batch
+refreshes each once at its end.
+
+The triggers are (re)installed after every ``migrate`` (:func:`install_facet_triggers`), as
+the version triggers are; when one was missing, writes may have gone uncounted, so the
+totals are rebuilt from the rows (:func:`rebuild`).
+"""
+
+from __future__ import annotations
+
+from django.db import connection as default_connection
+
+from .models import CallFacet, FacetTotal, PendingFacetCall, WriteBatch
+
+CALL_FACETS = CallFacet._meta.db_table
+TOTALS = FacetTotal._meta.db_table
+PENDING = PendingFacetCall._meta.db_table
+IN_BATCH = f"EXISTS (SELECT 1 FROM {WriteBatch._meta.db_table})"
+
+#: Facet names as stored; ``all`` has one value, "", whose count is the number of calls.
+ALL, KIND, MONTH, LEADER, COUNTRY, TOPIC, PUBLISHER = (
+    "all", "kind", "month", "leader", "country", "topic", "publisher",
+)  # fmt: skip
+
+# The facet values of the calls whose ids ``{ids}`` selects (UNION: each pair once a call).
+# Every part starts from the call, so a call already deleted has no values.
+VALUES = f"""
+SELECT c.id, '{ALL}', '' FROM archive_call c WHERE c.id IN ({{ids}})
+UNION SELECT c.id, '{KIND}', c.kind FROM archive_call c WHERE c.id IN ({{ids}})
+UNION SELECT c.id, '{MONTH}',
+    COALESCE(CAST(c.year AS TEXT), '') || '-' || COALESCE(CAST(c.month AS TEXT), '')
+  FROM archive_call c WHERE c.id IN ({{ids}})
+UNION SELECT c.id, '{LEADER}', CAST(p.leader_id AS TEXT)
+  FROM archive_call c JOIN archive_participation p ON p.call_id = c.id
+  WHERE c.id IN ({{ids}})
+UNION SELECT c.id, '{COUNTRY}', l.country_id
+  FROM archive_call c JOIN archive_participation p ON p.call_id = c.id
+  JOIN archive_leader l ON l.id = p.leader_id
+  WHERE c.id IN ({{ids}})
+UNION SELECT c.id, '{TOPIC}', CAST(ct.topic_id AS TEXT)
+  FROM archive_call c JOIN archive_call_topics ct ON ct.call_id = c.id
+  WHERE c.id IN ({{ids}})
+UNION SELECT c.id, '{PUBLISHER}', s.publisher
+  FROM archive_call c JOIN archive_report r ON r.call_id = c.id
+  JOIN archive_source s ON s.id = r.source_id
+  WHERE c.id IN ({{ids}}) AND s.publisher <> ''
+"""
+
+# Refresh the calls ``{ids}`` selects: subtract their stored values, store the current
+# ones, add those. In (facet, value) order, so that concurrent refreshes on PostgreSQL
+# lock the shared total rows in one order.
+REFRESH = [
+    f"""UPDATE {TOTALS} SET calls = calls - (
+        SELECT count(*) FROM {CALL_FACETS} cf WHERE cf.call_id IN ({{ids}})
+        AND cf.facet = {TOTALS}.facet AND cf.value = {TOTALS}.value)
+    WHERE (facet, value) IN (SELECT facet, value FROM {CALL_FACETS} WHERE call_id IN ({{ids}}))""",
+    f"DELETE FROM {CALL_FACETS} WHERE call_id IN ({{ids}})",
+    f"INSERT INTO {CALL_FACETS} (call_id, facet, value) {VALUES}",
+    f"""INSERT INTO {TOTALS} (facet, value, calls)
+    SELECT facet, value, count(*) FROM {CALL_FACETS} WHERE call_id IN ({{ids}})
+    GROUP BY facet, value ORDER BY facet, value
+    ON CONFLICT (facet, value) DO UPDATE SET calls = {TOTALS}.calls + excluded.calls""",
+]
+
+# (trigger, event, table, condition, the ids of the calls to refresh)
+TRIGGERS = [
+    ("call_ai", "AFTER INSERT", "archive_call", "", "NEW.id"),
+    ("call_au", "AFTER UPDATE OF kind, year, month", "archive_call", "", "NEW.id"),
+    ("call_ad", "AFTER DELETE", "archive_call", "", "OLD.id"),
+    *(
+        (f"{short}_{suffix}", event, table, "", ids)
+        for short, table in (
+            ("participation", "archive_participation"),
+            ("call_topics", "archive_call_topics"),
+            ("report", "archive_report"),
+        )
+        for suffix, event, ids in (
+            ("ai", "AFTER INSERT", "NEW.call_id"),
+            ("au", "AFTER UPDATE", "NEW.call_id, OLD.call_id"),
+            ("ad", "AFTER DELETE", "OLD.call_id"),
+        )
+    ),
+    (
+        "leader_au",
+        "AFTER UPDATE OF country_id",
+        "archive_leader",
+        "OLD.country_id IS NOT NEW.country_id",
+        "SELECT call_id FROM archive_participation WHERE leader_id = NEW.id",
+    ),
+    (
+        "source_au",
+        "AFTER UPDATE OF publisher",
+        "archive_source",
+        "OLD.publisher IS NOT NEW.publisher",
+        "SELECT call_id FROM archive_report WHERE source_id = NEW.id",
+    ),
+]
+TRIGGER_PREFIX = "archive_facets_"
+
+
+def refresh_statements(ids: str) -> list[str]:
+    """The statements that refresh the facet values of the calls ``ids`` (SQL) selects."""
+    return [statement.format(ids=ids) for statement in REFRESH]
+
+
+def _sqlite_statements() -> list[str]:
+    # Two triggers an event: one refreshes at once, one (inside a write batch) queues.
+    statements = []
+    for name, event, table, condition, ids in TRIGGERS:
+        base = f"({condition}) AND " if condition else ""
+        refresh = "; ".join(refresh_statements(ids))
+        # A deleted call is queued by the values it had, a new one by its row.
+        queue = (
+            f"INSERT OR IGNORE INTO {PENDING} (call_id)"
+            f" SELECT id FROM archive_call WHERE id IN ({ids})"
+            f" UNION SELECT call_id FROM {CALL_FACETS} WHERE call_id IN ({ids})"
+        )
+        for trigger, when, body in (
+            (f"{TRIGGER_PREFIX}{name}", f"{base}NOT {IN_BATCH}", refresh),
+            (f"{TRIGGER_PREFIX}{name}_queued", f"{base}{IN_BATCH}", queue),
+        ):
+            statements += [
+                f"DROP TRIGGER IF EXISTS {trigger}",
+                f"CREATE TRIGGER {trigger} {event} ON {table} WHEN {when} BEGIN {body}; END",
+            ]
+    return statements
+
+
+def _sqlite_trigger_names() -> set[str]:
+    return {
+        f"{TRIGGER_PREFIX}{name}{suffix}" for name, *_ in TRIGGERS for suffix in ("", "_queued")
+    }
+
+
+def _postgresql_statements() -> list[str]:
+    refresh = ";\n".join(refresh_statements("SELECT unnest(ids)"))
+    statements = [
+        f"""CREATE OR REPLACE FUNCTION archive_build_call_facets(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$ {refresh} $$""",
+        f"""CREATE OR REPLACE FUNCTION archive_refresh_call_facets(ids bigint[]) RETURNS void
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF {IN_BATCH} THEN
+            INSERT INTO {PENDING} (call_id)
+            SELECT DISTINCT id FROM unnest(ids) AS id WHERE id IS NOT NULL
+            ON CONFLICT DO NOTHING;
+          ELSE
+            PERFORM archive_build_call_facets(ids);
+          END IF;
+        END $$""",
+        """CREATE OR REPLACE FUNCTION archive_facets_trigger() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'archive_call' THEN
+            PERFORM archive_refresh_call_facets(
+              ARRAY[CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END]);
+          ELSIF TG_TABLE_NAME = 'archive_leader' THEN
+            IF OLD.country_id IS DISTINCT FROM NEW.country_id THEN
+              PERFORM archive_refresh_call_facets(ARRAY(
+                SELECT call_id FROM archive_participation WHERE leader_id = NEW.id));
+            END IF;
+          ELSIF TG_TABLE_NAME = 'archive_source' THEN
+            IF OLD.publisher IS DISTINCT FROM NEW.publisher THEN
+              PERFORM archive_refresh_call_facets(ARRAY(
+                SELECT call_id FROM archive_report WHERE source_id = NEW.id));
+            END IF;
+          ELSIF TG_OP = 'INSERT' THEN
+            PERFORM archive_refresh_call_facets(ARRAY[NEW.call_id]);
+          ELSIF TG_OP = 'DELETE' THEN
+            PERFORM archive_refresh_call_facets(ARRAY[OLD.call_id]);
+          ELSE
+            PERFORM archive_refresh_call_facets(ARRAY[NEW.call_id, OLD.call_id]);
+          END IF;
+          RETURN NULL;
+        END $$""",
+    ]
+    for table, events in _postgresql_events().items():
+        name = f"{table}_facets"
+        statements += [
+            f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            f"CREATE TRIGGER {name} AFTER {events} ON {table}"
+            " FOR EACH ROW EXECUTE FUNCTION archive_facets_trigger()",
+        ]
+    return statements
+
+
+def _postgresql_events() -> dict[str, str]:
+    return {
+        "archive_call": "INSERT OR UPDATE OF kind, year, month OR DELETE",
+        "archive_participation": "INSERT OR UPDATE OR DELETE",
+        "archive_call_topics": "INSERT OR UPDATE OR DELETE",
+        "archive_report": "INSERT OR UPDATE OR DELETE",
+        "archive_leader": "UPDATE OF country_id",
+        "archive_source": "UPDATE OF publisher",
+    }
+
+
+def _installed(db) -> bool:
+    """Whether every facet trigger is in place (else writes may have gone uncounted)."""
+    with db.cursor() as cursor:
+        if db.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+                [TRIGGER_PREFIX + "%"],
+            )
+            return {row[0] for row in cursor.fetchall()} >= _sqlite_trigger_names()
+        cursor.execute(
+            "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+            " AND tgname = ANY(%s)",
+            [[f"{table}_facets" for table in _postgresql_events()]],
+        )
+        return cursor.fetchone()[0] == len(_postgresql_events())
+
+
+def install_facet_triggers(using: str = "default", **kwargs) -> None:
+    """Create (or re-create) the triggers; rebuild the totals if one was missing. Idempotent."""
+    from django.db import connections
+
+    db = connections[using]
+    tables = set(db.introspection.table_names())
+    if not {CALL_FACETS, TOTALS, PENDING, WriteBatch._meta.db_table} <= tables:
+        return  # not migrated this far yet
+    was_installed = _installed(db)
+    if db.vendor == "sqlite":
+        statements = _sqlite_statements()
+    elif db.vendor == "postgresql":
+        statements = _postgresql_statements()
+    else:  # pragma: no cover - the archive runs on SQLite and PostgreSQL only
+        raise NotImplementedError(db.vendor)
+    with db.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    if not was_installed:
+        rebuild(db)
+
+
+def rebuild(db=default_connection) -> None:
+    """Recount every call's facet values from the rows (after a bulk load without triggers)."""
+    with db.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {PENDING}")
+        cursor.execute(f"DELETE FROM {CALL_FACETS}")
+        cursor.execute(f"DELETE FROM {TOTALS}")
+        cursor.execute(
+            f"INSERT INTO {CALL_FACETS} (call_id, facet, value) "
+            + VALUES.format(ids="SELECT id FROM archive_call")
+        )
+        cursor.execute(
+            f"INSERT INTO {TOTALS} (facet, value, calls)"
+            f" SELECT facet, value, count(*) FROM {CALL_FACETS} GROUP BY facet, value"
+        )
+
+
+def refresh_pending(db=default_connection) -> int:
+    """Refresh the calls a write batch queued (once each); returns how many."""
+    with db.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {PENDING}")
+        (pending,) = cursor.fetchone()
+        if pending:
+            for statement in refresh_statements(f"SELECT call_id FROM {PENDING}"):
+                cursor.execute(statement)
+            cursor.execute(f"DELETE FROM {PENDING}")
+    return pending
+
+
+def top(facet: str, limit: int, exclude: list[str] = ()) -> list[tuple[str, int]]:
+    """(value, calls) of the ``limit`` values of ``facet`` with the most calls."""
+    rows = FacetTotal.objects.filter(facet=facet, calls__gt=0)
+    if exclude:
+        rows = rows.exclude(value__in=exclude)
+    return list(rows.order_by("-calls", "value").values_list("value", "calls")[:limit])
+
+
+def every(facet: str) -> list[tuple[str, int]]:
+    """(value, calls) of every value of ``facet`` that has calls."""
+    return list(FacetTotal.objects.filter(facet=facet, calls__gt=0).values_list("value", "calls"))
+
+
+def total_calls() -> int:
+    """The number of calls in the archive."""
+    row = FacetTotal.objects.filter(facet=ALL, value="").values_list("calls", flat=True)
+    return next(iter(row), 0)

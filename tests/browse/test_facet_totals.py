@@ -1,0 +1,182 @@
+"""The facet counts the database keeps for the whole archive (archive.facet_totals).
+
+Whatever writes the archive (factories through the ORM, merges, deletions, edits to a
+leader's country or a source's publisher, raw SQL, a write batch; an import in
+tests/importing/test_write_batch.py), the kept counts must equal what counting the rows
+gives, and the unfiltered calls list must show them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+import pytest
+from django.db import connection
+
+from archive import facet_totals
+from archive.batches import write_batch
+from archive.enums import CallKind
+from archive.merging import merge_calls
+from archive.models import Call, FacetTotal, Participation, Report
+from tests.factories import (
+    CallFactory,
+    CountryFactory,
+    LeaderFactory,
+    ReportFactory,
+    SourceFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def counted() -> dict[tuple[str, str], int]:
+    """Every facet value's number of calls, counted from the rows themselves."""
+    counts: Counter = Counter()
+    for call in Call.objects.all():
+        counts["all", ""] += 1
+        counts["kind", call.kind] += 1
+        counts["month", f"{call.year or ''}-{call.month or ''}"] += 1
+    counts.update(
+        ("leader", str(leader))
+        for leader in Participation.objects.values_list("leader_id", flat=True)
+    )
+    countries = set(Participation.objects.values_list("call_id", "leader__country_id"))
+    counts.update(("country", country) for _, country in countries)
+    counts.update(
+        ("topic", str(topic))
+        for topic in Call.topics.through.objects.values_list("topic_id", flat=True)
+    )
+    publishers = set(
+        Report.objects.exclude(source__publisher="").values_list("call_id", "source__publisher")
+    )
+    counts.update(("publisher", publisher) for _, publisher in publishers)
+    return dict(counts)
+
+
+def kept() -> dict[tuple[str, str], int]:
+    return {(row.facet, row.value): row.calls for row in FacetTotal.objects.filter(calls__gt=0)}
+
+
+def assert_consistent():
+    assert kept() == counted()
+    assert not FacetTotal.objects.filter(calls__lt=0).exists()
+
+
+def an_archive():
+    """Calls with shared countries and publishers, topics, an undated call."""
+    france = CountryFactory(code="FR", name="France")
+    paris_a, paris_b = LeaderFactory(country=france), LeaderFactory(country=france)
+    other = LeaderFactory()
+    topic = TopicFactory()
+    # Two French participants: France counts this call once.
+    first = CallFactory(participants=[paris_a, paris_b, other], topics=[topic])
+    second = CallFactory(participants=[paris_a, other], kind=CallKind.VIDEO)
+    undated = CallFactory(participants=[paris_b, other], date=None, date_precision="unknown")
+    # Two reports of one call by the same outlet: that outlet counts the call once.
+    ReportFactory(call=first, source=SourceFactory(publisher="Wire One"))
+    ReportFactory(call=first, source=SourceFactory(publisher="Wire One"))
+    ReportFactory(call=second, source=SourceFactory(publisher=""))
+    ReportFactory(call=undated, source=SourceFactory(publisher="Wire Two"))
+    return first, second, undated
+
+
+def test_every_write_keeps_the_counts_of_the_rows():
+    first, second, undated = an_archive()
+    assert_consistent()
+    assert kept()["country", "FR"] == 3
+    assert kept()["publisher", "Wire One"] == 1
+
+    second.kind = CallKind.MEETING
+    second.date = datetime.date(2019, 11, 2)
+    second.save()
+    assert_consistent()
+
+    leader = first.participations.first().leader
+    leader.country = CountryFactory(code="DE", name="Germany")
+    leader.save()
+    assert_consistent()
+
+    source = first.reports.first().source
+    source.publisher = "Wire Three"
+    source.save()
+    assert_consistent()
+
+    first.reports.last().delete()
+    Participation.objects.filter(call=undated).first().delete()
+    assert_consistent()
+
+    merge_calls(first, second)
+    assert_consistent()
+
+    undated.delete()
+    assert_consistent()
+
+    Call.objects.all().delete()
+    assert kept() == {}
+
+
+def test_writes_inside_a_batch_are_counted_at_its_end():
+    with write_batch():
+        first, second, _ = an_archive()
+        merge_calls(first, second)
+        # Nothing is counted until the batch ends.
+        assert kept() == {}
+
+    assert_consistent()
+
+
+def test_raw_sql_is_counted_too():
+    first, *_ = an_archive()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE archive_call SET kind = 'other' WHERE id = %s", [first.pk])
+        cursor.execute("DELETE FROM archive_call_topics WHERE call_id = %s", [first.pk])
+
+    assert_consistent()
+
+
+def test_missing_triggers_are_put_back_and_the_counts_rebuilt():
+    an_archive()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER archive_facets_participation_ai")
+        else:
+            cursor.execute("DROP TRIGGER archive_participation_facets ON archive_participation")
+    CallFactory()  # its participants are not counted: their trigger is gone
+    assert kept() != counted()
+
+    facet_totals.install_facet_triggers()
+
+    assert_consistent()
+    CallFactory()
+    assert_consistent()
+
+
+def test_the_unfiltered_list_shows_the_kept_counts(client):
+    first, *_ = an_archive()
+
+    response = client.get("/calls/")
+
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert response.context["total"] == 3
+    countries = {value.value: value.count for value in facets["country"].values}
+    assert countries["fr"] == 3
+    publishers = {value.value: value.count for value in facets["publisher"].values}
+    assert publishers == {"Wire One": 1, "Wire Two": 1}
+    kinds = {value.value: value.count for value in facets["kind"].values}
+    assert kinds == {"phone": 2, "video": 1}
+    years = {value.value: value.count for value in facets["year"].values}
+    assert years == {"2024": 2}
+    leaders = {value.value: value.count for value in facets["leader"].values}
+    assert leaders[Participation.objects.filter(call=first).last().leader.slug] == 3
+
+
+def test_a_filtered_list_counts_its_own_calls(client):
+    an_archive()
+
+    response = client.get("/calls/", {"kind": "video"})
+
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert response.context["total"] == 1
+    assert {value.value: value.count for value in facets["country"].values}["fr"] == 1
