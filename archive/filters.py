@@ -20,7 +20,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 
-from . import facet_totals, search
+from . import facet_totals, idlists, search
 from .enums import CallKind
 from .models import Call, Country, Leader, Participation, Report, Topic
 
@@ -216,6 +216,11 @@ class CallFilter(django_filters.FilterSet):
         # Validation problems are notices, not errors: always filter with what is valid.
         if not hasattr(self, "_qs"):
             self._qs = self.filter_queryset(self.queryset.all())
+            self._listed_count = None
+            if self.is_filtered and not self.query.has_positive_terms:
+                # The count, the page and every facet start from the calls' ids, read once.
+                # (A search lists its own hits: archive.search.)
+                self._qs, self._listed_count = idlists.materialised(self._qs)
         return self._qs
 
     # -- filters ---------------------------------------------------------------
@@ -318,7 +323,10 @@ class CallFilter(django_filters.FilterSet):
         if not active:
             return facet_totals.total_calls()
         only_search = self.query.has_positive_terms and active == ["q"]
-        return search.count_calls(self.query) if only_search else self.qs.count()
+        if only_search:
+            return search.count_calls(self.query)
+        queryset = self.qs
+        return self._listed_count if self._listed_count is not None else queryset.count()
 
 
 # "from" and "to" are Python keywords, so they cannot be class attributes above.

@@ -25,7 +25,6 @@ Public interface::
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -35,6 +34,8 @@ from django.db.models import FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from . import idlists
 
 # Bounds on what one query may ask of the database.
 MAX_QUERY_LENGTH = 500
@@ -309,24 +310,16 @@ def backend() -> Backend:
     raise NotImplementedError(f"No full-text search for {default_connection.vendor}")
 
 
-#: Up to this many hits, a search's ids are read once and handed to every later query of
-#: the page (results, each facet) as one parameter, instead of each query searching the
-#: index again; past it, each query searches the index itself.
-MATERIALISED_HITS = 20_000
-
-
 def _matching(queryset: QuerySet, index: str, query: Query) -> QuerySet:
+    # Up to MAX_LISTED hits, a search's ids are read once and handed to every later query
+    # of the page (results, each facet), instead of each query searching the index again.
     sql, params = backend().matching_ids(index, query)
     with default_connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT {MATERIALISED_HITS + 1}", params)
+        cursor.execute(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
         ids = [row[0] for row in cursor.fetchall()]
-    if len(ids) > MATERIALISED_HITS:
+    if len(ids) > idlists.MAX_LISTED:
         return queryset.filter(pk__in=RawSQL(sql, params))
-    if default_connection.vendor == "postgresql":
-        listed = RawSQL("SELECT unnest(%s::bigint[])", [ids])
-    else:
-        listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-    return queryset.filter(pk__in=listed)
+    return queryset.filter(pk__in=idlists.listed(ids))
 
 
 def search_calls(queryset: QuerySet, query: Query) -> QuerySet:

@@ -275,3 +275,27 @@ def test_the_search_page_without_a_query_explains_the_syntax(client, seed):
 
     assert response.status_code == 200
     assert "How to search" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"leader": "emmanuel-macron"},
+        {"leader": "emmanuel-macron", "year": "2023"},
+        {"country": "ir", "kind": "phone"},
+        {"q": "ukraine", "leader": "vladimir-putin"},
+    ],
+)
+def test_a_filter_gives_the_same_page_whether_its_calls_are_listed_or_not(
+    client, seed, monkeypatch, query
+):
+    """Filtered calls are read once as a list of ids when they are few (archive.idlists);
+    past the limit each query filters for itself. Both must show the same page."""
+    listed_page = client.get(URL, query)
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", 0)
+    filtered_page = client.get(URL, query)
+
+    assert listed_page.context["total"] == filtered_page.context["total"] > 0
+    assert listed(listed_page) == listed(filtered_page)
+    for name in ("leader", "country", "topic", "kind", "year", "publisher"):
+        assert counts(listed_page, name) == counts(filtered_page, name), name
