@@ -5,11 +5,16 @@ row than it shows to know whether it is truncated, and gives every value its
 ``value``, ``label``, ``count``, ``selected`` flag and a ``toggle_url`` that keeps
 every other parameter. A facet that runs out of time is reported, not fatal.
 
-Without a filter, every facet reads the counts the database keeps for the whole archive
-(:mod:`archive.facet_totals`). With one, counts are shaped as measured fastest
-(bench/README.md): group the link table (participations, call topics, reports) by id,
-starting from the filtered calls, and fetch the names of the few winners afterwards; years
-and months group on indexed integer columns.
+Where the counts come from:
+
+- without a filter, from the counts the database keeps for the whole archive
+  (:mod:`archive.facet_totals`);
+- with a filter selecting up to ``idlists.MAX_LISTED`` calls, counted exactly, shaped as
+  measured fastest (bench/README.md): group the link table (participations, call topics,
+  reports) by id, starting from the filtered calls' ids, and fetch the names of the few
+  winners afterwards; years and months group on indexed integer columns;
+- with a filter selecting more, estimated from an even sample of them (:class:`Estimates`),
+  and marked as estimates on the page.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from django.http import QueryDict
 from . import facet_totals
 from .enums import CallKind
 from .filters import CallFilter
-from .models import Call, Country, Leader, Participation, Report, Topic
+from .idlists import Selection, listed
+from .models import Call, CallFacet, Country, Leader, Participation, Report, Topic
 
 # How long one facet's query may take before it is given up (milliseconds).
 TIME_LIMIT_MS = getattr(settings, "DIPLO_FACET_TIME_LIMIT_MS", 800)
@@ -107,6 +113,7 @@ class FacetResult:
     values: list[FacetValue] = field(default_factory=list)
     truncated: bool = False
     timed_out: bool = False
+    estimated: bool = False  # counts estimated from a sample of the calls
     more_url: str = ""
     less_url: str = ""
 
@@ -147,6 +154,49 @@ class FacetTimeout(Exception):
     """A facet's query ran out of time."""
 
 
+class Estimates:
+    """Facet counts estimated from an even sample of many selected calls.
+
+    One query reads the sample's facet values (:class:`~archive.models.CallFacet`: each
+    country and publisher already once a call), and each count is scaled by how many calls
+    the sample stands for. Selected values are not estimated: their count is the total.
+    """
+
+    def __init__(self, selection: Selection):
+        self.total = selection.count
+        self.sample_size = len(selection.sample)
+        scale = self.total / self.sample_size
+        self.counts: dict[str, dict[str, int]] = {}
+        rows = (
+            CallFacet.objects.filter(call_id__in=listed(selection.sample))
+            .values_list("facet", "value")
+            .annotate(n=Count("*"))
+        )
+        for facet, value, n in rows:
+            self.counts.setdefault(facet, {})[value] = max(1, round(n * scale))
+
+    def top(self, facet: str, limit: int, exclude: list[str] = ()) -> list[tuple[str, int]]:
+        rows = [(v, n) for v, n in self.counts.get(facet, {}).items() if v not in exclude]
+        return sorted(rows, key=lambda row: (-row[1], row[0]))[:limit]
+
+    def every(self, facet: str) -> list[tuple[str, int]]:
+        return list(self.counts.get(facet, {}).items())
+
+
+def counted_source(filterset: CallFilter):
+    """Where the facets of ``filterset`` read their counts: the archive's totals
+    (:mod:`archive.facet_totals`), :class:`Estimates`, or None (count the calls)."""
+    if not hasattr(filterset, "_counted_source"):
+        selection = filterset.selection
+        if selection is None:
+            filterset._counted_source = facet_totals
+        elif selection.estimated:
+            filterset._counted_source = Estimates(selection)
+        else:
+            filterset._counted_source = None
+    return filterset._counted_source
+
+
 class Facet:
     """One facet: a parameter of `CallFilter` and how to count its values."""
 
@@ -172,9 +222,14 @@ class Facet:
     def calls(self) -> QuerySet:
         return self.filterset.qs.order_by()
 
-    def call_ids(self) -> QuerySet | None:
-        """The filtered calls as a subquery, or None when nothing is filtered."""
-        return self.calls.values("pk") if self.filterset.is_filtered else None
+    @property
+    def counted(self):
+        """The counts to read instead of counting (see `counted_source`), or None."""
+        return counted_source(self.filterset)
+
+    def call_ids(self) -> QuerySet:
+        """The filtered calls as a subquery (of their listed ids: archive.idlists)."""
+        return self.calls.values("pk")
 
     def rows(self, exclude: list[str]) -> list[tuple[str, str, int]]:
         """(value, label, count) of the ``limit + 1`` most frequent values not excluded."""
@@ -183,6 +238,7 @@ class Facet:
     def result(self, timed_out: bool = False) -> FacetResult:
         """The facet's values; raises FacetTimeout when its query runs out of time."""
         result = FacetResult(self.name, self.label)
+        result.estimated = isinstance(self.counted, Estimates)
         selected = self.selected
         rows = []
         if timed_out:
@@ -218,7 +274,9 @@ class Facet:
 class LinkFacet(Facet):
     """Counts over a link table grouped by the linked id, names fetched afterwards."""
 
-    def grouped(self, ids: QuerySet | None, exclude_pks: list) -> list[tuple[object, int]]:
+    pk_type: type = int  # the linked table's key, as the stored facet values spell it
+
+    def grouped(self, ids: QuerySet, exclude_pks: list) -> list[tuple[object, int]]:
         raise NotImplementedError
 
     def names(self, pks: list) -> dict[object, tuple[str, str]]:
@@ -229,7 +287,12 @@ class LinkFacet(Facet):
         return [obj.pk for obj in self.filterset.objects.get(self.name, [])]
 
     def rows(self, exclude):
-        counts = self.grouped(self.call_ids(), self.excluded_pks(exclude))[: self.limit + 1]
+        excluded = self.excluded_pks(exclude)
+        if self.counted is not None:
+            kept = self.counted.top(self.name, self.limit + 1, [str(pk) for pk in excluded])
+            counts = [(self.pk_type(value), n) for value, n in kept]
+        else:
+            counts = self.grouped(self.call_ids(), excluded)[: self.limit + 1]
         names = self.names([pk for pk, _ in counts])
         rows = [(*names[pk], count) for pk, count in counts if pk in names]
         return sorted(rows, key=lambda row: (-row[2], row[1]))
@@ -239,8 +302,6 @@ class LeaderFacet(LinkFacet):
     name, label = "leader", "Leader"
 
     def grouped(self, ids, exclude_pks):
-        if ids is None:
-            return _kept("leader", self.limit + 1, exclude_pks, int)
         rows = Participation.objects.filter(call_id__in=ids)
         return list(
             rows.exclude(leader_id__in=exclude_pks)
@@ -258,10 +319,9 @@ class LeaderFacet(LinkFacet):
 
 class CountryFacet(LinkFacet):
     name, label = "country", "Country"
+    pk_type = str
 
     def grouped(self, ids, exclude_pks):
-        if ids is None:
-            return _kept("country", self.limit + 1, exclude_pks, str)
         rows = Participation.objects.filter(call_id__in=ids)
         return list(
             rows.exclude(leader__country_id__in=exclude_pks)
@@ -281,8 +341,6 @@ class TopicFacet(LinkFacet):
     name, label = "topic", "Topic"
 
     def grouped(self, ids, exclude_pks):
-        if ids is None:
-            return _kept("topic", self.limit + 1, exclude_pks, int)
         rows = Call.topics.through.objects.filter(call_id__in=ids)
         return list(
             rows.exclude(topic_id__in=exclude_pks)
@@ -302,11 +360,10 @@ class PublisherFacet(Facet):
     name, label = "publisher", "Publisher"
 
     def rows(self, exclude):
-        ids = self.call_ids()
-        if ids is None:
-            kept = facet_totals.top("publisher", self.limit + 1, exclude)
+        if self.counted is not None:
+            kept = self.counted.top("publisher", self.limit + 1, exclude)
             return [(publisher, publisher, n) for publisher, n in kept]
-        rows = Report.objects.filter(call_id__in=ids)
+        rows = Report.objects.filter(call_id__in=self.call_ids())
         counts = (
             rows.exclude(source__publisher="")
             .exclude(source__publisher__in=exclude)
@@ -323,10 +380,10 @@ class KindFacet(Facet):
     def rows(self, exclude):
         if exclude:
             return []  # one kind a call: the selected kind is the only one left
-        if self.filterset.is_filtered:
-            counts = self.calls.values_list("kind").annotate(n=Count("*")).order_by("-n", "kind")
+        if self.counted is not None:
+            counts = sorted(self.counted.every("kind"), key=lambda row: (-row[1], row[0]))
         else:
-            counts = sorted(facet_totals.every("kind"), key=lambda row: (-row[1], row[0]))
+            counts = self.calls.values_list("kind").annotate(n=Count("*")).order_by("-n", "kind")
         labels = dict(CallKind.choices)
         return [(kind, labels.get(kind, kind), n) for kind, n in counts]
 
@@ -335,14 +392,13 @@ def calls_per_month(filterset: CallFilter) -> list[tuple[int | None, int | None,
     """(year, month, count) of the filtered calls: one query for the year and month
     facets and the timeline together, grouped on the indexed integer columns."""
     if not hasattr(filterset, "_per_month"):
-        if filterset.is_filtered:
+        counted = counted_source(filterset)
+        if counted is not None:
+            filterset._per_month = [(*_year_month(value), n) for value, n in counted.every("month")]
+        else:
             filterset._per_month = list(
                 filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*"))
             )
-        else:
-            filterset._per_month = [
-                (*_year_month(value), n) for value, n in facet_totals.every("month")
-            ]
     return filterset._per_month
 
 
@@ -350,12 +406,6 @@ def _year_month(value: str) -> tuple[int | None, int | None]:
     """``"2023-6"`` as (2023, 6), ``"2023-"`` as (2023, None), ``"-"`` as (None, None)."""
     year, _, month = value.partition("-")
     return (int(year) if year else None, int(month) if month else None)
-
-
-def _kept(facet: str, limit: int, exclude_pks: list, pk_type: type) -> list[tuple[object, int]]:
-    """The archive-wide counts of a link facet, as (pk, count) (see archive.facet_totals)."""
-    rows = facet_totals.top(facet, limit, [str(pk) for pk in exclude_pks])
-    return [(pk_type(value), n) for value, n in rows]
 
 
 class YearFacet(Facet):

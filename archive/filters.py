@@ -216,12 +216,24 @@ class CallFilter(django_filters.FilterSet):
         # Validation problems are notices, not errors: always filter with what is valid.
         if not hasattr(self, "_qs"):
             self._qs = self.filter_queryset(self.queryset.all())
-            self._listed_count = None
-            if self.is_filtered and not self.query.has_positive_terms:
-                # The count, the page and every facet start from the calls' ids, read once.
-                # (A search lists its own hits: archive.search.)
-                self._qs, self._listed_count = idlists.materialised(self._qs)
+            self._selection = None
+            if self.is_filtered:
+                # The filtered calls' ids, read once: their number is the count, and the
+                # page and every facet start from them (archive.idlists).
+                self._selection = idlists.Selection.of(self._qs, self._search_only_hits())
+                self._qs = self._selection.queryset
         return self._qs
+
+    @property
+    def selection(self) -> idlists.Selection | None:
+        """The filtered calls' ids (None when nothing is filtered)."""
+        self.qs  # noqa: B018 - reads them
+        return self._selection
+
+    def _search_only_hits(self) -> list[int] | None:
+        """A search alone selects its hits: no need to read them again through the calls."""
+        only_search = [s.name for s in self.active] == ["q"] and self.query.has_positive_terms
+        return self.hits if only_search else None
 
     # -- filters ---------------------------------------------------------------
 
@@ -229,7 +241,14 @@ class CallFilter(django_filters.FilterSet):
         return queryset
 
     def filter_search(self, queryset, name, value):
-        return search.search_calls(queryset, self.query)
+        return search.search_calls(queryset, self.query, self.hits)
+
+    @property
+    def hits(self) -> list[int]:
+        """The ids of every call the search matches, read once from the index."""
+        if not hasattr(self, "_hits"):
+            self._hits = search.matching_call_ids(self.query)
+        return self._hits
 
     def filter_leaders(self, queryset, name, value):
         for leader in self.objects.get("leader", []):
@@ -309,24 +328,27 @@ class CallFilter(django_filters.FilterSet):
             if key != "relevance" or self.query.has_positive_terms
         ]
 
-    def sorted(self) -> QuerySet:
-        """The filtered calls in the requested order (relevance annotates ``search_rank``)."""
+    def sorted(self, best: int | None = None) -> QuerySet:
+        """The filtered calls in the requested order (relevance annotates ``search_rank``).
+
+        ``best``: only that many calls will be read from the start (a page and those before
+        it); a search alone then ranks just its best matches, in the index.
+        """
         queryset = self.qs
         if self.sort_key == "relevance":
-            queryset = search.rank_calls(queryset, self.query)
+            if best is not None and self._search_only_hits() is not None:
+                # The search is the only filter, and the ranking applies it.
+                queryset = search.rank_calls(self.queryset.all(), self.query, best)
+            else:
+                queryset = search.rank_calls(queryset, self.query)
         return queryset.order_by(*SORTS[self.sort_key][1])
 
     def count(self) -> int:
-        """How many calls match; a search alone is counted in the full-text index, and the
-        whole archive by the counts the database keeps (archive.facet_totals)."""
-        active = [s.name for s in self.active]  # reads the parameters, the query among them
-        if not active:
+        """How many calls match: the filtered calls' ids were read (``selection``); the
+        whole archive is counted by the database (archive.facet_totals)."""
+        if not self.is_filtered:
             return facet_totals.total_calls()
-        only_search = self.query.has_positive_terms and active == ["q"]
-        if only_search:
-            return search.count_calls(self.query)
-        queryset = self.qs
-        return self._listed_count if self._listed_count is not None else queryset.count()
+        return self.selection.count
 
 
 # "from" and "to" are Python keywords, so they cannot be class attributes above.

@@ -1,21 +1,28 @@
-"""Lists of ids read once and handed to later queries as one parameter.
+"""The filtered calls as a list of their ids, read once and handed to every later query.
 
-A page of the calls list runs several queries over the same calls (the count, the page, each
-facet). When the filter that selects them is costly (a search, calls of a busy leader in a
-year) and the calls are not too many, their ids are read once and every later query starts
-from the list instead of filtering again.
+A page of the calls list runs several queries over the same calls (the page, each facet,
+the timeline). When a filter is in force its calls' ids are read once: their number is the
+count, and when they are few enough (``MAX_LISTED``) every later query starts from the list,
+bound as one parameter, instead of filtering again (a search, the calls of a busy leader in
+a year). Past that, counting each facet over every call would read hundreds of thousands of
+link rows on every request; the facets are then estimated from an even sample of the calls
+(``SAMPLE_SIZE``), and say so.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-#: Up to this many ids are read and handed on; past it, each query filters for itself.
+#: Up to this many ids are handed on as a list; past it, each query filters for itself.
 MAX_LISTED = 20_000
+#: How many of the calls facets are estimated from when there are more than MAX_LISTED.
+SAMPLE_SIZE = 5_000
 
 
 def listed(ids: list[int]) -> RawSQL:
@@ -25,10 +32,31 @@ def listed(ids: list[int]) -> RawSQL:
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
-def materialised(queryset: QuerySet) -> tuple[QuerySet, int | None]:
-    """``queryset`` as a list of its ids and their number, or itself and None when it has
-    more than MAX_LISTED rows."""
-    ids = list(queryset.order_by().values_list("pk", flat=True)[: MAX_LISTED + 1])
-    if len(ids) > MAX_LISTED:
-        return queryset, None
-    return queryset.model._default_manager.filter(pk__in=listed(ids)), len(ids)
+def even_sample(ids: list[int], size: int) -> list[int]:
+    """Every k-th of the sorted ``ids``, about ``size`` of them: the same ids each time."""
+    step = max(1, math.ceil(len(ids) / size))
+    return sorted(ids)[::step]
+
+
+@dataclass
+class Selection:
+    """The calls a filter selects: how many, how to query them, and a sample if many."""
+
+    queryset: QuerySet
+    count: int
+    sample: list[int] | None = None
+
+    @classmethod
+    def of(cls, queryset: QuerySet, ids: list[int] | None = None) -> Selection:
+        """The calls of ``queryset`` (whose ids are ``ids`` when already read)."""
+        if ids is None:
+            ids = list(queryset.order_by().values_list("pk", flat=True))
+        if len(ids) <= MAX_LISTED:
+            model = queryset.model._default_manager
+            return cls(model.filter(pk__in=listed(ids)), len(ids))
+        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))
+
+    @property
+    def estimated(self) -> bool:
+        """Whether facets are counted over a sample rather than every call."""
+        return self.sample is not None

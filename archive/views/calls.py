@@ -8,16 +8,25 @@ from django.shortcuts import redirect, render
 
 from .. import search
 from ..citations import cite_call
-from ..facets import QueryString, calls_per_month, chips, facet_results
+from ..facets import (
+    Estimates,
+    QueryString,
+    calls_per_month,
+    chips,
+    counted_source,
+    facet_results,
+)
 from ..filters import CallFilter
 from ..models import Call, CallRedirect, Evidence, Participation, Report, Source, Statement
-from .common import paginate, public_page, today
+from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import sentences
 from .exports import call_csv_response, call_json_response, citation_response
 from .queries import timeline
 
 # How many chips an empty result offers to remove, each with the count it would give.
 WIDEN_LIMIT = 6
+# How many sources the search page shows beside the calls.
+SOURCE_HITS = 5
 
 
 def browse(request, *, search_page: bool = False):
@@ -25,7 +34,10 @@ def browse(request, *, search_page: bool = False):
     filterset = CallFilter(request.GET, queryset=Call.objects.all())
     qs = QueryString(request.GET, request.path)
     total = filterset.count()
-    pagination = paginate(request, filterset.sorted().with_related(), count=total)
+    # A page of a search's results by relevance needs only the best matches up to it (a page
+    # past the last shows the last, which they cover too).
+    best = (requested_page(request) or 1) * PER_PAGE
+    pagination = paginate(request, filterset.sorted(best=best).with_related(), count=total)
     calls = list(pagination.page.object_list)
     query = filterset.query
     active = chips(filterset, qs)
@@ -50,12 +62,18 @@ def browse(request, *, search_page: bool = False):
         "export_query": _export_query(request.GET),
     }
     per_month = calls_per_month(filterset) if total else []
-    context["timeline"] = timeline(per_month, "Calls per month, as filtered")
+    estimates = counted_source(filterset)
+    if isinstance(estimates, Estimates):
+        context["facet_sample"] = estimates.sample_size
+        title = "Calls per month, as filtered (estimated from a sample)"
+    else:
+        title = "Calls per month, as filtered"
+    context["timeline"] = timeline(per_month, title)
     if not total and active:
         context["widen"] = _widen(active)
     if search_page and query.has_positive_terms:
-        sources = search.rank_sources(search.search_sources(Source.objects.all(), query), query)
-        sources = list(sources.order_by("-search_rank", "-id")[:5])
+        sources = search.rank_sources(Source.objects.all(), query, best=SOURCE_HITS)
+        sources = list(sources.order_by("-search_rank", "-id")[:SOURCE_HITS])
         context["sources"] = sources
         context["source_snippets"] = search.source_snippets(query, [s.pk for s in sources])
     return context

@@ -63,17 +63,24 @@ class Pagination:
     notices: list[str] = field(default_factory=list)
 
 
+def requested_page(request: HttpRequest) -> int | None:
+    """The page number asked for (1 when none); None when it is not a page number."""
+    raw = request.GET.get("page", "1").strip() or "1"
+    try:
+        number = int(raw)
+    except ValueError:
+        return None
+    return number if number >= 1 else None
+
+
 def paginate(request: HttpRequest, queryset, count: int | None = None, per_page=PER_PAGE):
     """The requested page of ``queryset``; a page that does not exist is explained, not fatal."""
     paginator = CountedPaginator(queryset, per_page, count=count, allow_empty_first_page=True)
     notices = []
-    raw = request.GET.get("page", "1").strip() or "1"
-    try:
-        number = int(raw)
-        if number < 1:
-            raise ValueError
-    except ValueError:
-        notices.append(f"“{raw[:40]}” is not a page number; showing the first page.")
+    number = requested_page(request)
+    if number is None:
+        raw = request.GET.get("page", "")
+        notices.append(f"“{raw.strip()[:40]}” is not a page number; showing the first page.")
         number = 1
     if number > paginator.num_pages:
         notices.append(

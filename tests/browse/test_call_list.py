@@ -299,3 +299,36 @@ def test_a_filter_gives_the_same_page_whether_its_calls_are_listed_or_not(
     assert listed(listed_page) == listed(filtered_page)
     for name in ("leader", "country", "topic", "kind", "year", "publisher"):
         assert counts(listed_page, name) == counts(filtered_page, name), name
+
+
+def test_facets_of_many_calls_are_estimated_from_a_sample_and_say_so(client, seed, monkeypatch):
+    exact = client.get(URL, {"leader": "emmanuel-macron"})
+    # Past MAX_LISTED calls, facets are estimated; a sample of every call estimates exactly.
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", 1)
+    whole_sample = client.get(URL, {"leader": "emmanuel-macron"})
+
+    assert whole_sample.context["facet_sample"] == whole_sample.context["total"] == 4
+    for name in ("leader", "country", "topic", "kind", "year", "publisher"):
+        assert counts(whole_sample, name) == counts(exact, name), name
+        assert facet(whole_sample, name).estimated
+        assert not facet(exact, name).estimated
+    html = whole_sample.content.decode()
+    assert "estimated from an even sample of 4 calls" in html
+    assert "≈" in html
+    assert "≈" not in exact.content.decode()
+
+
+def test_an_estimate_scales_the_sample_up_to_every_call(client, seed, monkeypatch):
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", 1)
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 2)
+
+    response = client.get(URL, {"leader": "emmanuel-macron"})
+
+    assert response.context["facet_sample"] == 2
+    assert response.context["total"] == 4
+    # Each sampled call stands for two: every kind's estimate is even, and they add up.
+    kinds = counts(response, "kind")
+    assert all(n % 2 == 0 for n in kinds.values())
+    assert sum(kinds.values()) == 4
+    # The selected leader is not estimated: every call has it.
+    assert counts(response, "leader")["Emmanuel Macron"] == 4

@@ -232,11 +232,39 @@ def test_every_call_has_exactly_one_document(seed):
     assert CallSearchDocument.objects.count() == Call.objects.count()
 
 
-def test_a_search_alone_is_counted_in_the_index(client, seed):
+def test_a_search_alone_is_counted_from_its_hits_read_once_from_the_index(client, seed):
     with CaptureQueriesContext(connection) as captured:
         response = client.get("/calls/", {"q": "nuclear"})
 
     assert response.context["total"] == 1
     sql = [q["sql"] for q in captured]
     assert [s for s in sql if '"__count"' in s] == []
-    assert len([s for s in sql if s.startswith("SELECT count(*) FROM (SELECT")]) == 1
+    index_reads = ("SELECT rowid FROM archive_callsearch_fts", "SELECT call_id FROM")
+    assert len([s for s in sql if s.startswith(index_reads)]) == 1
+
+
+def _ranks(response) -> list[float]:
+    return [round(call.search_rank, 9) for call in response.context["calls"]]
+
+
+@pytest.mark.parametrize("page", ["1", "2", "9"])
+def test_a_page_ranked_in_the_index_alone_is_the_page_of_the_full_ranking(
+    client, many_calls, monkeypatch, page
+):
+    """A search alone ranks just its best matches in the index (archive.search.MAX_BEST);
+    its pages must be those of ranking every match."""
+    many_calls(40)
+    params = {"q": "leaders report", "page": page}
+    windowed = client.get("/search/", params)
+    monkeypatch.setattr("archive.search.MAX_BEST", 0)
+    full = client.get("/search/", params)
+
+    assert windowed.context["total"] == full.context["total"] == 40
+    assert windowed.context["page"].number == full.context["page"].number
+    assert _ranks(windowed) == _ranks(full)
+    assert len(_ranks(windowed)) == (25 if page == "1" else 15)
+    source_ranks = [
+        [round(s.search_rank, 9) for s in r.context["sources"]] for r in (windowed, full)
+    ]
+    assert source_ranks[0] == source_ranks[1]
+    assert len(source_ranks[0]) == 5
