@@ -264,6 +264,10 @@ def rebuild(db=default_connection) -> None:
             f"INSERT INTO {TOTALS} (facet, value, calls)"
             f" SELECT facet, value, count(*) FROM {CALL_FACETS} GROUP BY facet, value"
         )
+        # Fresh statistics: a planner that believes the table is still empty joins it by
+        # scanning it whole (300 ms instead of 40 for a sample's facets at 200,000 calls).
+        cursor.execute(f"ANALYZE {CALL_FACETS}")
+        cursor.execute(f"ANALYZE {TOTALS}")
 
 
 def refresh_pending(db=default_connection) -> int:

@@ -25,11 +25,14 @@ Public interface::
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from django.db import connection as default_connection
+from django.db import transaction
 from django.db.models import Case, FloatField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
@@ -339,7 +342,7 @@ def _matching(
     # of the page (results, each facet), instead of each query searching the index again.
     sql, params = backend().matching_ids(index, query)
     if hits is None:
-        with default_connection.cursor() as cursor:
+        with _index_scan(), default_connection.cursor() as cursor:
             cursor.execute(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
             hits = [row[0] for row in cursor.fetchall()]
     if len(hits) > idlists.MAX_LISTED:
@@ -352,9 +355,26 @@ def matching_call_ids(query: Query) -> list[int]:
     if not query:
         return []
     sql, params = backend().matching_ids("calls", query)
-    with default_connection.cursor() as cursor:
+    with _index_scan(), default_connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
+
+
+@contextlib.contextmanager
+def _index_scan() -> Iterator[None]:
+    """On PostgreSQL, find the matches through the GIN index, never by reading every row.
+
+    The planner does not count the cost of detoasting each row's vector to test it, and
+    for a word in most documents it prefers reading the whole table: 950 ms at 200,000
+    calls, where the index's bitmap takes 150 ms.
+    """
+    if default_connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with default_connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def search_calls(queryset: QuerySet, query: Query, hits: list[int] | None = None) -> QuerySet:
