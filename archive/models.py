@@ -253,14 +253,23 @@ class CallQuerySet(models.QuerySet):
 
     def with_related(self):
         """What a list of calls shows: participants with countries, topics, initiator."""
+        # Only the columns a list shows: the leaders' aliases, notes and the countries'
+        # demonyms are JSON and text a page of results would decode for nothing.
         return self.select_related("initiator").prefetch_related(
             models.Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("leader__country").order_by(
-                    "leader__name"
-                ),
+                queryset=Participation.objects.select_related("leader__country")
+                .only(
+                    "call_id",
+                    "role",
+                    "leader__name",
+                    "leader__slug",
+                    "leader__country__name",
+                    "leader__country__slug",
+                )
+                .order_by("leader__name"),
             ),
-            "topics",
+            models.Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
         )
 
 
