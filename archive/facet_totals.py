@@ -282,24 +282,13 @@ def refresh_pending(db=default_connection) -> int:
     return pending
 
 
-class ArchiveTotals:
-    """Every kept count, read in one query (a few thousand rows): what the unfiltered
-    calls list's facets and timeline show."""
-
-    def __init__(self) -> None:
-        self.counts: dict[str, dict[str, int]] = {}
-        rows = FacetTotal.objects.filter(calls__gt=0).values_list("facet", "value", "calls")
-        for facet, value, calls in rows:
-            self.counts.setdefault(facet, {})[value] = calls
-
-    def top(self, facet: str, limit: int, exclude: list[str] = ()) -> list[tuple[str, int]]:
-        """(value, calls) of the ``limit`` values of ``facet`` with the most calls."""
-        rows = [(v, n) for v, n in self.counts.get(facet, {}).items() if v not in exclude]
-        return sorted(rows, key=lambda row: (-row[1], row[0]))[:limit]
-
-    def every(self, facet: str) -> list[tuple[str, int]]:
-        """(value, calls) of every value of ``facet`` that has calls."""
-        return list(self.counts.get(facet, {}).items())
+def kept_counts() -> dict[str, dict[str, int]]:
+    """Every kept count, ``{facet: {value: calls}}``, in one query (a few thousand rows)."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = FacetTotal.objects.filter(calls__gt=0).values_list("facet", "value", "calls")
+    for facet, value, calls in rows:
+        counts.setdefault(facet, {})[value] = calls
+    return counts
 
 
 def total_calls() -> int:

@@ -3,18 +3,18 @@
 Each facet counts its values over the *current* filtered calls, fetches one more
 row than it shows to know whether it is truncated, and gives every value its
 ``value``, ``label``, ``count``, ``selected`` flag and a ``toggle_url`` that keeps
-every other parameter. A facet that runs out of time is reported, not fatal.
+every other parameter. Counts that run out of time are reported, not fatal.
 
-Where the counts come from:
+Every facet, the timeline and the year and month drill-down read one set of counts
+(:func:`counts_of`), made with at most one query a page:
 
-- without a filter, from the counts the database keeps for the whole archive
-  (:mod:`archive.facet_totals`);
-- with a filter selecting up to ``idlists.MAX_LISTED`` calls, counted exactly, shaped as
-  measured fastest (bench/README.md): group the link table (participations, call topics,
-  reports) by id, starting from the filtered calls' ids, and fetch the names of the few
-  winners afterwards; years and months group on indexed integer columns;
-- with a filter selecting more, estimated from an even sample of them (:class:`Estimates`),
-  and marked as estimates on the page.
+- without a filter, the counts the database keeps for the whole archive
+  (:class:`ArchiveCounts`, :mod:`archive.facet_totals`);
+- with one, the filtered calls' stored facet values grouped in one query
+  (:class:`SelectionCounts`): exact up to ``idlists.MAX_LISTED`` calls, past that estimated
+  from an even sample of them and marked as estimates on the page.
+
+Only the few values shown are then named (leaders, countries, topics).
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.http import QueryDict
 
 from . import facet_totals
 from .enums import CallKind
 from .filters import CallFilter
 from .idlists import Selection, listed
-from .models import Call, CallFacet, Country, Leader, Participation, Report, Topic
+from .models import CallFacet, Country, Leader, Topic
 
 # How long one facet's query may take before it is given up (milliseconds).
 TIME_LIMIT_MS = getattr(settings, "DIPLO_FACET_TIME_LIMIT_MS", 800)
@@ -119,27 +119,17 @@ class FacetResult:
 
 
 @contextlib.contextmanager
-def statement_time_limit(milliseconds: int | None) -> Iterator[None]:
-    """On PostgreSQL, cancel any statement run inside that takes longer than ``milliseconds``
-    (None: no limit).
+def time_limit(milliseconds: int) -> Iterator[None]:
+    """Give up the queries run inside after ``milliseconds`` (OperationalError).
 
-    One savepoint for all the facets: a cancelled statement aborts it, and the
-    facets still to come are reported as out of time rather than run.
+    PostgreSQL cancels the statement (``statement_timeout``, in a savepoint so that the
+    page's transaction goes on); SQLite's progress handler interrupts it.
     """
-    if milliseconds is not None and connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
             yield
-    else:
-        yield
-
-
-@contextlib.contextmanager
-def sqlite_time_limit(milliseconds: int) -> Iterator[None]:
-    """On SQLite, interrupt the queries run inside after ``milliseconds`` (OperationalError)."""
-    if connection.vendor != "sqlite":
-        yield
         return
     connection.ensure_connection()
     deadline = time.monotonic() + milliseconds / 1000
@@ -151,55 +141,75 @@ def sqlite_time_limit(milliseconds: int) -> Iterator[None]:
         raw.set_progress_handler(None, 0)
 
 
-class FacetTimeout(Exception):
-    """A facet's query ran out of time."""
+class Counts:
+    """Facet counts read from somewhere: ``{facet: {stored value: count}}``."""
 
+    estimated = False  # counted over a sample of the calls
+    timed_out = False  # not counted: it took too long
 
-class Estimates:
-    """Facet counts estimated from an even sample of many selected calls.
-
-    One query reads the sample's facet values (:class:`~archive.models.CallFacet`: each
-    country and publisher already once a call), and each count is scaled by how many calls
-    the sample stands for. Selected values are not estimated: their count is the total.
-    """
-
-    def __init__(self, selection: Selection):
-        self.total = selection.count
-        self.sample_size = len(selection.sample)
-        scale = self.total / self.sample_size
+    def __init__(self) -> None:
         self.counts: dict[str, dict[str, int]] = {}
-        rows = (
-            CallFacet.objects.filter(call_id__in=listed(selection.sample))
-            .values_list("facet", "value")
-            .annotate(n=Count("*"))
-        )
-        for facet, value, n in rows:
-            self.counts.setdefault(facet, {})[value] = max(1, round(n * scale))
 
     def top(self, facet: str, limit: int, exclude: list[str] = ()) -> list[tuple[str, int]]:
+        """(value, count) of the ``limit`` values of ``facet`` with the most calls."""
         rows = [(v, n) for v, n in self.counts.get(facet, {}).items() if v not in exclude]
         return sorted(rows, key=lambda row: (-row[1], row[0]))[:limit]
 
     def every(self, facet: str) -> list[tuple[str, int]]:
+        """(value, count) of every value of ``facet``."""
         return list(self.counts.get(facet, {}).items())
 
 
-def counted_source(filterset: CallFilter):
-    """Where the facets of ``filterset`` read their counts: the archive's totals
-    (:mod:`archive.facet_totals`), :class:`Estimates`, or None (count the calls)."""
-    if not hasattr(filterset, "_counted_source"):
+class ArchiveCounts(Counts):
+    """The whole archive's counts, kept by the database (:mod:`archive.facet_totals`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts = facet_totals.kept_counts()
+
+
+class SelectionCounts(Counts):
+    """The selected calls' counts, from their stored facet values in one query.
+
+    :class:`~archive.models.CallFacet` holds each call's values (each country and publisher
+    already once a call), so one grouped query over the calls' ids counts every facet.
+    When the calls are too many (:mod:`archive.idlists`) the ids are an even sample and each
+    count is scaled by how many calls the sample stands for: an estimate, and marked so.
+    Selected values are never estimated: their count is the total.
+    """
+
+    def __init__(self, selection: Selection) -> None:
+        super().__init__()
+        self.estimated = selection.estimated
+        self.sample_size = len(selection.ids)
+        scale = selection.count / self.sample_size if self.sample_size else 1
+        rows = (
+            CallFacet.objects.filter(call_id__in=listed(selection.ids))
+            .values_list("facet", "value")
+            .annotate(n=Count("*"))
+        )
+        try:
+            with time_limit(TIME_LIMIT_MS):
+                rows = list(rows)
+        except OperationalError:  # interrupted (SQLite) or cancelled (PostgreSQL)
+            self.timed_out = True
+            return
+        for facet, value, n in rows:
+            self.counts.setdefault(facet, {})[value] = max(1, round(n * scale))
+
+
+def counts_of(filterset: CallFilter) -> Counts:
+    """The facet counts of the calls ``filterset`` selects (read once a request)."""
+    if not hasattr(filterset, "_facet_counts"):
         selection = filterset.selection
-        if selection is None:
-            filterset._counted_source = facet_totals.ArchiveTotals()
-        elif selection.estimated:
-            filterset._counted_source = Estimates(selection)
-        else:
-            filterset._counted_source = None
-    return filterset._counted_source
+        filterset._facet_counts = (
+            ArchiveCounts() if selection is None else SelectionCounts(selection)
+        )
+    return filterset._facet_counts
 
 
 class Facet:
-    """One facet: a parameter of `CallFilter` and how to count its values."""
+    """One facet: a parameter of `CallFilter`, and its values among the counts."""
 
     name = ""
     label = ""
@@ -220,36 +230,21 @@ class Facet:
         return {s.value: s.label for s in self.filterset.active if s.name == self.name}
 
     @property
-    def calls(self) -> QuerySet:
-        return self.filterset.qs.order_by()
-
-    @property
-    def counted(self):
-        """The counts to read instead of counting (see `counted_source`), or None."""
-        return counted_source(self.filterset)
-
-    def call_ids(self) -> QuerySet:
-        """The filtered calls as a subquery (of their listed ids: archive.idlists)."""
-        return self.calls.values("pk")
+    def counts(self) -> Counts:
+        return counts_of(self.filterset)
 
     def rows(self, exclude: list[str]) -> list[tuple[str, str, int]]:
         """(value, label, count) of the ``limit + 1`` most frequent values not excluded."""
         raise NotImplementedError
 
-    def result(self, timed_out: bool = False) -> FacetResult:
-        """The facet's values; raises FacetTimeout when its query runs out of time."""
-        result = FacetResult(self.name, self.label)
-        result.estimated = isinstance(self.counted, Estimates)
+    def result(self) -> FacetResult:
+        """The facet's values, with a link that toggles each."""
+        counts = self.counts
+        result = FacetResult(
+            self.name, self.label, estimated=counts.estimated, timed_out=counts.timed_out
+        )
         selected = self.selected
-        rows = []
-        if timed_out:
-            result.timed_out = True
-        else:
-            try:
-                with sqlite_time_limit(TIME_LIMIT_MS):
-                    rows = self.rows(list(selected))
-            except OperationalError as exc:  # interrupted (SQLite) or cancelled (PostgreSQL)
-                raise FacetTimeout(self.name) from exc
+        rows = self.rows(list(selected))
         result.truncated = len(rows) > self.limit
         rows = rows[: self.limit]
         # Every current call has each selected value, so its count is the total.
@@ -273,27 +268,20 @@ class Facet:
 
 
 class LinkFacet(Facet):
-    """Counts over a link table grouped by the linked id, names fetched afterwards."""
+    """Values that are other records (leaders, countries, topics): named after counting."""
 
-    pk_type: type = int  # the linked table's key, as the stored facet values spell it
-
-    def grouped(self, ids: QuerySet, exclude_pks: list) -> list[tuple[object, int]]:
-        raise NotImplementedError
+    pk_type: type = int  # the record's key, as the stored facet values spell it
 
     def names(self, pks: list) -> dict[object, tuple[str, str]]:
         """{pk: (value, label)}"""
         raise NotImplementedError
 
-    def excluded_pks(self, exclude: list[str]) -> list:
-        return [obj.pk for obj in self.filterset.objects.get(self.name, [])]
-
     def rows(self, exclude):
-        excluded = self.excluded_pks(exclude)
-        if self.counted is not None:
-            kept = self.counted.top(self.name, self.limit + 1, [str(pk) for pk in excluded])
-            counts = [(self.pk_type(value), n) for value, n in kept]
-        else:
-            counts = self.grouped(self.call_ids(), excluded)[: self.limit + 1]
+        excluded = [str(obj.pk) for obj in self.filterset.objects.get(self.name, [])]
+        counts = [
+            (self.pk_type(value), n)
+            for value, n in self.counts.top(self.name, self.limit + 1, excluded)
+        ]
         names = self.names([pk for pk, _ in counts])
         rows = [(*names[pk], count) for pk, count in counts if pk in names]
         return sorted(rows, key=lambda row: (-row[2], row[1]))
@@ -301,15 +289,6 @@ class LinkFacet(Facet):
 
 class LeaderFacet(LinkFacet):
     name, label = "leader", "Leader"
-
-    def grouped(self, ids, exclude_pks):
-        rows = Participation.objects.filter(call_id__in=ids)
-        return list(
-            rows.exclude(leader_id__in=exclude_pks)
-            .values_list("leader_id")
-            .annotate(n=Count("*"))
-            .order_by("-n", "leader_id")[: self.limit + 1]
-        )
 
     def names(self, pks):
         return {
@@ -322,15 +301,6 @@ class CountryFacet(LinkFacet):
     name, label = "country", "Country"
     pk_type = str
 
-    def grouped(self, ids, exclude_pks):
-        rows = Participation.objects.filter(call_id__in=ids)
-        return list(
-            rows.exclude(leader__country_id__in=exclude_pks)
-            .values_list("leader__country_id")
-            .annotate(n=Count("call_id", distinct=True))
-            .order_by("-n", "leader__country_id")[: self.limit + 1]
-        )
-
     def names(self, pks):
         return {
             country.pk: (country.code.lower(), country.name)
@@ -340,15 +310,6 @@ class CountryFacet(LinkFacet):
 
 class TopicFacet(LinkFacet):
     name, label = "topic", "Topic"
-
-    def grouped(self, ids, exclude_pks):
-        rows = Call.topics.through.objects.filter(call_id__in=ids)
-        return list(
-            rows.exclude(topic_id__in=exclude_pks)
-            .values_list("topic_id")
-            .annotate(n=Count("*"))
-            .order_by("-n", "topic_id")[: self.limit + 1]
-        )
 
     def names(self, pks):
         return {
@@ -361,18 +322,8 @@ class PublisherFacet(Facet):
     name, label = "publisher", "Publisher"
 
     def rows(self, exclude):
-        if self.counted is not None:
-            kept = self.counted.top("publisher", self.limit + 1, exclude)
-            return [(publisher, publisher, n) for publisher, n in kept]
-        rows = Report.objects.filter(call_id__in=self.call_ids())
-        counts = (
-            rows.exclude(source__publisher="")
-            .exclude(source__publisher__in=exclude)
-            .values_list("source__publisher")
-            .annotate(n=Count("call_id", distinct=True))
-            .order_by("-n", "source__publisher")[: self.limit + 1]
-        )
-        return [(publisher, publisher, n) for publisher, n in counts]
+        kept = self.counts.top("publisher", self.limit + 1, exclude)
+        return [(publisher, publisher, n) for publisher, n in kept]
 
 
 class KindFacet(Facet):
@@ -381,26 +332,15 @@ class KindFacet(Facet):
     def rows(self, exclude):
         if exclude:
             return []  # one kind a call: the selected kind is the only one left
-        if self.counted is not None:
-            counts = sorted(self.counted.every("kind"), key=lambda row: (-row[1], row[0]))
-        else:
-            counts = self.calls.values_list("kind").annotate(n=Count("*")).order_by("-n", "kind")
         labels = dict(CallKind.choices)
+        counts = sorted(self.counts.every("kind"), key=lambda row: (-row[1], row[0]))
         return [(kind, labels.get(kind, kind), n) for kind, n in counts]
 
 
 def calls_per_month(filterset: CallFilter) -> list[tuple[int | None, int | None, int]]:
-    """(year, month, count) of the filtered calls: one query for the year and month
-    facets and the timeline together, grouped on the indexed integer columns."""
-    if not hasattr(filterset, "_per_month"):
-        counted = counted_source(filterset)
-        if counted is not None:
-            filterset._per_month = [(*_year_month(value), n) for value, n in counted.every("month")]
-        else:
-            filterset._per_month = list(
-                filterset.qs.order_by().values_list("year", "month").annotate(n=Count("*"))
-            )
-    return filterset._per_month
+    """(year, month, count) of the filtered calls: the year and month facets and the
+    timeline, from the same counts."""
+    return [(*_year_month(value), n) for value, n in counts_of(filterset).every("month")]
 
 
 def _year_month(value: str) -> tuple[int | None, int | None]:
@@ -458,29 +398,11 @@ def facet_results(
 ) -> list[FacetResult]:
     """The facets of the calls ``filterset`` selects; ``total`` is how many it selects."""
     expanded = set(qs.params.getlist("more"))
-    facets_to_run = [
-        facet_class(filterset, qs, total, expanded=facet_class.name in expanded)
+    return [
+        facet_class(filterset, qs, total, expanded=facet_class.name in expanded).result()
         for facet_class in facets or FACETS
         if facet_class is not MonthFacet or filterset.values.get("year")
     ]
-    results: list[FacetResult] = []
-    # Kept counts are read at once; counting the calls may run out of time.
-    counting = not isinstance(counted_source(filterset), facet_totals.ArchiveTotals)
-    try:
-        with statement_time_limit(TIME_LIMIT_MS if counting else None):
-            for facet in facets_to_run:
-                try:
-                    results.append(facet.result())
-                except FacetTimeout:
-                    results.append(facet.result(timed_out=True))
-                    if connection.vendor == "postgresql":
-                        raise  # the transaction is aborted: the rest cannot run
-    except FacetTimeout:
-        pass
-    # Facets that could not run after a timeout are reported as out of time too.
-    for facet in facets_to_run[len(results) :]:
-        results.append(facet.result(timed_out=True))
-    return results
 
 
 @dataclass

@@ -44,7 +44,8 @@ class Selection:
 
     queryset: QuerySet
     count: int
-    sample: list[int] | None = None
+    ids: list[int]  # every id when listed; else an even sample of them
+    estimated: bool = False  # whether ``ids`` is a sample
 
     @classmethod
     def of(cls, queryset: QuerySet, ids: list[int] | None = None) -> Selection:
@@ -53,10 +54,5 @@ class Selection:
             ids = list(queryset.order_by().values_list("pk", flat=True))
         if len(ids) <= MAX_LISTED:
             model = queryset.model._default_manager
-            return cls(model.filter(pk__in=listed(ids)), len(ids))
-        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))
-
-    @property
-    def estimated(self) -> bool:
-        """Whether facets are counted over a sample rather than every call."""
-        return self.sample is not None
+            return cls(model.filter(pk__in=listed(ids)), len(ids), ids)
+        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE), estimated=True)

@@ -9,11 +9,10 @@ from django.shortcuts import redirect, render
 from .. import search
 from ..citations import cite_call
 from ..facets import (
-    Estimates,
     QueryString,
     calls_per_month,
     chips,
-    counted_source,
+    counts_of,
     facet_results,
 )
 from ..filters import CallFilter
@@ -62,9 +61,9 @@ def browse(request, *, search_page: bool = False):
         "export_query": _export_query(request.GET),
     }
     per_month = calls_per_month(filterset) if total else []
-    estimates = counted_source(filterset)
-    if isinstance(estimates, Estimates):
-        context["facet_sample"] = estimates.sample_size
+    counts = counts_of(filterset)
+    if counts.estimated:
+        context["facet_sample"] = counts.sample_size
         title = "Calls per month, as filtered (estimated from a sample)"
     else:
         title = "Calls per month, as filtered"

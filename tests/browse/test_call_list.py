@@ -1,8 +1,10 @@
 """The calls list: facets, chips, combined filters, periods, sorting, pagination."""
 
+import contextlib
 import datetime
 
 import pytest
+from django.db import OperationalError
 from django.urls import reverse
 
 from tests.factories import CallFactory, LeaderFactory
@@ -332,3 +334,20 @@ def test_an_estimate_scales_the_sample_up_to_every_call(client, seed, monkeypatc
     assert sum(kinds.values()) == 4
     # The selected leader is not estimated: every call has it.
     assert counts(response, "leader")["Emmanuel Macron"] == 4
+
+
+def test_counts_that_take_too_long_are_reported_not_fatal(client, seed, monkeypatch):
+    @contextlib.contextmanager
+    def interrupted(milliseconds):
+        raise OperationalError("interrupted")  # as SQLite's progress handler does
+        yield
+
+    monkeypatch.setattr("archive.facets.time_limit", interrupted)
+    response = client.get(URL, {"leader": "emmanuel-macron"})
+
+    assert response.status_code == 200
+    assert response.context["total"] == 4
+    assert all(f.timed_out for f in response.context["facets"])
+    assert "These counts took too long and were skipped." in response.content.decode()
+    # The selected leader still shows, with the exact total.
+    assert counts(response, "leader") == {"Emmanuel Macron": 4}
