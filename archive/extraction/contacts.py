@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from .dates import DateExpr, ResolvedDate, resolve
 from .durations import Duration, find_durations
-from .knowledge import COUNTRY, DEMONYM, EntityMatch
+from .knowledge import CAPITAL, COUNTRY, DEMONYM, SEAT, EntityMatch
 from .leaders import LeaderAnalysis, Mention
 from .sentences import Sentence
 from .text import TextView, positions_in
@@ -52,6 +52,7 @@ from .vocabulary import (
     MEET_VERB_RE,
     MODALITY_RE,
     MODE_RE,
+    MONTHS,
     PLUPERFECT_RE,
     PLURAL_HEADS,
     PREP_RE,
@@ -346,6 +347,31 @@ _HOW_RE = re.compile(
     r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))|(?P<meeting>in\s+person|"
     r"face-to-face))\b"
 )
+#: "talks in <city>", "talks at the <palace>": a place right after the contact noun.
+_VENUE_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)")
+
+
+def _at_a_place(ctx: ContactContext, head_end: int) -> bool:
+    """Whether a named place follows the contact noun: the leaders were together there.
+
+    Not a month or weekday ("talks in March"), a leader ("talks at <leader>'s invitation"),
+    nor a nationality alone, which is also a language ("a conversation in <language>").
+    """
+    venue = _VENUE_RE.match(ctx.view.text, head_end)
+    if venue is None:
+        return False
+    place = venue.group("place").lower().rstrip("'’")
+    if place in MONTHS or place in WEEKDAYS:
+        return False
+    start = venue.start("place")
+    if ctx.leaders.by_start.get(start) is not None:
+        return False
+    entity = ctx.entities_by_start.get(start)
+    return not (
+        entity is not None and entity.has(DEMONYM) and not entity.has(COUNTRY, CAPITAL, SEAT)
+    )
+
+
 _MEET_TOKENS = word_set("met meets hosted hosts received receives welcomed welcomes")
 
 
@@ -401,15 +427,16 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             trigger = _discuss_trigger(ctx, i, sentence_at)
             if trigger is not None:
                 found.append(trigger)
+        # Two words back: "had spoken", "had last spoken".
         if word in _SPEAK_TOKENS:
-            for match in SPEAK_RE.finditer(lower, starts[max(0, i - 1)], ends[i]):
+            for match in SPEAK_RE.finditer(lower, starts[max(0, i - 2)], ends[i]):
                 if match.end() == ends[i]:
                     trigger = _speak_trigger(ctx, match, sentence_at)
                     if trigger is not None:
                         found.append(trigger)
                     break
         if word in _CALL_TOKENS:
-            for match in CALL_VERB_RE.finditer(lower, starts[max(0, i - 1)], ends[i] + 6):
+            for match in CALL_VERB_RE.finditer(lower, starts[max(0, i - 2)], ends[i] + 6):
                 if match.end("verb") == ends[i]:
                     sentence = sentence_at(match.start())
                     obj = leaders.by_start.get(match.end())
@@ -419,7 +446,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                         )
                     break
         if word in _MEET_TOKENS:
-            for match in MEET_VERB_RE.finditer(lower, starts[max(0, i - 1)], ends[i] + 7):
+            for match in MEET_VERB_RE.finditer(lower, starts[max(0, i - 2)], ends[i] + 7):
                 if match.end("verb") == ends[i]:
                     trigger = _meet_trigger(ctx, match, sentence_at)
                     if trigger is not None:
@@ -504,6 +531,8 @@ def _noun_trigger(
         how = _HOW_RE.match(lower, head_end)
         if how:
             kind = "phone" if how.group("phone") else "video" if how.group("video") else "meeting"
+        elif _at_a_place(ctx, head_end):
+            kind = "meeting"  # "held talks in <city>": the leaders were together there
     heads.add(head_end)
     trigger = Trigger(
         start=match.start(),

@@ -290,10 +290,12 @@ APPOSITIVE_RE = re.compile(rf",\s+(?=(?:their|the|a|an)\s){CONTACT_NP}")
 WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with)\b")
 #: "their previous phone call took place", "the call lasted".
 AFTER_RE = re.compile(rf"\b{CONTACT_NP}\s+(?:that\s+|which\s+)?(?P<after>{_AFTER_VERBS})\b")
-#: "spoke", "talked", "have spoken".
+#: An adverb that may stand between an auxiliary and its participle: "had last spoken".
+_PERFECT_ADVERB = r"(?:(?:last|already|previously|earlier|also|first|briefly|recently|just)\s+)?"
+#: "spoke", "talked", "have spoken", "had last spoken".
 SPEAK_RE = re.compile(
-    r"\b(?P<verb>(?:has|have|had)\s+(?:spoken|talked)|spoke|talked|conversed|conferred|"
-    r"chatted|speaks)\b"
+    rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}(?:spoken|talked)|spoke|talked|conversed|"
+    r"conferred|chatted|speaks)\b"
 )
 #: Words after "spoke" that make it something else than a conversation.
 SPEAK_BLOCKERS = frozenset(
@@ -301,13 +303,13 @@ SPEAK_BLOCKERS = frozenset(
 )
 #: "called", "phoned": a contact when a leader follows.
 CALL_VERB_RE = re.compile(
-    r"\b(?P<verb>(?:has|have|had)\s+(?:called|phoned|telephoned|rung)|called|phoned|"
-    r"telephoned|rang|dialled|dialed|calls|phones|rings)(?:\s+up)?\s+"
+    rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}(?:called|phoned|telephoned|rung)|called|"
+    r"phoned|telephoned|rang|dialled|dialed|calls|phones|rings)(?:\s+up)?\s+"
 )
 #: "met", "meets", "hosted": a meeting when a leader follows (or the subject is plural).
 MEET_VERB_RE = re.compile(
-    r"\b(?P<verb>(?:has|have|had)\s+met|met|meets|hosted|hosts|received|receives|welcomed|"
-    r"welcomes)(?:\s+with)?\s+"
+    rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}met|met|meets|hosted|hosts|received|"
+    r"receives|welcomed|welcomes)(?:\s+with)?\s+"
 )
 #: "received a phone call from".
 RECEIVED_CALL_RE = re.compile(
@@ -393,7 +395,7 @@ HABITUAL_RE = re.compile(
     r"\b(?:repeatedly|regularly|often|frequently|routinely)\b|"
     r"\bon\s+(?:several|many|numerous|multiple)\s+occasions\b"
 )
-PLUPERFECT_RE = re.compile(r"\bhad\s+(?:already\s+)?(?:spoken|met|talked|held|called|phoned)\b")
+PLUPERFECT_RE = re.compile(rf"\bhad\s+{_PERFECT_ADVERB}(?:spoken|met|talked|held|called|phoned)\b")
 
 #: Adverbial words skipped when looking for the subject before a verb.
 SUBJECT_SKIP = word_set("""

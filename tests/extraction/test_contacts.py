@@ -572,3 +572,60 @@ def test_a_dated_contact_in_the_past_perfect_is_still_an_earlier_one(kb):
         ("2024-03-12", "main"),
         ("2024-01-05", "background"),
     ]
+
+
+# --- an adverb inside the perfect, a place after the contact noun -------------------------
+
+
+@pytest.mark.parametrize("adverb", ["last", "previously", "already", "also"])
+def test_an_adverb_between_had_and_the_verb_still_makes_an_earlier_contact(kb, adverb):
+    text = (
+        "date 2024-05-14\n"
+        "PARIS, May 14 (Reuters) - French President Emmanuel Macron spoke by phone with German "
+        "Chancellor Olaf Scholz on Tuesday about the war in Ukraine, his office said. The two "
+        f"leaders had {adverb} spoken by phone in March, when they discussed energy prices."
+    )
+
+    record = extract(text, kb)
+
+    assert summaries(record) == [
+        call(["emmanuel-macron", "olaf-scholz"], "phone", "2024-05-14", "day"),
+        call(["emmanuel-macron", "olaf-scholz"], "phone", "2024-03-01", "month", role="background"),
+    ]
+
+
+def test_an_adverb_between_had_and_met_too(kb):
+    text = (
+        "date 2024-05-14\n"
+        "German Chancellor Olaf Scholz spoke by phone with French President Emmanuel Macron on "
+        "Tuesday. The two leaders had last met in Berlin in February 2024."
+    )
+
+    record = extract(text, kb)
+
+    assert [c.role for c in record.calls] == ["main", "background"]
+    assert record.calls[1].kind == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("place", "kind"),
+    [
+        ("in Sochi", "meeting"),  # a city the gazetteer does not know
+        ("in Ankara", "meeting"),
+        ("at the Kremlin", "meeting"),
+        ("in March", "other"),  # a month is not a place
+        ("in Russian", "other"),  # a nationality alone reads as a language
+    ],
+)
+def test_talks_at_a_named_place_are_a_meeting(kb, place, kind):
+    text = (
+        "date 2024-05-14\n"
+        f"Russian President Vladimir Putin held talks {place} with Turkish President Recep "
+        "Tayyip Erdogan on Monday, the two governments said. The talks lasted three hours."
+    )
+
+    record = extract(text, kb)
+
+    assert len(record.calls) == 1
+    assert record.calls[0].kind == kind
+    assert record.calls[0].duration_minutes == 180
