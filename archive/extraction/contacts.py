@@ -949,10 +949,29 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
             between = ""
         if REPORTING_RE.search(between):
             continue
+        if _in_another_clause(lower, sentence, expr, trigger):
+            continue
         distance = _distance(expr.start, expr.end, trigger.start, trigger.end)
         if best is None or distance < best[0]:
             best = (distance, expr)
     return best[1] if best else None
+
+
+#: A relative clause about a person: what it dates is that person's doing. (Not "which" or
+#: "where": ", which took place on Tuesday" is about the contact itself.)
+_RELATIVE_RE = re.compile(r",\s+(?:who|whom|whose)\b")
+
+
+def _in_another_clause(lower: str, sentence: Sentence, expr: DateExpr, trigger: Trigger) -> bool:
+    """Whether the date stands in a relative clause the contact is not in: "X spoke with Y,
+    who had returned from a trip on Tuesday" says nothing of when they spoke."""
+    openers = list(_RELATIVE_RE.finditer(lower, sentence.start, expr.start))
+    if not openers or "," in lower[openers[-1].end() : expr.start]:
+        return False
+    opener = openers[-1]
+    close = lower.find(",", expr.end, sentence.end)
+    clause_end = close if close >= 0 else sentence.end
+    return not opener.start() <= trigger.start < clause_end
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

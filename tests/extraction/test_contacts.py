@@ -629,3 +629,48 @@ def test_talks_at_a_named_place_are_a_meeting(kb, place, kind):
     assert len(record.calls) == 1
     assert record.calls[0].kind == kind
     assert record.calls[0].duration_minutes == 180
+
+
+# --- a date in a relative clause about someone ------------------------------------------
+
+
+def test_a_weekday_in_a_clause_about_a_participant_does_not_date_the_call(kb):
+    text = (
+        "date 2024-05-17\n"
+        "French President Emmanuel Macron spoke by phone with German Chancellor Olaf Scholz, "
+        "who had returned from a trip abroad on Tuesday, the presidency said."
+    )
+
+    record = extract(text, kb)
+
+    assert summaries(record) == [call(["emmanuel-macron", "olaf-scholz"], "phone", None, "unknown")]
+
+
+def test_a_date_in_a_clause_about_the_call_itself_still_dates_it(kb):
+    text = (
+        "date 2024-05-17\n"
+        "French President Emmanuel Macron held a phone call with German Chancellor Olaf Scholz, "
+        "which took place on Tuesday, the presidency said."
+    )
+
+    record = extract(text, kb)
+
+    assert summaries(record) == [
+        call(["emmanuel-macron", "olaf-scholz"], "phone", "2024-05-14", "day")
+    ]
+
+
+def test_a_meeting_told_inside_the_clause_keeps_its_own_date(kb):
+    text = (
+        "date 2024-05-17\n"
+        "German Chancellor Olaf Scholz, who met French President Emmanuel Macron on Monday, "
+        "spoke by phone with Russian President Vladimir Putin on Thursday, his office said."
+    )
+
+    record = extract(text, kb)
+
+    found = {(tuple(s["participants"]), s["kind"], s["date"]) for s in summaries(record)}
+    assert found == {
+        (("olaf-scholz", "vladimir-putin"), "phone", "2024-05-16"),
+        (("emmanuel-macron", "olaf-scholz"), "meeting", "2024-05-13"),
+    }
