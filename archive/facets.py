@@ -24,6 +24,7 @@ import contextlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
@@ -43,45 +44,44 @@ TIME_LIMIT_MS = getattr(settings, "DIPLO_FACET_TIME_LIMIT_MS", 800)
 class QueryString:
     """The current query string, and links that change one parameter of it.
 
-    Every link drops ``page``: a changed filter starts again from the first page.
+    Every link drops ``page``: a changed filter starts again from the first page. A page of
+    results builds a hundred such links, so they are made from a plain dict of lists (a
+    parameter keeps its place, a new one goes last, as in QueryDict) rather than by deep-
+    copying the request's QueryDict each time.
     """
 
     def __init__(self, params: QueryDict, path: str = ""):
         self.params = params
         self.path = path
+        self._lists = {k: values for k, values in params.lists() if k != "page"}
 
-    def _url(self, params: QueryDict) -> str:
-        params = params.copy()
-        params.pop("page", None)
-        encoded = params.urlencode()
+    def _url(self, lists: dict[str, list[str]]) -> str:
+        encoded = urlencode([(k, v) for k, values in lists.items() for v in values])
         return f"{self.path}?{encoded}" if encoded else (self.path or "?")
+
+    def _changed(self, name: str, values: list[str] | None) -> str:
+        """The URL with ``name``'s values replaced (None: without it)."""
+        lists = dict(self._lists)
+        if values:
+            lists[name] = values
+        else:
+            lists.pop(name, None)
+        if name == "year":
+            lists.pop("month", None)  # another year (or none) leaves no month behind
+        return self._url(lists)
 
     def without(self, name: str, value: str | None = None) -> str:
         """The URL without parameter ``name`` (or only without that one ``value`` of it)."""
-        params = self.params.copy()
         if value is None:
-            params.pop(name, None)
+            return self._changed(name, None)
+        if name == "country":  # country codes are read in either case (fr, FR)
+            kept = [v for v in self._lists.get(name, []) if v.strip().lower() != value.lower()]
         else:
-            # Country codes are read in either case (fr, FR).
-            same = (
-                (lambda v: v.strip().lower() == value.lower())
-                if name == "country"
-                else (lambda v: v.strip() == value)
-            )
-            params.setlist(name, [v for v in params.getlist(name) if not same(v)])
-        if name == "year":
-            params.pop("month", None)
-        return self._url(params)
+            kept = [v for v in self._lists.get(name, []) if v.strip() != value]
+        return self._changed(name, kept)
 
     def adding(self, name: str, value: str, multi: bool) -> str:
-        params = self.params.copy()
-        if multi:
-            params.setlist(name, [*params.getlist(name), value])
-        else:
-            params.setlist(name, [value])
-        if name == "year":
-            params.pop("month", None)
-        return self._url(params)
+        return self._changed(name, [*self._lists.get(name, []), value] if multi else [value])
 
     def toggle(self, name: str, value: str, selected: bool, multi: bool) -> str:
         return (
@@ -91,10 +91,10 @@ class QueryString:
         )
 
     def replacing(self, **values: str) -> str:
-        params = self.params.copy()
+        lists = dict(self._lists)
         for name, value in values.items():
-            params.setlist(name, [value])
-        return self._url(params)
+            lists[name] = [value]
+        return self._url(lists)
 
 
 @dataclass
