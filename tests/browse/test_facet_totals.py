@@ -180,3 +180,27 @@ def test_a_filtered_list_counts_its_own_calls(client):
     facets = {facet.name: facet for facet in response.context["facets"]}
     assert response.context["total"] == 1
     assert {value.value: value.count for value in facets["country"].values}["fr"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unapplying_the_facet_tables_leaves_no_trigger_behind_and_reapplying_recounts():
+    from django.core.management import call_command
+
+    an_archive()
+    try:
+        call_command("migrate", "archive", "0007", verbosity=0)
+        # Without their tables, a write must not meet the facet triggers.
+        CallFactory()
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name LIKE 'archive_facets_%'"
+                )
+            else:
+                cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_facets'")
+            assert cursor.fetchone()[0] == 0
+    finally:
+        call_command("migrate", verbosity=0)
+
+    assert_consistent()
+    assert kept()["all", ""] == 4
