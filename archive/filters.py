@@ -101,6 +101,10 @@ class IntegerFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
+#: The most calls read from the newest to find a page of a search (see CallFilter.sorted): a
+#: probe of the index costs about 10 µs.
+MAX_PROBES = 2_000
+
 SORTS = {
     "newest": ("Newest first", [F("date").desc(nulls_last=True), "-id"]),
     "oldest": ("Oldest first", [F("date").asc(nulls_last=True), "id"]),
@@ -316,8 +320,14 @@ class CallFilter(django_filters.FilterSet):
         if sort == "relevance" and not self.query.has_positive_terms:
             sort = None
         if not sort:
-            sort = "relevance" if self.query.has_positive_terms else "newest"
+            sort = "relevance" if self.query.has_positive_terms and not self.unranked else "newest"
         return sort
+
+    @property
+    def unranked(self) -> bool:
+        """Whether a search matches too many calls to be ranked unless asked
+        (archive.search.MAX_RANKED): it is then listed newest first."""
+        return self.query.has_positive_terms and self.count() > search.MAX_RANKED
 
     @property
     def sort_choices(self) -> list[tuple[str, str]]:
@@ -341,7 +351,25 @@ class CallFilter(django_filters.FilterSet):
                 queryset = search.rank_calls(self.queryset.all(), self.query, best)
             else:
                 queryset = search.rank_calls(queryset, self.query)
+        elif self._probe_newest(best):
+            queryset = search.calls_containing(self.queryset.all(), self.query)
         return queryset.order_by(*SORTS[self.sort_key][1])
+
+    def _probe_newest(self, best: int | None) -> bool:
+        """Whether the first ``best`` calls of a search alone, newest first, are found sooner
+        by reading the calls from the newest and probing the index for each
+        (`search.calls_containing`) than by collecting every match first.
+
+        Reading from the newest finds ``best`` matches after about ``best / share`` calls,
+        where ``share`` is the part of the archive that matches; past `MAX_PROBES` calls,
+        collecting the matches is the cheaper.
+        """
+        if best is None or self.sort_key != "newest" or self._search_only_hits() is None:
+            return False
+        matches = self.count()
+        if matches <= idlists.MAX_LISTED:
+            return False  # the matches are listed: the page starts from the list
+        return best * facet_totals.total_calls() <= MAX_PROBES * matches
 
     def count(self) -> int:
         """How many calls match: the filtered calls' ids were read (``selection``); the

@@ -26,6 +26,7 @@ Public interface::
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -142,6 +143,13 @@ class Backend(Protocol):
         """SQL (with params) selecting (id, search_rank) of the ``limit`` most relevant
         records, ranked in the index alone (no join to the records themselves)."""
 
+    def contains(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
+        """A condition (with params) true when the record whose id is ``id_column`` matches
+        the positive part of ``query``: the index is probed for that one record."""
+
+    def matching_among(self, index: str, query: Query, ids: list[int]) -> set[int]:
+        """Which of the records ``ids`` match ``query`` (the index probed for each)."""
+
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
         """The best passage of each record, matches wrapped in MARK_START/MARK_END."""
 
@@ -209,6 +217,22 @@ class SQLiteBackend:
             f" ORDER BY bm25({table}, {weights}), rowid DESC LIMIT %s",
             [self.match_expression(query), int(limit)],
         )
+
+    def contains(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
+        table = self.tables[index]
+        return (
+            f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH %s AND rowid = {id_column})",
+            [self.match_expression(query)],
+        )
+
+    def matching_among(self, index: str, query: Query, ids: list[int]) -> set[int]:
+        if not ids:
+            return set()
+        sql, params = self.matching_ids(index, query)
+        marks = ", ".join(["%s"] * len(ids))
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"{sql} AND rowid IN ({marks})", [*params, *ids])
+            return {row[0] for row in cursor.fetchall()}
 
     # Columns a snippet may come from, best first: names and topic names read badly.
     snippet_columns = {"calls": (2, 3, 4), "sources": (1, 0)}
@@ -308,6 +332,24 @@ class PostgreSQLBackend:
             [*params, *params, int(limit)],
         )
 
+    def contains(self, index: str, query: Query, id_column: str) -> tuple[str, list]:
+        table, key, vector = self.tables[index]
+        sql, params = self.tsquery(query)
+        return (
+            f"EXISTS (SELECT 1 FROM {table} AS probed WHERE probed.{key} = {id_column}"
+            f" AND probed.{vector} @@ {sql})",
+            params,
+        )
+
+    def matching_among(self, index: str, query: Query, ids: list[int]) -> set[int]:
+        if not ids:
+            return set()
+        sql, params = self.matching_ids(index, query)
+        _, key, _ = self.tables[index]
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"{sql} AND {key} = ANY(%s)", [*params, list(ids)])
+            return {row[0] for row in cursor.fetchall()}
+
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
         if not ids or not query.has_positive_terms:
             return {}
@@ -342,9 +384,8 @@ def _matching(
     # of the page (results, each facet), instead of each query searching the index again.
     sql, params = backend().matching_ids(index, query)
     if hits is None:
-        with _index_scan(), default_connection.cursor() as cursor:
-            cursor.execute(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
-            hits = [row[0] for row in cursor.fetchall()]
+        with _index_scan():
+            hits = _collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
     if len(hits) > idlists.MAX_LISTED:
         return queryset.filter(pk__in=RawSQL(sql, params))
     return queryset.filter(pk__in=idlists.listed(hits))
@@ -355,9 +396,23 @@ def matching_call_ids(query: Query) -> list[int]:
     if not query:
         return []
     sql, params = backend().matching_ids("calls", query)
-    with _index_scan(), default_connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    with _index_scan():
+        return _collected(sql, params)
+
+
+def _collected(sql: str, params: list) -> list[int]:
+    """The ids ``sql`` selects, gathered into one value by the database: a word in 117,000
+    calls is read in 13 ms rather than 32 ms as rows (SQLite; PostgreSQL 41 ms, not 51)."""
+    if default_connection.vendor == "postgresql":
+        collect = "WITH hits (hit) AS ({}) SELECT array_agg(hit) FROM hits"
+    else:
+        collect = "WITH hits (hit) AS ({}) SELECT json_group_array(hit) FROM hits"
+    with default_connection.cursor() as cursor:
+        cursor.execute(collect.format(sql), params)
+        value = cursor.fetchone()[0]
+    if isinstance(value, str):
+        return json.loads(value)
+    return value or []
 
 
 @contextlib.contextmanager
@@ -385,8 +440,35 @@ def search_calls(queryset: QuerySet, query: Query, hits: list[int] | None = None
     return _matching(queryset, "calls", query, hits)
 
 
+def calls_containing(queryset: QuerySet, query: Query) -> QuerySet:
+    """``queryset`` (of calls) narrowed to those matching ``query``'s positive terms, each
+    call's document probed in the index as the calls are read.
+
+    For the first pages of a word in much of the archive, read in the order of an index (the
+    newest first): they are found after a few probes a call listed, where `search_calls`
+    first collects every match (70 ms for a word in 117,000 of 200,000 calls, on SQLite).
+    For a rare word the probes would read the whole archive: use `search_calls`.
+    """
+    table = queryset.model._meta.db_table
+    sql, params = backend().contains("calls", query, f'"{table}"."id"')
+    # QuerySet.extra, because the ORM cannot join a table it has no model for (FTS5).
+    return queryset.extra(where=[sql], params=params)
+
+
+def sources_matching(query: Query, ids: list[int]) -> set[int]:
+    """Which of the sources ``ids`` match ``query`` (few ids: the index is probed for each)."""
+    return backend().matching_among("sources", query, list(ids))
+
+
 #: The most results ranked in the index alone (40 pages); further pages rank every match.
 MAX_BEST = 1000
+
+#: Past this many matching calls a search lists the newest first, unless relevance is asked
+#: for. Ranking computes a score for every match (about 1 µs a match on SQLite, 5 µs on
+#: PostgreSQL, which reads each match's whole vector), and a word in that many calls says
+#: little of which matter most: bm25 weighs a word by its rarity, and gives one in half the
+#: archive almost no weight.
+MAX_RANKED = 20_000
 
 
 def _ranked(queryset: QuerySet, index: str, query: Query, best: int | None = None) -> QuerySet:

@@ -117,6 +117,10 @@ def our_urls(sample: dict) -> tuple[dict[str, str | None], list[str]]:
             "archive:calls", [(p["leader"], sample["leader_slug"]), (p["year"], sample["year"])]
         ),
         "search": url("archive:search", [(p["search"], sample["word"])]),
+        # A word in more than search.MAX_RANKED calls is listed newest first; ranked on request.
+        "search_ranked": url(
+            "archive:search", [(p["search"], sample["word"]), ("sort", "relevance")]
+        ),
         "search_rare": url("archive:search", [(p["search"], sample["rare_word"])]),
         "permalink": url("archive:call", pk=sample["call_id"], slug=sample["call_slug"]),
         "leader": url("archive:leader", slug=sample["leader_slug"]),

@@ -59,6 +59,9 @@ def browse(request, *, search_page: bool = False):
         ),
         "search_page": search_page,
         "export_query": _export_query(request.GET),
+        # A search too broad to rank unless asked (archive.search.MAX_RANKED), listed newest
+        # first: the page says so, with a link to rank it all the same.
+        "unranked": filterset.unranked and filterset.sort_key != "relevance",
     }
     per_month = calls_per_month(filterset) if total else []
     counts = counts_of(filterset)
@@ -71,11 +74,32 @@ def browse(request, *, search_page: bool = False):
     if not total and active:
         context["widen"] = _widen(active)
     if search_page and query.has_positive_terms:
-        sources = search.rank_sources(Source.objects.all(), query, best=SOURCE_HITS)
-        sources = list(sources.order_by("-search_rank", "-id")[:SOURCE_HITS])
+        if filterset.unranked:
+            # Ranking the sources of a search this broad costs as much as ranking its calls.
+            sources = _matching_sources_of(query, calls)
+            context["sources_of_listed"] = True
+        else:
+            sources = search.rank_sources(Source.objects.all(), query, best=SOURCE_HITS)
+            sources = list(sources.order_by("-search_rank", "-id")[:SOURCE_HITS])
         context["sources"] = sources
         context["source_snippets"] = search.source_snippets(query, [s.pk for s in sources])
     return context
+
+
+def _matching_sources_of(query: search.Query, calls: list[Call]) -> list[Source]:
+    """The sources of ``calls`` that match ``query``: those of the first call listed first,
+    the newest of each call's first (at most SOURCE_HITS)."""
+    position = {call.pk: index for index, call in enumerate(calls)}
+    reports = Report.objects.filter(call_id__in=position).values_list(
+        "call_id", "source_id", "source__published"
+    )
+    reports = sorted(
+        reports, key=lambda r: (position[r[0]], -(r[2].toordinal() if r[2] else 0), -r[1])
+    )
+    matching = search.sources_matching(query, [source_id for _, source_id, _ in reports])
+    ids = list(dict.fromkeys(s for _, s, _ in reports if s in matching))[:SOURCE_HITS]
+    found = Source.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 def _export_query(params: QueryDict) -> str:
