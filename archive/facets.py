@@ -11,8 +11,8 @@ Every facet, the timeline and the year and month drill-down read one set of coun
 - without a filter, the counts the database keeps for the whole archive
   (:class:`ArchiveCounts`, :mod:`archive.facet_totals`);
 - with one, the filtered calls' stored facet values grouped in one query
-  (:class:`SelectionCounts`): exact up to ``idlists.MAX_LISTED`` calls, past that estimated
-  from an even sample of them and marked as estimates on the page.
+  (:class:`SelectionCounts`): exact up to ``idlists.SAMPLE_SIZE`` calls, past that estimated
+  from an even sample of that many and marked as estimates on the page.
 
 Only the few values shown are then named (leaders, countries, topics).
 """
@@ -181,10 +181,10 @@ class SelectionCounts(Counts):
     def __init__(self, selection: Selection) -> None:
         super().__init__()
         self.estimated = selection.estimated
-        self.sample_size = len(selection.ids)
+        self.sample_size = len(selection.sample)
         scale = selection.count / self.sample_size if self.sample_size else 1
         rows = (
-            CallFacet.objects.filter(call_id__in=listed(selection.ids))
+            CallFacet.objects.filter(call_id__in=listed(selection.sample))
             .values_list("facet", "value")
             .annotate(n=Count("*"))
         )

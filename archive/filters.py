@@ -327,7 +327,7 @@ class CallFilter(django_filters.FilterSet):
     def unranked(self) -> bool:
         """Whether a search matches too many calls to be ranked unless asked
         (archive.search.MAX_RANKED): it is then listed newest first."""
-        return self.query.has_positive_terms and self.count() > search.MAX_RANKED
+        return self.query.has_positive_terms and self.count() > search.max_ranked()
 
     @property
     def sort_choices(self) -> list[tuple[str, str]]:
@@ -366,10 +366,7 @@ class CallFilter(django_filters.FilterSet):
         """
         if best is None or self.sort_key != "newest" or self._search_only_hits() is None:
             return False
-        matches = self.count()
-        if matches <= idlists.MAX_LISTED:
-            return False  # the matches are listed: the page starts from the list
-        return best * facet_totals.total_calls() <= MAX_PROBES * matches
+        return best * facet_totals.total_calls() <= MAX_PROBES * self.count()
 
     def count(self) -> int:
         """How many calls match: the filtered calls' ids were read (``selection``); the

@@ -4,9 +4,10 @@ A page of the calls list runs several queries over the same calls (the page, eac
 the timeline). When a filter is in force its calls' ids are read once: their number is the
 count, and when they are few enough (``MAX_LISTED``) every later query starts from the list,
 bound as one parameter, instead of filtering again (a search, the calls of a busy leader in
-a year). Past that, counting each facet over every call would read hundreds of thousands of
-link rows on every request; the facets are then estimated from an even sample of the calls
-(``SAMPLE_SIZE``), and say so.
+a year).
+
+The facets count the calls' stored values, which costs about 6 µs a call: past
+``SAMPLE_SIZE`` calls they are estimated from an even sample of that many, and say so.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.db.models.expressions import RawSQL
 
 #: Up to this many ids are handed on as a list; past it, each query filters for itself.
 MAX_LISTED = 20_000
-#: How many of the calls facets are estimated from when there are more than MAX_LISTED.
+#: Facets of more calls than this are estimated from an even sample of this many.
 SAMPLE_SIZE = 5_000
 
 
@@ -40,12 +41,16 @@ def even_sample(ids: list[int], size: int) -> list[int]:
 
 @dataclass
 class Selection:
-    """The calls a filter selects: how many, how to query them, and a sample if many."""
+    """The calls a filter selects: how many, how to query them, and the ids to count."""
 
     queryset: QuerySet
     count: int
-    ids: list[int]  # every id when listed; else an even sample of them
-    estimated: bool = False  # whether ``ids`` is a sample
+    sample: list[int]  # every id, or an even sample of SAMPLE_SIZE when there are more
+
+    @property
+    def estimated(self) -> bool:
+        """Whether counts over ``sample`` are estimates (it is not every call)."""
+        return len(self.sample) < self.count
 
     @classmethod
     def of(cls, queryset: QuerySet, ids: list[int] | None = None) -> Selection:
@@ -53,6 +58,5 @@ class Selection:
         if ids is None:
             ids = list(queryset.order_by().values_list("pk", flat=True))
         if len(ids) <= MAX_LISTED:
-            model = queryset.model._default_manager
-            return cls(model.filter(pk__in=listed(ids)), len(ids), ids)
-        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE), estimated=True)
+            queryset = queryset.model._default_manager.filter(pk__in=listed(ids))
+        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))

@@ -37,6 +37,7 @@ PAGES = {
     "filtered": ("(b) list filtered by leader and year", None),
     "search": ("(c) search (common word) with facets", 150),
     "search_ranked": ("(c) the same, ranked by relevance on request", None),
+    "search_medium": ("(c) search (mid-frequency word) with facets", 150),
     "search_rare": ("(c) search (rare word) with facets", 150),
     "permalink": ("(d) a call permalink", 20),
     "leader": ("(e) a leader page (busiest leader)", None),

@@ -25,7 +25,7 @@ def _newest_first(calls: list[Call]) -> list[int]:
 @pytest.fixture
 def broad(many_calls, monkeypatch):
     """40 calls that all match "leaders report", and a ranking limit of 10 matches."""
-    monkeypatch.setattr("archive.search.MAX_RANKED", 10)
+    monkeypatch.setitem(search.MAX_RANKED, connection.vendor, 10)
     return many_calls(40)
 
 
@@ -53,7 +53,7 @@ def test_ranking_a_broad_search_is_there_on_request(client, broad):
 
 
 def test_a_search_within_the_limit_is_ranked_by_relevance(client, many_calls, monkeypatch):
-    monkeypatch.setattr("archive.search.MAX_RANKED", 40)
+    monkeypatch.setitem(search.MAX_RANKED, connection.vendor, 40)
     many_calls(40)
 
     response = client.get("/search/", {"q": "leaders report"})
@@ -122,9 +122,13 @@ def _page_sql(client, params) -> tuple[list[int], list[str]]:
     return _ids(response), [q["sql"] for q in captured]
 
 
+@pytest.mark.parametrize("listed_limit", [10, 20_000])
 @pytest.mark.parametrize("page", ["1", "2"])
-def test_a_broad_search_reads_its_newest_page_by_probing(client, broad, monkeypatch, page):
-    monkeypatch.setattr("archive.idlists.MAX_LISTED", 10)
+def test_a_broad_search_reads_its_newest_page_by_probing(
+    client, broad, monkeypatch, page, listed_limit
+):
+    """Whether the matches' ids are handed on as a list or not (idlists.MAX_LISTED)."""
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", listed_limit)
     params = {"q": "leaders report", "page": page}
 
     probed, probing_sql = _page_sql(client, params)

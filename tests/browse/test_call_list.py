@@ -304,24 +304,41 @@ def test_a_filter_gives_the_same_page_whether_its_calls_are_listed_or_not(
 
 
 def test_facets_of_many_calls_are_estimated_from_a_sample_and_say_so(client, seed, monkeypatch):
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 4)
     exact = client.get(URL, {"leader": "emmanuel-macron"})
-    # Past MAX_LISTED calls, facets are estimated; a sample of every call estimates exactly.
-    monkeypatch.setattr("archive.idlists.MAX_LISTED", 1)
-    whole_sample = client.get(URL, {"leader": "emmanuel-macron"})
+    # Past SAMPLE_SIZE calls, facets are estimated from an even sample of that many.
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 3)
+    estimated = client.get(URL, {"leader": "emmanuel-macron"})
 
-    assert whole_sample.context["facet_sample"] == whole_sample.context["total"] == 4
+    assert exact.context["total"] == estimated.context["total"] == 4
+    assert "facet_sample" not in exact.context
+    assert estimated.context["facet_sample"] == 2  # every second of the four
     for name in ("leader", "country", "topic", "kind", "year", "publisher"):
-        assert counts(whole_sample, name) == counts(exact, name), name
-        assert facet(whole_sample, name).estimated
+        assert facet(estimated, name).estimated
         assert not facet(exact, name).estimated
-    html = whole_sample.content.decode()
-    assert "estimated from an even sample of 4 calls" in html
+    html = estimated.content.decode()
+    assert "estimated from an even sample of 2 calls" in html
     assert "≈" in html
     assert "≈" not in exact.content.decode()
 
 
+@pytest.mark.parametrize("listed_limit", [0, 20_000])
+def test_a_sampled_page_shows_the_same_calls_with_ids_handed_on_or_not(
+    client, seed, monkeypatch, listed_limit
+):
+    """Whether the calls' ids are handed on or each query filters (MAX_LISTED), a page whose
+    facets are sampled lists the same calls, and a selected value counts them all."""
+    exact = client.get(URL, {"leader": "emmanuel-macron"})
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", listed_limit)
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 2)
+    sampled = client.get(URL, {"leader": "emmanuel-macron"})
+
+    assert sampled.context["total"] == exact.context["total"] == 4
+    assert listed(sampled) == listed(exact)
+    assert counts(sampled, "leader")["Emmanuel Macron"] == 4
+
+
 def test_an_estimate_scales_the_sample_up_to_every_call(client, seed, monkeypatch):
-    monkeypatch.setattr("archive.idlists.MAX_LISTED", 1)
     monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 2)
 
     response = client.get(URL, {"leader": "emmanuel-macron"})
