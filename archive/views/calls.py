@@ -61,7 +61,7 @@ def browse(request, *, search_page: bool = False):
         "export_query": _export_query(request.GET),
         # A search too broad to rank unless asked (archive.search.MAX_RANKED), listed newest
         # first: the page says so, with a link to rank it all the same.
-        "unranked": filterset.unranked and filterset.sort_key != "relevance",
+        "unranked": filterset.unranked and not filterset.values.get("sort"),
     }
     per_month = calls_per_month(filterset) if total else []
     counts = counts_of(filterset)

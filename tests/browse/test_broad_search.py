@@ -41,6 +41,14 @@ def test_a_search_matching_more_calls_than_are_ranked_lists_the_newest_first(cli
     assert "sort=relevance" in html
 
 
+def test_a_broad_search_sorted_on_request_says_nothing_of_ranking(client, broad):
+    response = client.get("/search/", {"q": "leaders report", "sort": "newest"})
+
+    assert response.context["unranked"] is False
+    assert _ids(response) == _newest_first(broad)[:25]
+    assert "listed newest first" not in response.content.decode()
+
+
 def test_ranking_a_broad_search_is_there_on_request(client, broad):
     response = client.get("/search/", {"q": "leaders report", "sort": "relevance"})
 
