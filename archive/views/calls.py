@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 
@@ -90,14 +90,12 @@ def _matching_sources_of(query: search.Query, calls: list[Call]) -> list[Source]
     """The sources of ``calls`` that match ``query``: those of the first call listed first,
     the newest of each call's first (at most SOURCE_HITS)."""
     position = {call.pk: index for index, call in enumerate(calls)}
-    reports = Report.objects.filter(call_id__in=position).values_list(
-        "call_id", "source_id", "source__published"
-    )
-    reports = sorted(
-        reports, key=lambda r: (position[r[0]], -(r[2].toordinal() if r[2] else 0), -r[1])
-    )
-    matching = search.sources_matching(query, [source_id for _, source_id, _ in reports])
-    ids = list(dict.fromkeys(s for _, s, _ in reports if s in matching))[:SOURCE_HITS]
+    newest = [F("source__published").desc(nulls_last=True), "-source_id"]
+    reports = Report.objects.filter(call_id__in=position).order_by(*newest)
+    # A stable sort: each call's sources stay newest first.
+    reports = sorted(reports.values_list("call_id", "source_id"), key=lambda r: position[r[0]])
+    matching = search.sources_matching(query, [source_id for _, source_id in reports])
+    ids = list(dict.fromkeys(s for _, s in reports if s in matching))[:SOURCE_HITS]
     found = Source.objects.in_bulk(ids)
     return [found[pk] for pk in ids]
 
