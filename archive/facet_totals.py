@@ -24,11 +24,15 @@ totals are rebuilt from the rows (:func:`rebuild`).
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+
 from django.db import connection as default_connection
 
-from .models import CallFacet, FacetTotal, PendingFacetCall, WriteBatch
+from .models import CallFacet, CallFacetSet, FacetTotal, PendingFacetCall, WriteBatch
 
 CALL_FACETS = CallFacet._meta.db_table
+FACET_SETS = CallFacetSet._meta.db_table
 TOTALS = FacetTotal._meta.db_table
 PENDING = PendingFacetCall._meta.db_table
 IN_BATCH = f"EXISTS (SELECT 1 FROM {WriteBatch._meta.db_table})"
@@ -78,6 +82,30 @@ REFRESH = [
     ON CONFLICT (facet, value) DO UPDATE SET calls = {TOTALS}.calls + excluded.calls""",
 ]
 
+
+def _set_statements(vendor: str) -> list[str]:
+    """Rewrite the packed sets (:class:`~archive.models.CallFacetSet`) of the calls ``{ids}``
+    selects from their rows, after REFRESH."""
+    return [
+        f"DELETE FROM {FACET_SETS} WHERE call_id IN ({{ids}})",
+        build_sets_sql(vendor, "call_id IN ({ids})"),
+    ]
+
+
+def build_sets_sql(vendor: str, where: str) -> str:
+    """Store the packed sets of the calls whose CallFacet rows match ``where`` (SQL). Each
+    database has its own aggregate and its own name for the separator's character."""
+    code = ord(CallFacetSet.SEPARATOR)
+    separator = f"char({code})" if vendor == "sqlite" else f"chr({code})"
+    pair = f"facet || ':' || replace(value, {separator}, ' ')"
+    aggregate = "group_concat" if vendor == "sqlite" else "string_agg"
+    return (
+        f"INSERT INTO {FACET_SETS} (call_id, facets)"
+        f" SELECT call_id, {aggregate}({pair}, {separator}) FROM {CALL_FACETS}"
+        f" WHERE {where} AND facet <> '{ALL}' GROUP BY call_id"
+    )
+
+
 # (trigger, event, table, condition, the ids of the calls to refresh)
 TRIGGERS = [
     ("call_ai", "AFTER INSERT", "archive_call", "", "NEW.id"),
@@ -114,17 +142,19 @@ TRIGGERS = [
 TRIGGER_PREFIX = "archive_facets_"
 
 
-def refresh_statements(ids: str) -> list[str]:
-    """The statements that refresh the facet values of the calls ``ids`` (SQL) selects."""
-    return [statement.format(ids=ids) for statement in REFRESH]
+def refresh_statements(ids: str, vendor: str, sets: bool = True) -> list[str]:
+    """The statements that refresh the facet values of the calls ``ids`` (SQL) selects, and
+    (with ``sets``: once its table is migrated) their packed sets."""
+    statements = REFRESH + (_set_statements(vendor) if sets else [])
+    return [statement.format(ids=ids) for statement in statements]
 
 
-def _sqlite_statements() -> list[str]:
+def _sqlite_statements(sets: bool) -> list[str]:
     # Two triggers an event: one refreshes at once, one (inside a write batch) queues.
     statements = []
     for name, event, table, condition, ids in TRIGGERS:
         base = f"({condition}) AND " if condition else ""
-        refresh = "; ".join(refresh_statements(ids))
+        refresh = "; ".join(refresh_statements(ids, "sqlite", sets))
         # A deleted call is queued by the values it had, a new one by its row.
         queue = (
             f"INSERT OR IGNORE INTO {PENDING} (call_id)"
@@ -148,8 +178,8 @@ def _sqlite_trigger_names() -> set[str]:
     }
 
 
-def _postgresql_statements() -> list[str]:
-    refresh = ";\n".join(refresh_statements("SELECT unnest(ids)"))
+def _postgresql_statements(sets: bool) -> list[str]:
+    refresh = ";\n".join(refresh_statements("SELECT unnest(ids)", "postgresql", sets))
     statements = [
         f"""CREATE OR REPLACE FUNCTION archive_build_call_facets(ids bigint[]) RETURNS void
         LANGUAGE sql AS $$ {refresh} $$""",
@@ -237,10 +267,11 @@ def install_facet_triggers(using: str = "default", **kwargs) -> None:
     if not {CALL_FACETS, TOTALS, PENDING, WriteBatch._meta.db_table} <= tables:
         return  # not migrated this far yet
     was_installed = _installed(db)
+    sets = FACET_SETS in tables  # migration 0011 on
     if db.vendor == "sqlite":
-        statements = _sqlite_statements()
+        statements = _sqlite_statements(sets)
     elif db.vendor == "postgresql":
-        statements = _postgresql_statements()
+        statements = _postgresql_statements(sets)
     else:  # pragma: no cover - the archive runs on SQLite and PostgreSQL only
         raise NotImplementedError(db.vendor)
     with db.cursor() as cursor:
@@ -252,8 +283,11 @@ def install_facet_triggers(using: str = "default", **kwargs) -> None:
 
 def rebuild(db=default_connection) -> None:
     """Recount every call's facet values from the rows (after a bulk load without triggers)."""
+    sets = FACET_SETS in db.introspection.table_names()
     with db.cursor() as cursor:
         cursor.execute(f"DELETE FROM {PENDING}")
+        if sets:
+            cursor.execute(f"DELETE FROM {FACET_SETS}")
         cursor.execute(f"DELETE FROM {CALL_FACETS}")
         cursor.execute(f"DELETE FROM {TOTALS}")
         cursor.execute(
@@ -266,8 +300,12 @@ def rebuild(db=default_connection) -> None:
         )
         # Fresh statistics: a planner that believes the table is still empty joins it by
         # scanning it whole (300 ms instead of 40 for a sample's facets at 200,000 calls).
+        if sets:
+            cursor.execute(build_sets_sql(db.vendor, "true"))
         cursor.execute(f"ANALYZE {CALL_FACETS}")
         cursor.execute(f"ANALYZE {TOTALS}")
+        if sets:
+            cursor.execute(f"ANALYZE {FACET_SETS}")
 
 
 def refresh_pending(db=default_connection) -> int:
@@ -276,7 +314,8 @@ def refresh_pending(db=default_connection) -> int:
         cursor.execute(f"SELECT count(*) FROM {PENDING}")
         (pending,) = cursor.fetchone()
         if pending:
-            for statement in refresh_statements(f"SELECT call_id FROM {PENDING}"):
+            sets = FACET_SETS in db.introspection.table_names()
+            for statement in refresh_statements(f"SELECT call_id FROM {PENDING}", db.vendor, sets):
                 cursor.execute(statement)
             cursor.execute(f"DELETE FROM {PENDING}")
     return pending
@@ -289,6 +328,33 @@ def kept_counts() -> dict[str, dict[str, int]]:
     for facet, value, calls in rows:
         counts.setdefault(facet, {})[value] = calls
     return counts
+
+
+def count_values(ids: list[int]) -> Counter[tuple[str, str]]:
+    """How many of the calls ``ids`` have each facet value, ``{(facet, value): calls}``.
+
+    Their packed sets are read as one value and counted here: for a sample of 5,000 calls
+    (57,000 values) 17 ms on SQLite and 31 ms on PostgreSQL, where grouping their CallFacet
+    rows in the database took 87 and 48 ms (bench/README.md).
+    """
+    if not ids:
+        return Counter()
+    if default_connection.vendor == "postgresql":
+        sql = f"SELECT string_agg(facets, %s) FROM {FACET_SETS} WHERE call_id = ANY(%s::bigint[])"
+        params = [CallFacetSet.SEPARATOR, list(ids)]
+    else:
+        sql = (
+            f"SELECT group_concat(facets, %s) FROM {FACET_SETS}"
+            " WHERE call_id IN (SELECT value FROM json_each(%s))"
+        )
+        params = [CallFacetSet.SEPARATOR, json.dumps(list(ids))]
+    with default_connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        packed = cursor.fetchone()[0]
+    if not packed:
+        return Counter()
+    counted = Counter(packed.split(CallFacetSet.SEPARATOR))
+    return Counter({tuple(pair.split(":", 1)): n for pair, n in counted.items()})
 
 
 def total_calls() -> int:

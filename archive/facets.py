@@ -28,14 +28,13 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count
 from django.http import QueryDict
 
 from . import facet_totals
 from .enums import CallKind
 from .filters import CallFilter
-from .idlists import Selection, listed
-from .models import CallFacet, Country, Leader, Topic
+from .idlists import Selection
+from .models import Country, Leader, Topic
 
 # How long one facet's query may take before it is given up (milliseconds).
 TIME_LIMIT_MS = getattr(settings, "DIPLO_FACET_TIME_LIMIT_MS", 800)
@@ -171,11 +170,12 @@ class ArchiveCounts(Counts):
 class SelectionCounts(Counts):
     """The selected calls' counts, from their stored facet values in one query.
 
-    :class:`~archive.models.CallFacet` holds each call's values (each country and publisher
-    already once a call), so one grouped query over the calls' ids counts every facet.
-    When the calls are too many (:mod:`archive.idlists`) the ids are an even sample and each
-    count is scaled by how many calls the sample stands for: an estimate, and marked so.
-    Selected values are never estimated: their count is the total.
+    :class:`~archive.models.CallFacetSet` holds each call's values in one row (each country
+    and publisher already once a call), so one query over the calls' ids reads them all, and
+    they are counted here (:func:`archive.facet_totals.count_values`). When the calls are too
+    many (:mod:`archive.idlists`) the ids are an even sample and each count is scaled by how
+    many calls the sample stands for: an estimate, and marked so. Selected values are never
+    estimated: their count is the total.
     """
 
     def __init__(self, selection: Selection) -> None:
@@ -183,18 +183,13 @@ class SelectionCounts(Counts):
         self.estimated = selection.estimated
         self.sample_size = len(selection.sample)
         scale = selection.count / self.sample_size if self.sample_size else 1
-        rows = (
-            CallFacet.objects.filter(call_id__in=listed(selection.sample))
-            .values_list("facet", "value")
-            .annotate(n=Count("*"))
-        )
         try:
             with time_limit(TIME_LIMIT_MS):
-                rows = list(rows)
+                counted = facet_totals.count_values(selection.sample)
         except OperationalError:  # interrupted (SQLite) or cancelled (PostgreSQL)
             self.timed_out = True
             return
-        for facet, value, n in rows:
+        for (facet, value), n in counted.items():
             self.counts.setdefault(facet, {})[value] = max(1, round(n * scale))
 
 

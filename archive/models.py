@@ -622,6 +622,26 @@ class CallFacet(models.Model):
         return f"call {self.call_id}: {self.facet} {self.value}"
 
 
+class CallFacetSet(models.Model):
+    """A call's facet values in one row, written only by the database.
+
+    The same pairs as its :class:`CallFacet` rows (but ``all``), each ``facet:value``, joined
+    by :data:`SEPARATOR`. A filtered list counts the values of a few thousand calls by
+    reading one short row each rather than a dozen index entries each and grouping them
+    (:class:`archive.facets.SelectionCounts`; see :mod:`archive.facet_totals`).
+    """
+
+    #: Between the values of ``facets``: a control character that no value holds (the
+    #: database replaces it by a space in a publisher's name that has one).
+    SEPARATOR = "\x1f"
+
+    call_id = models.BigIntegerField(primary_key=True)
+    facets = models.TextField()
+
+    def __str__(self) -> str:
+        return f"call {self.call_id}: {self.facets.replace(self.SEPARATOR, ', ')}"
+
+
 class FacetTotal(models.Model):
     """How many calls of the whole archive have each facet value, kept by the database.
 

@@ -3,7 +3,8 @@
 Whatever writes the archive (factories through the ORM, merges, deletions, edits to a
 leader's country or a source's publisher, raw SQL, a write batch; an import in
 tests/importing/test_write_batch.py), the kept counts must equal what counting the rows
-gives, and the unfiltered calls list must show them.
+gives, each call's packed set of values must hold what its rows give, and the unfiltered
+calls list must show the counts.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from archive import facet_totals
 from archive.batches import write_batch
 from archive.enums import CallKind
 from archive.merging import merge_calls
-from archive.models import Call, FacetTotal, Participation, Report
+from archive.models import Call, CallFacetSet, FacetTotal, Participation, Report
 from tests.factories import (
     CallFactory,
     CountryFactory,
@@ -59,9 +60,25 @@ def kept() -> dict[tuple[str, str], int]:
     return {(row.facet, row.value): row.calls for row in FacetTotal.objects.filter(calls__gt=0)}
 
 
+def packed() -> dict[int, Counter]:
+    """Each call's packed set, as (facet, value) pairs."""
+    return {
+        row.call_id: Counter(tuple(pair.split(":", 1)) for pair in row.facets.split("\x1f"))
+        for row in CallFacetSet.objects.all()
+    }
+
+
 def assert_consistent():
     assert kept() == counted()
     assert not FacetTotal.objects.filter(calls__lt=0).exists()
+    # Every call has its set, with each of its values once, and counting the sets of every
+    # call gives the kept counts.
+    sets = packed()
+    assert set(sets) == set(Call.objects.values_list("pk", flat=True))
+    assert all(max(values.values()) == 1 for values in sets.values())
+    every = facet_totals.count_values(list(sets))
+    assert every == sum(sets.values(), Counter())
+    assert dict(every) == {key: n for key, n in counted().items() if key[0] != "all"}
 
 
 def an_archive():
@@ -115,6 +132,24 @@ def test_every_write_keeps_the_counts_of_the_rows():
 
     Call.objects.all().delete()
     assert kept() == {}
+    assert packed() == {}
+
+
+def test_a_publisher_holding_the_separator_is_counted_under_a_readable_name():
+    call = CallFactory()
+    ReportFactory(call=call, source=SourceFactory(publisher="Wire\x1fOne"))
+
+    (row,) = CallFacetSet.objects.all()
+
+    assert "publisher:Wire One" in row.facets.split("\x1f")
+    assert facet_totals.count_values([call.pk])["publisher", "Wire One"] == 1
+
+
+def test_counting_the_values_of_no_calls_or_of_unknown_ones_gives_nothing():
+    an_archive()
+
+    assert facet_totals.count_values([]) == Counter()
+    assert facet_totals.count_values([10**9]) == Counter()
 
 
 def test_writes_inside_a_batch_are_counted_at_its_end():
@@ -145,6 +180,8 @@ def test_missing_triggers_are_put_back_and_the_counts_rebuilt():
             cursor.execute("DROP TRIGGER archive_participation_facets ON archive_participation")
     CallFactory()  # its participants are not counted: their trigger is gone
     assert kept() != counted()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM archive_callfacetset")
 
     facet_totals.install_facet_triggers()
 
@@ -199,6 +236,23 @@ def test_unapplying_the_facet_tables_leaves_no_trigger_behind_and_reapplying_rec
             else:
                 cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_facets'")
             assert cursor.fetchone()[0] == 0
+    finally:
+        call_command("migrate", verbosity=0)
+
+    assert_consistent()
+    assert kept()["all", ""] == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unapplying_the_packed_sets_keeps_the_counts_and_reapplying_builds_them():
+    from django.core.management import call_command
+
+    an_archive()
+    try:
+        call_command("migrate", "archive", "0010", verbosity=0)
+        # The triggers are back without the sets, and still count.
+        CallFactory()
+        assert kept() == counted()
     finally:
         call_command("migrate", verbosity=0)
 
