@@ -19,6 +19,7 @@ import contextlib
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -155,6 +156,9 @@ def gunicorn(db: str, calls: int, *, page_cache: bool = True):
     env = common.django_env(db, calls, GUNICORN_BIND=f"127.0.0.1:{port}")
     if not page_cache:
         env["DIPLO_PAGE_CACHE_SECONDS"] = "0"
+    else:
+        # Every run starts from an empty page cache (bench_settings keeps it here, on disk).
+        shutil.rmtree(common.DATA / "page-cache", ignore_errors=True)
     args = [str(Path(common.PYTHON).with_name("gunicorn")), "-c", "gunicorn.conf.py",
             "diplo.wsgi"]  # fmt: skip
     log = common.RESULTS / f"gunicorn-{db}{'' if page_cache else '-uncached'}.log"

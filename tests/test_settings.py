@@ -87,7 +87,7 @@ def test_secret_key_can_come_from_a_file(tmp_path, secret_file):
     assert values == {"SECRET_KEY": "k" * 50}
 
 
-def test_deploy_check_reports_nothing_with_production_settings():
+def test_deploy_check_reports_nothing_with_production_settings(tmp_path):
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -98,6 +98,7 @@ def test_deploy_check_reports_nothing_with_production_settings():
             "DEBUG": "0",
             "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
             "ALLOWED_HOSTS": "diplo.example.org",
+            "DIPLO_PAGE_CACHE_DIR": str(tmp_path / "page-cache"),  # nothing in the project
         },
         capture_output=True,
         text=True,

@@ -1,11 +1,17 @@
 """The page cache: a public page is served from it until the archive changes, whoever
-changes it (the ORM, a bulk insert, raw SQL), and never to a signed-in editor.
+changes it (the ORM, a bulk insert, raw SQL), and never to a signed-in editor; every worker
+process of a host shares it.
 
 These tests commit (``transactional_db``): on PostgreSQL the version is raised when a
 transaction commits, as it is in production.
 """
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -18,12 +24,38 @@ from tests.factories import CallFactory, LeaderFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def page_cache(settings, tmp_path):
+    """The production cache, in a directory of this test's own (tests run in parallel)."""
     settings.DIPLO_PAGE_CACHE_SECONDS = 60
-    caches[CACHE_ALIAS].clear()
-    yield
-    caches[CACHE_ALIAS].clear()
+    pages = {**settings.CACHES[CACHE_ALIAS], "LOCATION": str(tmp_path / "pages")}
+    settings.CACHES = {**settings.CACHES, CACHE_ALIAS: pages}
+    return pages["LOCATION"]
+
+
+def test_a_page_one_worker_cached_is_served_by_another(page_cache):
+    """gunicorn's workers are processes: one reads what another stored."""
+    caches[CACHE_ALIAS].set("page:probe", (200, [], b"<p>A rendered page</p>"), 60)
+    code = (
+        "import django; django.setup(); from django.core.cache import caches; "
+        "print(caches['pages'].get('page:probe'))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "diplo.settings",
+        "DEBUG": "1",
+        "DIPLO_PAGE_CACHE_DIR": page_cache,
+    }
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(200, [], b'<p>A rendered page</p>')"
 
 
 def test_a_second_request_is_served_from_the_cache(client):
