@@ -141,6 +141,30 @@ def test_snippet_escapes_the_archived_text(db):
     assert "<mark>tariffs</mark> &amp; quotas" in snippet
 
 
+def test_a_snippet_comes_from_the_summary_before_the_sources(db):
+    call = CallFactory(summary="The leaders agreed on grain corridors and tariffs.")
+    ReportFactory(
+        call=call,
+        source=SourceFactory(
+            body="Tariffs, tariffs and more tariffs. "
+            + "A long report. " * 40
+            + "Tariffs and tariffs again."
+        ),
+    )
+    only_in_source = CallFactory(summary="The leaders spoke about energy.")
+    ReportFactory(
+        call=only_in_source,
+        source=SourceFactory(body="Officials mentioned tariffs in passing."),
+    )
+
+    snippets = search.call_snippets(parse("tariffs"), [call.pk, only_in_source.pk])
+
+    # The summary's passage alone: nothing of the report, though it says it more often.
+    assert "grain corridors and <mark>tariffs</mark>" in str(snippets[call.pk])
+    assert "report" not in str(snippets[call.pk]).lower()
+    assert "mentioned <mark>tariffs</mark> in passing" in str(snippets[only_in_source.pk])
+
+
 def test_call_found_only_by_a_name_gets_no_snippet(seed):
     assert search.call_snippets(parse("raeisi"), [seed.raisi_meeting.pk]) == {}
 
