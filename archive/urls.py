@@ -16,9 +16,13 @@ urlpatterns = [
     re_path(r"^calls\.(?P<fmt>csv|json)$", views.calls_export, name="calls-export"),
     path("calls/feed/", LatestCallsFeed(), name="feed"),
     path("calls/<int:pk>/", views.call_detail, name="call-noslug"),
-    re_path(r"^calls/(?P<pk>[0-9]+)\.(?P<fmt>csv|json)$", views.call_data, name="call-data"),
+    # An id has at most 19 digits (a bigint); a longer one matches nothing (404), rather than
+    # reaching int(), which refuses numbers of more than 4,300 digits.
+    re_path(r"^calls/(?P<pk>[0-9]{1,19})\.(?P<fmt>csv|json)$", views.call_data, name="call-data"),
     re_path(
-        r"^calls/(?P<pk>[0-9]+)/cite\.(?P<fmt>bib|ris|json)$", views.call_cite, name="call-cite"
+        r"^calls/(?P<pk>[0-9]{1,19})/cite\.(?P<fmt>bib|ris|json)$",
+        views.call_cite,
+        name="call-cite",
     ),
     path("calls/<int:pk>/<slug:slug>/", views.call_detail, name="call"),
     path("leaders/", views.leader_list, name="leaders"),

@@ -170,6 +170,15 @@ def test_record_pages_never_fail(client, seed):
     check()
 
 
+@pytest.mark.parametrize("number", [str(2**63), str(10**30), "9" * 5000])
+@pytest.mark.parametrize(
+    "template", ["/calls/{}/", "/calls/{}/a-slug/", "/calls/{}.json", "/calls/{}/cite.bib"]
+)
+def test_an_id_too_large_for_the_database_is_a_404(client, seed, number, template):
+    # int() refuses numbers of more than 4,300 digits; the database, ids past a bigint.
+    assert client.get(template.format(number)).status_code == 404
+
+
 @EXAMPLES
 @given(
     segment=st.one_of(
