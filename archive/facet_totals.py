@@ -283,9 +283,14 @@ def install_facet_triggers(using: str = "default", **kwargs) -> None:
         rebuild(db)
 
 
+def _has_sets(db) -> bool:
+    """Whether the packed sets' table is migrated (0011 on)."""
+    return FACET_SETS in db.introspection.table_names()
+
+
 def rebuild(db=default_connection) -> None:
     """Recount every call's facet values from the rows (after a bulk load without triggers)."""
-    sets = FACET_SETS in db.introspection.table_names()
+    sets = _has_sets(db)
     with db.cursor() as cursor:
         cursor.execute(f"DELETE FROM {PENDING}")
         if sets:
@@ -316,8 +321,8 @@ def refresh_pending(db=default_connection) -> int:
         cursor.execute(f"SELECT count(*) FROM {PENDING}")
         (pending,) = cursor.fetchone()
         if pending:
-            sets = FACET_SETS in db.introspection.table_names()
-            for statement in refresh_statements(f"SELECT call_id FROM {PENDING}", db.vendor, sets):
+            ids = f"SELECT call_id FROM {PENDING}"
+            for statement in refresh_statements(ids, db.vendor, _has_sets(db)):
                 cursor.execute(statement)
             cursor.execute(f"DELETE FROM {PENDING}")
     return pending

@@ -6,9 +6,10 @@ page cache in bench/data/page-cache, so that it writes nothing outside bench/. E
 else is exactly diplo.settings.
 """
 
-from diplo.settings import *  # noqa: F403
-from diplo.settings import BASE_DIR, CACHES
+import common
 
-STATIC_ROOT = BASE_DIR / "bench" / "data" / "staticfiles"
-PAGE_CACHE_DIR = BASE_DIR / "bench" / "data" / "page-cache"
-CACHES["pages"]["LOCATION"] = str(PAGE_CACHE_DIR)
+from diplo.settings import *  # noqa: F403
+from diplo.settings import CACHES
+
+STATIC_ROOT = common.DATA / "staticfiles"
+CACHES["pages"]["LOCATION"] = str(common.PAGE_CACHE)

@@ -21,6 +21,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 DATA = BENCH / "data"
 RESULTS = BENCH / "results"
+#: Where bench_settings keeps the page cache, so that the benchmark writes only under bench/.
+PAGE_CACHE = DATA / "page-cache"
 PYTHON = sys.executable
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"

@@ -157,8 +157,8 @@ def gunicorn(db: str, calls: int, *, page_cache: bool = True):
     if not page_cache:
         env["DIPLO_PAGE_CACHE_SECONDS"] = "0"
     else:
-        # Every run starts from an empty page cache (bench_settings keeps it here, on disk).
-        shutil.rmtree(common.DATA / "page-cache", ignore_errors=True)
+        # Every run starts from an empty page cache (on disk, see bench_settings).
+        shutil.rmtree(common.PAGE_CACHE, ignore_errors=True)
     args = [str(Path(common.PYTHON).with_name("gunicorn")), "-c", "gunicorn.conf.py",
             "diplo.wsgi"]  # fmt: skip
     log = common.RESULTS / f"gunicorn-{db}{'' if page_cache else '-uncached'}.log"

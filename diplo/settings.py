@@ -188,7 +188,7 @@ CACHES = {
     # Whole public pages, keyed by the archive's version (archive/caching.py): a page is
     # never served after the data under it changed. On disk, so that every gunicorn worker
     # reads what another rendered, and the cache outlives a worker's recycling: a cache per
-    # process gave a third of the pages a second under load (bench/README.md).
+    # process gave about a quarter of the pages a second under load (bench/README.md).
     "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env(
