@@ -26,11 +26,11 @@ totals are rebuilt from the rows (:func:`rebuild`).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from django.db import connection as default_connection
 
+from . import idlists
 from .models import CallFacet, CallFacetSet, FacetTotal, PendingFacetCall, WriteBatch
 
 CALL_FACETS = CallFacet._meta.db_table
@@ -346,15 +346,15 @@ def count_values(ids: list[int]) -> Counter[tuple[str, str]]:
     """
     if not ids:
         return Counter()
-    if default_connection.vendor == "postgresql":
-        sql = f"SELECT string_agg(facets, %s) FROM {FACET_SETS} WHERE call_id = ANY(%s::bigint[])"
-        params = [CallFacetSet.SEPARATOR, list(ids)]
-    else:
-        sql = (
-            f"SELECT group_concat(facets, %s) FROM {FACET_SETS}"
-            " WHERE call_id IN (SELECT value FROM json_each(%s))"
-        )
-        params = [CallFacetSet.SEPARATOR, json.dumps(list(ids))]
+    concat = "string_agg" if default_connection.vendor == "postgresql" else "group_concat"
+    # A join from the ids, which PostgreSQL probes in the primary key one by one: with
+    # ``call_id = ANY(ids)`` it read the whole table instead, in 33 ms rather than 12 for a
+    # sample of 5,000.
+    sql = (
+        f"SELECT {concat}(packed.facets, %s) FROM {idlists.rows('picked')}"
+        f" JOIN {FACET_SETS} AS packed ON packed.call_id = picked.id"
+    )
+    params = [CallFacetSet.SEPARATOR, idlists.bound(ids)]
     with default_connection.cursor() as cursor:
         cursor.execute(sql, params)
         packed = cursor.fetchone()[0]

@@ -26,11 +26,29 @@ MAX_LISTED = 20_000
 SAMPLE_SIZE = 5_000
 
 
+def bound(ids: list[int]) -> str:
+    """``ids`` as one query parameter, as `rows` reads it: a PostgreSQL array literal or a
+    JSON array.
+
+    Text rather than a list, which psycopg would adapt element by element: 7 ms a page for a
+    sample of 5,000 ids, where joining their digits takes well under one.
+    """
+    if connection.vendor == "postgresql":
+        return "{" + ",".join(map(str, map(int, ids))) + "}"
+    return json.dumps([int(pk) for pk in ids])
+
+
+def rows(alias: str) -> str:
+    """SQL for a FROM clause: the ids of a `bound` parameter as a table ``alias`` of one
+    column, ``id``."""
+    if connection.vendor == "postgresql":
+        return f"unnest(%s::bigint[]) AS {alias} (id)"
+    return f"(SELECT value AS id FROM json_each(%s)) AS {alias}"
+
+
 def listed(ids: list[int]) -> RawSQL:
     """A subquery yielding ``ids``, bound as one parameter (never one per id)."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return RawSQL(f"SELECT listed.id FROM {rows('listed')}", [bound(ids)])
 
 
 def even_sample(ids: list[int], size: int) -> list[int]:
