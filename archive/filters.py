@@ -224,7 +224,12 @@ class CallFilter(django_filters.FilterSet):
             if self.is_filtered:
                 # The filtered calls' ids, read once: their number is the count, and the
                 # page and every facet start from them (archive.idlists).
-                self._selection = idlists.Selection.of(self._qs, self._search_only_hits())
+                hits = self._search_only_hits()
+                if hits is None:
+                    self._selection = idlists.Selection.of(self._qs)
+                else:
+                    # A search alone: its hits are the selection, read from the index.
+                    self._selection = idlists.Selection(self._qs, hits.count, hits.sample)
                 self._qs = self._selection.queryset
         return self._qs
 
@@ -234,7 +239,7 @@ class CallFilter(django_filters.FilterSet):
         self.qs  # noqa: B018 - reads them
         return self._selection
 
-    def _search_only_hits(self) -> list[int] | None:
+    def _search_only_hits(self) -> search.Hits | None:
         """A search alone selects its hits: no need to read them again through the calls."""
         only_search = [s.name for s in self.active] == ["q"] and self.query.has_positive_terms
         return self.hits if only_search else None
@@ -248,10 +253,10 @@ class CallFilter(django_filters.FilterSet):
         return search.search_calls(queryset, self.query, self.hits)
 
     @property
-    def hits(self) -> list[int]:
-        """The ids of every call the search matches, read once from the index."""
+    def hits(self) -> search.Hits:
+        """The calls the search matches, read once from the index (`search.call_hits`)."""
         if not hasattr(self, "_hits"):
-            self._hits = search.matching_call_ids(self.query)
+            self._hits = search.call_hits(self.query)
         return self._hits
 
     def filter_leaders(self, queryset, name, value):

@@ -71,10 +71,9 @@ class Selection:
         return len(self.sample) < self.count
 
     @classmethod
-    def of(cls, queryset: QuerySet, ids: list[int] | None = None) -> Selection:
-        """The calls of ``queryset`` (whose ids are ``ids`` when already read)."""
-        if ids is None:
-            ids = list(queryset.order_by().values_list("pk", flat=True))
+    def of(cls, queryset: QuerySet) -> Selection:
+        """The calls of ``queryset``, their ids read once."""
+        ids = list(queryset.order_by().values_list("pk", flat=True))
         if len(ids) <= MAX_LISTED:
             queryset = queryset.model._default_manager.filter(pk__in=listed(ids))
         return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))

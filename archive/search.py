@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -139,6 +140,10 @@ class Backend(Protocol):
     def count(self, index: str, query: Query) -> int:
         """How many records match, counted in the index itself."""
 
+    def estimate(self, index: str, query: Query) -> int | None:
+        """About how many records match, known before reading them (see `call_hits`);
+        None where the database has no cheap way to tell."""
+
     def best(self, index: str, query: Query, limit: int) -> tuple[str, list]:
         """SQL (with params) selecting (id, search_rank) of the ``limit`` most relevant
         records, ranked in the index alone (no join to the records themselves)."""
@@ -208,6 +213,11 @@ class SQLiteBackend:
         with default_connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM ({sql})", params)
             return cursor.fetchone()[0]
+
+    def estimate(self, index: str, query: Query) -> int | None:
+        # FTS5 keeps no statistics to guess from, and reading even a common word's ids is
+        # quick (19 ms for one in 117,764 calls): they are read.
+        return None
 
     def best(self, index: str, query: Query, limit: int) -> tuple[str, list]:
         table = self.tables[index]
@@ -327,6 +337,19 @@ class PostgreSQLBackend:
             cursor.execute(f"SELECT count(*) FROM ({sql}) AS hits", params)
             return cursor.fetchone()[0]
 
+    def estimate(self, index: str, query: Query) -> int | None:
+        # The planner's estimate, from the statistics ANALYZE keeps of the vectors' most
+        # common words: in 0.4 ms, where counting a word in 117,764 calls takes 25 ms. For
+        # a generated archive of 200,000 calls it said 118,167 for that word, 17,020 for
+        # one in 17,082, and 10,056 for both words together (11,104); rare words, 1,000.
+        sql, params = self.matching_ids(index, query)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
+
     def best(self, index: str, query: Query, limit: int) -> tuple[str, list]:
         table, key, vector = self.tables[index]
         sql, params = self.tsquery(query)
@@ -391,18 +414,57 @@ def backend() -> Backend:
     raise NotImplementedError(f"No full-text search for {default_connection.vendor}")
 
 
-def _matching(
-    queryset: QuerySet, index: str, query: Query, hits: list[int] | None = None
-) -> QuerySet:
+def _matching(queryset: QuerySet, index: str, query: Query, hits: Hits | None = None) -> QuerySet:
     # Up to MAX_LISTED hits, a search's ids are read once and handed to every later query
     # of the page (results, each facet), instead of each query searching the index again.
     sql, params = backend().matching_ids(index, query)
     if hits is None:
         with _index_scan():
-            hits = _collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
-    if len(hits) > idlists.MAX_LISTED:
+            ids = _collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
+        hits = Hits(len(ids), ids if len(ids) <= idlists.MAX_LISTED else None, [])
+    if hits.ids is None:
         return queryset.filter(pk__in=RawSQL(sql, params))
-    return queryset.filter(pk__in=idlists.listed(hits))
+    return queryset.filter(pk__in=idlists.listed(hits.ids))
+
+
+@dataclass(frozen=True)
+class Hits:
+    """The calls a search matches, as `call_hits` read them from the index."""
+
+    count: int
+    ids: list[int] | None  # every one, when they are at most idlists.MAX_LISTED
+    sample: list[int]  # every one, or an even sample of at most idlists.SAMPLE_SIZE
+
+
+def call_hits(query: Query) -> Hits:
+    """How many calls match ``query``, their ids when they are few enough to hand on to
+    later queries (`idlists.MAX_LISTED`), and the sample their facets are counted on
+    (`idlists.SAMPLE_SIZE`).
+
+    A search expected to match more calls than that is not read id by id: one pass over
+    the index counts its matches and keeps those whose id is a multiple of a step, about
+    SAMPLE_SIZE of them: for a word in 117,764 of 200,000 generated calls, 27 ms rather
+    than 55 on PostgreSQL (bench/README.md). How many to expect is the backend's `estimate`
+    (SQLite has none and reads the ids: 19 ms for that word). Where it was too high, the
+    sample is taken again with the step the count gives, or the ids are read after all when
+    they are few; where it was too low, the sample is thinned to SAMPLE_SIZE.
+    """
+    if not query:
+        return Hits(0, [], [])
+    sql, params = backend().matching_ids("calls", query)
+    with _index_scan():
+        expected = backend().estimate("calls", query)
+        if expected is not None and expected > idlists.MAX_LISTED:
+            step = math.ceil(expected / idlists.SAMPLE_SIZE)
+            count, sample = _counted(sql, params, step)
+            if count > idlists.MAX_LISTED and len(sample) < idlists.SAMPLE_SIZE // 2:
+                # Expected far too many: take the step again from the count.
+                count, sample = _counted(sql, params, math.ceil(count / idlists.SAMPLE_SIZE))
+            if count > idlists.MAX_LISTED:
+                return Hits(count, None, idlists.even_sample(sample, idlists.SAMPLE_SIZE))
+        ids = _collected(sql, params)
+    listed = ids if len(ids) <= idlists.MAX_LISTED else None
+    return Hits(len(ids), listed, idlists.even_sample(ids, idlists.SAMPLE_SIZE))
 
 
 def matching_call_ids(query: Query) -> list[int]:
@@ -430,6 +492,22 @@ def _collected(sql: str, params: list) -> list[int]:
     return json.loads(value) if value else []
 
 
+def _counted(sql: str, params: list, step: int) -> tuple[int, list[int]]:
+    """How many ids ``sql`` selects, and those of them that are multiples of ``step``."""
+    if default_connection.vendor == "postgresql":
+        multiples = "string_agg(hit::text, ',') FILTER (WHERE hit %% %s = 0)"
+        sample = f"'[' || coalesce({multiples}, '') || ']'"
+    else:
+        sample = "json_group_array(hit) FILTER (WHERE hit %% %s = 0)"
+    with default_connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH hits (hit) AS ({sql}) SELECT count(*), {sample} FROM hits",
+            [*params, int(step)],
+        )
+        count, value = cursor.fetchone()
+    return count, json.loads(value)
+
+
 @contextlib.contextmanager
 def _index_scan() -> Iterator[None]:
     """On PostgreSQL, find the matches through the GIN index, never by reading every row.
@@ -447,9 +525,9 @@ def _index_scan() -> Iterator[None]:
         yield
 
 
-def search_calls(queryset: QuerySet, query: Query, hits: list[int] | None = None) -> QuerySet:
-    """``queryset`` (of calls) narrowed to those matching ``query`` (whose ids are ``hits``
-    when already read: see `matching_call_ids`)."""
+def search_calls(queryset: QuerySet, query: Query, hits: Hits | None = None) -> QuerySet:
+    """``queryset`` (of calls) narrowed to those matching ``query`` (``hits``, when already
+    read: see `call_hits`)."""
     if not query:
         return queryset
     return _matching(queryset, "calls", query, hits)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from archive import search
+from archive import idlists, search
 from archive.filters import CallFilter
 from archive.models import Call
 from tests.factories import CallFactory, ReportFactory, SourceFactory
@@ -178,3 +178,80 @@ def test_postgresql_keeps_search_documents_out_of_line(db):
             "SELECT reloptions FROM pg_class WHERE relname = 'archive_callsearchdocument'"
         )
         assert "toast_tuple_target=128" in cursor.fetchone()[0]
+
+
+@pytest.fixture
+def sampled(many_calls, monkeypatch):
+    """40 matching calls, with at most 5 handed on as a list and samples of 8."""
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", 5)
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 8)
+    return sorted(call.pk for call in many_calls(40))
+
+
+def _expecting(monkeypatch, expected: int) -> None:
+    """Make the database's guess of how many calls match `expected`."""
+    monkeypatch.setattr(type(search.backend()), "estimate", lambda self, index, query: expected)
+
+
+def test_a_broad_search_is_counted_and_sampled_in_one_pass(sampled, monkeypatch):
+    _expecting(monkeypatch, 40)
+    with CaptureQueriesContext(connection) as captured:
+        hits = search.call_hits(search.parse("leaders"))
+
+    assert hits.count == 40
+    assert hits.ids is None  # more than MAX_LISTED: not handed on
+    # Every fifth id (40 expected / 8): the multiples of 5 among the matches.
+    assert hits.sample == [pk for pk in sampled if pk % 5 == 0]
+    assert not any("json_group_array(hit) FROM" in q["sql"] for q in captured)
+    assert not any("string_agg(hit::text, ',') ||" in q["sql"] for q in captured)
+
+
+@pytest.mark.parametrize("expected", [0, 3, 10**6])
+def test_a_wrong_guess_still_gives_every_match_counted_and_an_even_sample(
+    sampled, monkeypatch, expected
+):
+    _expecting(monkeypatch, expected)
+    hits = search.call_hits(search.parse("leaders"))
+
+    assert hits.count == 40
+    assert hits.ids is None
+    assert set(hits.sample) <= set(sampled)
+    assert 4 <= len(hits.sample) <= 8
+
+
+def test_a_guess_too_high_still_hands_few_matches_on_as_a_list(many_calls, monkeypatch):
+    monkeypatch.setattr("archive.idlists.MAX_LISTED", 50)
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 8)
+    calls = many_calls(40)
+    _expecting(monkeypatch, 10**6)
+
+    hits = search.call_hits(search.parse("leaders"))
+
+    assert hits.count == 40
+    assert sorted(hits.ids) == sorted(c.pk for c in calls)
+    assert hits.sample == idlists.even_sample(hits.ids, 8)
+
+
+def test_the_estimate_is_a_number_of_calls(many_calls):
+    many_calls(5)
+    for text in ("leaders", "absentword", "-leaders", "leaders or absentword"):
+        estimate = search.backend().estimate("calls", search.parse(text))
+        if connection.vendor == "sqlite":
+            assert estimate is None  # FTS5 keeps no statistics: the ids are read
+        else:
+            assert isinstance(estimate, int)
+            assert estimate >= 0
+
+
+def test_a_broad_search_page_counts_every_match_and_estimates_its_facets(
+    client, sampled, monkeypatch
+):
+    _expecting(monkeypatch, 40)
+    response = client.get("/search/", {"q": "leaders"})
+
+    assert response.context["total"] == 40
+    assert response.context["facet_sample"] == len([pk for pk in sampled if pk % 5 == 0])
+    kinds = {
+        v.value: v.count for f in response.context["facets"] if f.name == "kind" for v in f.values
+    }
+    assert sum(kinds.values()) == pytest.approx(40, abs=len(kinds))

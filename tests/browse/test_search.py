@@ -264,6 +264,8 @@ def test_a_search_alone_is_counted_from_its_hits_read_once_from_the_index(client
     sql = [q["sql"] for q in captured]
     assert [s for s in sql if '"__count"' in s] == []
     index_reads = ("SELECT rowid FROM archive_callsearch_fts", "SELECT call_id FROM")
+    # PostgreSQL's planner is asked how many to expect (search.call_hits): no rows read.
+    sql = [s for s in sql if not s.startswith("EXPLAIN")]
     assert len([s for s in sql if index_reads[0] in s or index_reads[1] in s]) == 1
 
 
