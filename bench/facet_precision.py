@@ -3,7 +3,9 @@
 Past ``archive.idlists.SAMPLE_SIZE`` calls the calls list estimates its facets from an
 even sample of the calls (archive.facets.SelectionCounts). For searches of a generated
 archive this counts each facet exactly over every matching call, then from samples of
-several sizes, and prints for each facet the mean and largest relative error over its ten
+several sizes, taken two ways: every k-th of the sorted ids (``idlists.even_sample``), and
+the ids that are multiples of k (``search.call_hits`` on PostgreSQL, which samples while it
+counts). It prints for each facet the mean and largest relative error over its ten
 largest values, how many of those ten the estimate also puts in its top ten, and how long
 the estimate's query took (median of 5).
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import statistics
@@ -51,10 +54,13 @@ def main(argv=None) -> int:
         ids = search.matching_call_ids(search.parse(word))
         everything = idlists.Selection(Call.objects.all(), len(ids), sorted(ids))
         exact = facets.SelectionCounts(everything)
+        samples = []
         for size in args.sizes:
-            selection = idlists.Selection(
-                Call.objects.all(), len(ids), idlists.even_sample(ids, size)
-            )
+            step = math.ceil(len(ids) / size)
+            samples.append(("every k-th", idlists.even_sample(ids, size)))
+            samples.append(("multiples", sorted(pk for pk in ids if pk % step == 0)))
+        for how, sample in samples:
+            selection = idlists.Selection(Call.objects.all(), len(ids), sample)
             timings = []
             for _ in range(5):
                 started = time.perf_counter()
@@ -63,6 +69,7 @@ def main(argv=None) -> int:
             row = {
                 "word": word,
                 "calls": len(ids),
+                "sampled": how,
                 "sample": len(selection.sample),
                 "query_ms": round(statistics.median(timings), 1),
             }
@@ -80,14 +87,16 @@ def main(argv=None) -> int:
         print(json.dumps({"db": args.db, "calls": args.calls, "results": results}))
         return 0
     print(f"Facet estimates against exact counts ({args.db}, {args.calls:,} calls)")
-    print(f"{'word':<12}{'calls':>8}{'sample':>8}{'ms':>7}  " + "".join(f"{f:>22}" for f in FACETS))
+    header = f"{'word':<12}{'calls':>8}{'sampled':>12}{'sample':>8}{'ms':>7}  "
+    print(header + "".join(f"{f:>22}" for f in FACETS))
     for row in results:
         cells = "".join(
             f"{row[f]['mean_error']:>9.1%} /{row[f]['max_error']:>6.1%} {row[f]['top10_shared']:>3}"
             for f in FACETS
         )
         print(
-            f"{row['word']:<12}{row['calls']:>8,}{row['sample']:>8,}{row['query_ms']:>7}  {cells}"
+            f"{row['word']:<12}{row['calls']:>8,}{row['sampled']:>12}{row['sample']:>8,}"
+            f"{row['query_ms']:>7}  {cells}"
         )
     print("each facet: mean / largest relative error over its ten largest values, and how")
     print("many of those ten the estimate also ranks in its top ten")
