@@ -452,8 +452,8 @@ def call_hits(query: Query) -> Hits:
     if not query:
         return Hits(0, [], [])
     sql, params = backend().matching_ids("calls", query)
+    expected = backend().estimate("calls", query)
     with _index_scan():
-        expected = backend().estimate("calls", query)
         if expected is not None and expected > idlists.MAX_LISTED:
             step = math.ceil(expected / idlists.SAMPLE_SIZE)
             count, sample = _counted(sql, params, step)

@@ -147,9 +147,11 @@ def call_detail(request, pk: int, slug: str = ""):
     if slug != call.slug:
         return redirect(call, permanent=True)
 
+    # The page names each source and links to it: its text stays in the database.
     reports = list(
         Report.objects.filter(call=call)
         .select_related("source")
+        .defer("source__body")
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("start")))
         .order_by("role", "source__published", "source_id")
     )
@@ -157,18 +159,18 @@ def call_detail(request, pk: int, slug: str = ""):
     names.update({topic.slug: topic.name for topic in call.topics.all()})
     for report in reports:
         report.sentences = sentences(report.evidence.all(), names)
+    # In text order within each side (the model's own order also sorts by the call's date,
+    # a join for nothing here).
     statements = list(
-        Statement.objects.filter(call=call).select_related("side_leader", "side_country", "source")
+        Statement.objects.filter(call=call)
+        .select_related("side_leader", "side_country", "source")
+        .defer("source__body")
+        .order_by("side_country__name", "start", "pk")
     )
     participants = list(call.participations.all())
     sides = _sides(participants, statements)
     leaders = [p.leader for p in participants]
-    related = Call.objects.between(*leaders).exclude(pk=call.pk) if leaders else Call.objects.none()
-    before = after = []
-    if call.date:
-        # The page shows their date and kind only: nothing related to fetch.
-        before = list(related.filter(date__lt=call.date).order_by("-date", "-id")[:5])
-        after = list(related.filter(date__gt=call.date).order_by("date", "id")[:5])
+    before, after = _neighbours(call, leaders)
     permalink = request.build_absolute_uri(call.get_absolute_url())
     context = {
         "call": call,
@@ -182,6 +184,21 @@ def call_detail(request, pk: int, slug: str = ""):
         "between_query": "&".join(f"leader={leader.slug}" for leader in leaders),
     }
     return render(request, "archive/call_detail.html", context)
+
+
+def _neighbours(call: Call, leaders: list) -> tuple[list[Call], list[Call]]:
+    """The five calls between the same leaders just before ``call`` and the five just after
+    (the page shows their date and kind only: nothing related to fetch).
+
+    Two queries: one asking for either side (``pk IN (...) OR pk IN (...)``) made PostgreSQL
+    read the whole calls table, 45 ms rather than 1.
+    """
+    if not call.date or not leaders:
+        return [], []
+    related = Call.objects.between(*leaders).exclude(pk=call.pk)
+    before = list(related.filter(date__lt=call.date).order_by("-date", "-id")[:5])
+    after = list(related.filter(date__gt=call.date).order_by("date", "id")[:5])
+    return before, after
 
 
 def _sides(participants: list[Participation], statements: list[Statement]) -> list[dict]:

@@ -1,5 +1,6 @@
 """A call's permalink: its facts, each side's statements, sources with evidence, neighbours."""
 
+import datetime
 import json
 
 import pytest
@@ -8,7 +9,7 @@ from django.urls import reverse
 from archive.merging import merge_calls
 from archive.models import Call
 from archive.serialization import CSV_COLUMNS, call_to_dict, calls_for_export
-from tests.factories import CallFactory
+from tests.factories import CallFactory, LeaderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,30 @@ def test_calls_between_the_same_leaders_before_and_after(client, seed):
     assert response.context["after"] == []
     earlier = client.get(seed.putin_2022.get_absolute_url())
     assert [c.pk for c in earlier.context["after"]] == [seed.putin_call.pk]
+
+
+def test_the_five_nearest_calls_between_the_same_leaders_on_each_side(client):
+    a, b, other = LeaderFactory(), LeaderFactory(), LeaderFactory()
+    day = datetime.date(2020, 6, 15)
+
+    def call_on(offset: int | None, leaders=(a, b)) -> Call:
+        if offset is None:
+            return CallFactory(date=None, date_precision="unknown", participants=list(leaders))
+        date = day + datetime.timedelta(days=offset)
+        return CallFactory(date=date, participants=list(leaders))
+
+    call = call_on(0)
+    earlier = [call_on(-days) for days in range(1, 8)]  # the nearest first
+    later = [call_on(days) for days in range(1, 8)]
+    call_on(0)  # the same day: neither before nor after
+    call_on(None)  # undated
+    call_on(-1, (a, other))  # not between the same leaders
+    call_on(1, (a,))
+
+    response = client.get(call.get_absolute_url())
+
+    assert [c.pk for c in response.context["before"]] == [c.pk for c in earlier[:5]]
+    assert [c.pk for c in response.context["after"]] == [c.pk for c in later[:5]]
 
 
 def test_a_wrong_slug_redirects_permanently_to_the_permalink(client, seed):
