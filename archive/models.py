@@ -16,7 +16,6 @@ import re
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 
 from .enums import (
@@ -29,6 +28,7 @@ from .enums import (
     SourceRole,
 )
 from .fields import ListField
+from .links import link
 
 #: How many characters of an untitled source's first line name it.
 LEAD_LENGTH = 90
@@ -74,7 +74,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:country", kwargs={"code": self.code.lower()})
+        return link("archive:country", code=self.code.lower())
 
 
 class LeaderQuerySet(models.QuerySet):
@@ -109,7 +109,7 @@ class Leader(TimestampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:leader", kwargs={"slug": self.slug})
+        return link("archive:leader", slug=self.slug)
 
     def office_on(self, day: datetime.date | None) -> Term | None:
         """The term of office that covers ``day`` (the latest one when ``day`` is None)."""
@@ -178,7 +178,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:topic", kwargs={"slug": self.slug})
+        return link("archive:topic", slug=self.slug)
 
 
 class SourceQuerySet(models.QuerySet):
@@ -213,7 +213,7 @@ class Source(models.Model):
         return self.title or self.lead or self.origin or f"Source {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:source", kwargs={"pk": self.pk})
+        return link("archive:source", pk=self.pk)
 
     @property
     def lead(self) -> str:
@@ -344,7 +344,7 @@ class Call(TimestampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:call", kwargs={"pk": self.pk, "slug": self.slug or "call"})
+        return link("archive:call", pk=self.pk, slug=self.slug or "call")
 
     @property
     def leader_names(self) -> list[str]:
