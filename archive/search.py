@@ -18,7 +18,8 @@ are maintained by database triggers; see migration 0002.
 Public interface::
 
     query = parse(request.GET["q"])
-    calls = search_calls(Call.objects.all(), query)          # filter
+    hits = call_hits(query)                                   # count, ids or a sample
+    calls = search_calls(Call.objects.all(), query, hits)    # filter
     calls = rank_calls(calls, query)                          # annotate search_rank
     snippets = call_snippets(query, [c.pk for c in page])     # {id: SafeString}
 """
