@@ -10,6 +10,7 @@ drive the HTML list, its facets, and its CSV and JSON twins.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 import re
 from dataclasses import dataclass
@@ -226,7 +227,12 @@ class CallFilter(django_filters.FilterSet):
                 # page and every facet start from them (archive.idlists).
                 hits = self._search_only_hits()
                 if hits is None:
-                    self._selection = idlists.Selection.of(self._qs)
+                    # With a search among the filters, PostgreSQL is kept to the full-text
+                    # index: left to itself it read every document to test a common word
+                    # in the calls of one year (680 ms rather than 50).
+                    scan = search.index_scan() if self.query else contextlib.nullcontext()
+                    with scan:
+                        self._selection = idlists.Selection.of(self._qs)
                 else:
                     # A search alone: its hits are the selection, read from the index.
                     self._selection = idlists.Selection(self._qs, hits.count, hits.sample)
@@ -250,7 +256,9 @@ class CallFilter(django_filters.FilterSet):
         return queryset
 
     def filter_search(self, queryset, name, value):
-        return search.search_calls(queryset, self.query, self.hits)
+        # With other filters the search's count and sample are not needed: only its ids,
+        # when they are few enough to hand on (archive.search._matching reads those).
+        return search.search_calls(queryset, self.query, self._search_only_hits())
 
     @property
     def hits(self) -> search.Hits:

@@ -160,6 +160,10 @@ class Backend(Protocol):
         """The best passage of each record, matches wrapped in MARK_START/MARK_END."""
 
 
+#: The table of the records each index finds, whose ``id`` its ids are.
+RECORDS = {"calls": "archive_call", "sources": "archive_source"}
+
+
 def _fts5_phrase(words: tuple[str, ...]) -> str:
     # Words hold only letters and digits, but quote defensively as FTS5 does: "" for ".
     return '"' + " ".join(words).replace('"', '""') + '"'
@@ -190,9 +194,11 @@ class SQLiteBackend:
             return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [
                 self.match_expression(query)
             ]
-        # Only exclusions: everything indexed except what matches them.
+        # Only exclusions: every record except those that match them, read from the
+        # records' own table (a full scan of the FTS table reads every document: 700 ms
+        # rather than 30 at 200,000 calls).
         return (
-            f"SELECT rowid FROM {table} WHERE rowid NOT IN"
+            f"SELECT id FROM {RECORDS[index]} WHERE id NOT IN"
             f" (SELECT rowid FROM {table} WHERE {table} MATCH %s)",
             [self.excluded_expression(query)],
         )
@@ -312,6 +318,15 @@ class PostgreSQLBackend:
 
     def matching_ids(self, index: str, query: Query) -> tuple[str, list]:
         table, key, vector = self.tables[index]
+        if not query.has_positive_terms:
+            # Only exclusions: every record but those the index finds for them. A negated
+            # tsquery cannot use the GIN index, and testing every vector took 1.1 s.
+            sql, params = self._any(query.excluded)
+            return (
+                f"SELECT id FROM {RECORDS[index]}"
+                f" EXCEPT SELECT {key} FROM {table} WHERE {vector} @@ {sql}",
+                params,
+            )
         sql, params = self.tsquery(query)
         return f"SELECT {key} FROM {table} WHERE {vector} @@ {sql}", params
 
@@ -373,9 +388,10 @@ class PostgreSQLBackend:
         if not ids:
             return set()
         sql, params = self.matching_ids(index, query)
-        _, key, _ = self.tables[index]
         with default_connection.cursor() as cursor:
-            cursor.execute(f"{sql} AND {key} = ANY(%s)", [*params, list(ids)])
+            cursor.execute(
+                f"SELECT hit FROM ({sql}) AS hits (hit) WHERE hit = ANY(%s)", [*params, list(ids)]
+            )
             return {row[0] for row in cursor.fetchall()}
 
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
@@ -420,7 +436,7 @@ def _matching(queryset: QuerySet, index: str, query: Query, hits: Hits | None = 
     # of the page (results, each facet), instead of each query searching the index again.
     sql, params = backend().matching_ids(index, query)
     if hits is None:
-        with _index_scan():
+        with index_scan():
             ids = _collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
         hits = Hits(len(ids), ids if len(ids) <= idlists.MAX_LISTED else None, [])
     if hits.ids is None:
@@ -454,7 +470,7 @@ def call_hits(query: Query) -> Hits:
         return Hits(0, [], [])
     sql, params = backend().matching_ids("calls", query)
     expected = backend().estimate("calls", query)
-    with _index_scan():
+    with index_scan():
         if expected is not None and expected > idlists.MAX_LISTED:
             step = math.ceil(expected / idlists.SAMPLE_SIZE)
             count, sample = _counted(sql, params, step)
@@ -473,7 +489,7 @@ def matching_call_ids(query: Query) -> list[int]:
     if not query:
         return []
     sql, params = backend().matching_ids("calls", query)
-    with _index_scan():
+    with index_scan():
         return _collected(sql, params)
 
 
@@ -510,7 +526,7 @@ def _counted(sql: str, params: list, step: int) -> tuple[int, list[int]]:
 
 
 @contextlib.contextmanager
-def _index_scan() -> Iterator[None]:
+def index_scan() -> Iterator[None]:
     """On PostgreSQL, find the matches through the GIN index, never by reading every row.
 
     The planner does not count the cost of detoasting each row's vector to test it, and

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.db.models import F, Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -37,8 +39,12 @@ def browse(request, *, search_page: bool = False):
     # past the last shows the last, which they cover too).
     best = (requested_page(request) or 1) * PER_PAGE
     pagination = paginate(request, filterset.sorted(best=best).with_related(), count=total)
-    calls = list(pagination.page.object_list)
     query = filterset.query
+    # A page of a search too broad to hand its ids on filters by the search itself: kept to
+    # the full-text index on PostgreSQL (search.index_scan), which otherwise may test every
+    # document (1.4 s for the calls without a common word).
+    with search.index_scan() if query else contextlib.nullcontext():
+        calls = list(pagination.page.object_list)
     active = chips(filterset, qs)
     context = {
         "filterset": filterset,

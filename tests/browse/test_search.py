@@ -294,3 +294,21 @@ def test_a_page_ranked_in_the_index_alone_is_the_page_of_the_full_ranking(
     ]
     assert source_ranks[0] == source_ranks[1]
     assert len(source_ranks[0]) == 5
+
+
+def test_sources_without_a_word_are_every_source_but_those_with_it(seed):
+    """Only exclusions: the records' own table, less what the index finds for them."""
+    every = set(Source.objects.values_list("pk", flat=True))
+    with_word = set(
+        search.search_sources(Source.objects.all(), parse("sanctions")).values_list("pk", flat=True)
+    )
+    without = set(
+        search.search_sources(Source.objects.all(), parse("-sanctions")).values_list(
+            "pk", flat=True
+        )
+    )
+
+    assert with_word
+    assert without
+    assert without == every - with_word
+    assert search.sources_matching(parse("-sanctions"), sorted(every)) == without
