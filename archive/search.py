@@ -436,6 +436,10 @@ def _matching(queryset: QuerySet, index: str, query: Query, hits: Hits | None = 
     # of the page (results, each facet), instead of each query searching the index again.
     sql, params = backend().matching_ids(index, query)
     if hits is None:
+        expected = backend().estimate(index, query)
+        if expected is not None and expected > 2 * idlists.MAX_LISTED:
+            # Far too many to hand on, as far as the database can tell: not read at all.
+            return queryset.filter(pk__in=RawSQL(sql, params))
         with index_scan():
             ids = _collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
         hits = Hits(len(ids), ids if len(ids) <= idlists.MAX_LISTED else None, [])

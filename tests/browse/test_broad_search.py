@@ -255,3 +255,25 @@ def test_a_broad_search_page_counts_every_match_and_estimates_its_facets(
         v.value: v.count for f in response.context["facets"] if f.name == "kind" for v in f.values
     }
     assert sum(kinds.values()) == pytest.approx(40, abs=len(kinds))
+
+
+def test_a_search_expected_to_be_far_too_broad_filters_without_reading_its_ids(
+    many_calls, monkeypatch
+):
+    """With other filters, a search the database expects to match far more calls than are
+    handed on as a list is applied as a subquery: the same calls, no ids read first."""
+    calls = many_calls(12)
+    year = calls[0].date.year
+    params = {"q": "leaders", "year": str(year)}
+    expected_calls = sorted(c.pk for c in calls if c.date.year == year)
+    read_first = CallFilter(params, queryset=Call.objects.all())
+    assert sorted(read_first.qs.values_list("pk", flat=True)) == expected_calls
+
+    _expecting(monkeypatch, 10**6)
+    with CaptureQueriesContext(connection) as captured:
+        filtered = CallFilter(params, queryset=Call.objects.all())
+        found = sorted(filtered.qs.values_list("pk", flat=True))
+
+    assert found == expected_calls
+    assert filtered.count() == len(expected_calls)
+    assert not any(f"LIMIT {idlists.MAX_LISTED + 1}" in q["sql"] for q in captured)

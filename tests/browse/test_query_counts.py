@@ -38,8 +38,9 @@ PAGES = [
 
 # On PostgreSQL the facets run in a savepoint with a statement timeout: three more.
 POSTGRESQL_FACET_OVERHEAD = 3
-# On PostgreSQL a search reads its matches in a savepoint that keeps to the index: three more.
-POSTGRESQL_SEARCH_OVERHEAD = 3
+# On PostgreSQL a search asks the planner how many matches to expect (archive.search.
+# call_hits) and reads them in a savepoint that keeps to the index: four more.
+POSTGRESQL_SEARCH_OVERHEAD = 4
 
 
 def _queries(assert_at_most, client, url, query, limit) -> int:
