@@ -10,7 +10,6 @@ drive the HTML list, its facets, and its CSV and JSON twins.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime
 import re
 from dataclasses import dataclass
@@ -230,8 +229,7 @@ class CallFilter(django_filters.FilterSet):
                     # With a search among the filters, PostgreSQL is kept to the full-text
                     # index: left to itself it read every document to test a common word
                     # in the calls of one year (680 ms rather than 50).
-                    scan = search.index_scan() if self.query else contextlib.nullcontext()
-                    with scan:
+                    with search.kept_to_index(self.query):
                         self._selection = idlists.Selection.of(self._qs)
                 else:
                     # A search alone: its hits are the selection, read from the index.

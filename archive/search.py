@@ -546,6 +546,12 @@ def index_scan() -> Iterator[None]:
         yield
 
 
+def kept_to_index(query: Query) -> contextlib.AbstractContextManager:
+    """`index_scan` while ``query`` searches for something (the queries inside may filter by
+    it); nothing otherwise."""
+    return index_scan() if query else contextlib.nullcontext()
+
+
 def search_calls(queryset: QuerySet, query: Query, hits: Hits | None = None) -> QuerySet:
     """``queryset`` (of calls) narrowed to those matching ``query`` (``hits``, when already
     read: see `call_hits`)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from django.db.models import F, Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -43,7 +41,7 @@ def browse(request, *, search_page: bool = False):
     # A page of a search too broad to hand its ids on filters by the search itself: kept to
     # the full-text index on PostgreSQL (search.index_scan), which otherwise may test every
     # document (1.4 s for the calls without a common word).
-    with search.index_scan() if query else contextlib.nullcontext():
+    with search.kept_to_index(query):
         calls = list(pagination.page.object_list)
     active = chips(filterset, qs)
     context = {
