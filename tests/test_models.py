@@ -6,7 +6,16 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from archive.enums import DatePrecision, DurationQualifier, ReviewStatus
-from archive.models import Call, Country, Evidence, Participation, Report, Source, Term
+from archive.models import (
+    Call,
+    Country,
+    Evidence,
+    Participation,
+    Report,
+    Source,
+    Term,
+    _fewest_calls_first,
+)
 
 from .factories import (
     CallFactory,
@@ -155,6 +164,19 @@ def test_between_finds_the_calls_of_exactly_those_leaders():
     abc = CallFactory(participants=[a, b, c])
 
     assert set(Call.objects.between(a, b)) == {ab, abc}
+    assert set(Call.objects.between(b, a)) == {ab, abc}
+    assert set(Call.objects.between(c, b, a)) == {abc}
+
+
+def test_leaders_are_ordered_by_their_calls_fewest_first():
+    """What ``between`` gives SQLite's planner, from the counts the database keeps."""
+    busy, rare, idle = LeaderFactory(), LeaderFactory(), LeaderFactory()
+    for _ in range(3):
+        CallFactory(participants=[busy, LeaderFactory()])
+    CallFactory(participants=[busy, rare])
+
+    assert _fewest_calls_first([busy, rare, idle]) == [idle, rare, busy]
+    assert _fewest_calls_first([rare, busy]) == [rare, busy]
 
 
 def test_reviewed_and_in_year_querysets():

@@ -89,4 +89,7 @@ def test_call_page_issues_a_bounded_number_of_queries(
 ):
     grow(30)
 
-    _queries(django_assert_max_num_queries, client, seed.raisi_call.get_absolute_url(), {}, 8)
+    # On SQLite one more: the participants' call counts, so that the calls between them are
+    # looked up from the leader with the fewest (Call.objects.between).
+    limit = 9 if connection.vendor == "sqlite" else 8
+    _queries(django_assert_max_num_queries, client, seed.raisi_call.get_absolute_url(), {}, limit)
