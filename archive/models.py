@@ -359,7 +359,12 @@ class Call(TimestampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return link("archive:call", pk=self.pk, slug=self.slug or "call")
+        return self.url_of(self.pk, self.slug)
+
+    @staticmethod
+    def url_of(pk: int, slug: str) -> str:
+        """The permalink of call ``pk`` with ``slug``, without the call (exports read values)."""
+        return link("archive:call", pk=pk, slug=slug or "call")
 
     @property
     def leader_names(self) -> list[str]:

@@ -12,30 +12,15 @@ from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpRespon
 from ..citations import Citation
 from ..filters import CallFilter
 from ..models import Call
-from ..serialization import CSV_COLUMNS, call_to_dict, call_to_row, calls_for_export
+from ..serialization import CSV_COLUMNS, call_dict, call_to_row, iter_call_dicts
 from .common import public_page
 
-CHUNK = 500
 CITATION_FILES = {
     # extension: (Citation method, content type)
     "bib": ("bibtex", "application/x-bibtex; charset=utf-8"),
     "ris": ("ris", "application/x-research-info-systems; charset=utf-8"),
     "json": ("csl_json", "application/vnd.citationstyles.csl+json; charset=utf-8"),
 }
-
-
-def iter_calls(queryset) -> Iterator[Call]:
-    """The calls of ``queryset`` in its order, fetched in chunks with what exports read.
-
-    The ids come first (in the queryset's order, relevance included); then each
-    chunk is fetched with its participants, topics and sources in a fixed number
-    of queries, so memory stays flat however many calls are exported.
-    """
-    ids = list(queryset.values_list("pk", flat=True))
-    for offset in range(0, len(ids), CHUNK):
-        chunk = ids[offset : offset + CHUNK]
-        calls = calls_for_export(Call.objects.filter(pk__in=chunk)).in_bulk()
-        yield from (calls[pk] for pk in chunk if pk in calls)
 
 
 class _Echo:
@@ -46,8 +31,8 @@ class _Echo:
 def csv_lines(queryset) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
-    for call in iter_calls(queryset):
-        row = call_to_row(call)
+    for data in iter_call_dicts(queryset):
+        row = call_to_row(data)
         yield writer.writerow([row.get(column, "") for column in CSV_COLUMNS])
 
 
@@ -61,14 +46,13 @@ def json_lines(queryset, header: dict) -> Iterator[str]:
     """{"count": ..., ..., "calls": [...]} written a call at a time."""
     opening = json.dumps(header, cls=DjangoJSONEncoder)[:-1]
     yield opening + (', "calls": [' if header else '"calls": [')
-    for index, call in enumerate(iter_calls(queryset)):
-        yield ("," if index else "") + "\n" + json.dumps(call_to_dict(call), ensure_ascii=False)
+    for index, data in enumerate(iter_call_dicts(queryset)):
+        yield ("," if index else "") + "\n" + json.dumps(data, ensure_ascii=False)
     yield "\n]}\n"
 
 
 def call_json_response(call: Call) -> JsonResponse:
-    call = calls_for_export(Call.objects.filter(pk=call.pk)).prefetch_related("statements").get()
-    data = call_to_dict(call)
+    data = call_dict(call.pk)
     data["summary"] = call.summary
     data["statements"] = [
         {"speaker": s.speaker, "side": s.side_country_id, "text": s.text}

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from archive.merging import merge_calls
 from archive.models import Call
-from archive.serialization import CSV_COLUMNS, call_to_dict, calls_for_export
+from archive.serialization import CSV_COLUMNS
 from tests.factories import CallFactory, LeaderFactory
+from tests.shapes import expected_shape
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +170,7 @@ def test_call_json_is_the_export_shape_with_summary_and_statements(client, seed)
 
     data = json.loads(response.content)
     assert response["Content-Type"] == "application/json"
-    expected = call_to_dict(calls_for_export(Call.objects.filter(pk=seed.raisi_call.pk)).get())
+    expected = expected_shape(seed.raisi_call)
     assert {k: v for k, v in data.items() if k not in ("summary", "statements")} == expected
     assert data["statements"] == [
         {

@@ -10,8 +10,9 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Call
-from archive.serialization import CSV_COLUMNS, call_to_dict, calls_for_export
+from archive.serialization import CSV_COLUMNS
 from tests.factories import CallFactory
+from tests.shapes import expected_shape
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +51,7 @@ def test_json_export_has_count_filters_and_calls_in_the_export_shape(client, see
     )
 
     data = json.loads(b"".join(response.streaming_content))
-    expected = calls_for_export(
-        Call.objects.filter(pk__in=[seed.putin_2022.pk, seed.putin_call.pk])
-    )
-    by_pk = {call.pk: call_to_dict(call) for call in expected}
+    by_pk = {call.pk: expected_shape(call) for call in (seed.putin_2022, seed.putin_call)}
     assert data == {
         "count": 2,
         "filters": {"country": ["ru"], "sort": ["oldest"]},

@@ -13,7 +13,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from archive.models import Call
-from archive.serialization import CSV_COLUMNS, call_to_row, calls_for_export, iter_call_dicts
+from archive.serialization import CSV_COLUMNS, call_to_row, iter_call_dicts
 
 
 class _Lines:
@@ -39,8 +39,7 @@ class Command(BaseCommand):
             rows = csv.DictWriter(_Lines(self.stdout), fieldnames=CSV_COLUMNS, lineterminator="\n")
             rows.writeheader()
             # call_to_row flattens the dicts; the chunked iterator keeps memory flat.
-            for chunk in _chunks(calls):
-                rows.writerows(call_to_row(call) for call in chunk)
+            rows.writerows(call_to_row(data) for data in iter_call_dicts(calls))
             return
         if format == "jsonl":
             for data in iter_call_dicts(calls):
@@ -50,11 +49,3 @@ class Command(BaseCommand):
         for number, data in enumerate(iter_call_dicts(calls)):
             write(("," if number else "") + "\n" + json.dumps(data, ensure_ascii=False), ending="")
         write("\n]")
-
-
-def _chunks(queryset, size: int = 1000):
-    ids = list(queryset.values_list("pk", flat=True))
-    for offset in range(0, len(ids), size):
-        yield calls_for_export(Call.objects.filter(pk__in=ids[offset : offset + size])).order_by(
-            *Call._meta.ordering
-        )

@@ -1,0 +1,36 @@
+"""The export shape of a call, read from its model instances: what archive.serialization
+must give, built the plain way (the product reads values instead, for speed)."""
+
+from typing import Any
+
+from archive.models import Call
+
+
+def expected_shape(call: Call) -> dict[str, Any]:
+    call = Call.objects.get(pk=call.pk)
+    participations = call.participations.select_related("leader").order_by("leader__name", "pk")
+    reports = call.reports.select_related("source").order_by("role", "source_id")
+    return {
+        "id": call.pk,
+        "url": call.get_absolute_url(),
+        "date": call.date.isoformat() if call.date else None,
+        "date_precision": call.date_precision,
+        "kind": call.kind,
+        "duration_minutes": call.duration_minutes,
+        "duration_qualifier": call.duration_qualifier or None,
+        "initiator": call.initiator.name if call.initiator else None,
+        "participants": [
+            {"name": p.leader.name, "country": p.leader.country_id} for p in participations
+        ],
+        "topics": sorted(topic.name for topic in call.topics.all()),
+        "sources": [
+            {
+                "origin": report.source.origin,
+                "publisher": report.source.publisher or None,
+                "title": report.source.title,
+                "role": report.role,
+            }
+            for report in reports
+        ],
+        "status": call.status,
+    }
