@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from .idlists import listed
 from .models import Call, Participation, Report
 
 CSV_COLUMNS = [
@@ -41,7 +42,7 @@ CHUNK = 1000
 def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
     """The calls ``ids`` in the export shape (see the module docstring), by id."""
     calls: dict[int, dict[str, Any]] = {}
-    rows = Call.objects.filter(pk__in=ids).values_list(
+    rows = Call.objects.filter(pk__in=listed(ids)).values_list(
         "pk",
         "slug",
         "date",
@@ -68,7 +69,7 @@ def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
             "status": status,
         }
     participants = (
-        Participation.objects.filter(call_id__in=ids)
+        Participation.objects.filter(call_id__in=listed(ids))
         .order_by("leader__name", "pk")
         .values_list("call_id", "leader__name", "leader__country_id")
     )
@@ -76,14 +77,14 @@ def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
     for call_id, name, country in participants:
         if call_id in calls:
             calls[call_id]["participants"].append({"name": name, "country": country})
-    topics = Call.topics.through.objects.filter(call_id__in=ids).values_list(
+    topics = Call.topics.through.objects.filter(call_id__in=listed(ids)).values_list(
         "call_id", "topic__name"
     )
     for call_id, name in topics:
         if call_id in calls:
             calls[call_id]["topics"].append(name)
     reports = (
-        Report.objects.filter(call_id__in=ids)
+        Report.objects.filter(call_id__in=listed(ids))
         .order_by("role", "source_id")
         .values_list("call_id", "source__origin", "source__publisher", "source__title", "role")
     )
