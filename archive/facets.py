@@ -337,10 +337,10 @@ class KindFacet(Facet):
 def calls_per_month(filterset: CallFilter) -> list[tuple[int | None, int | None, int]]:
     """(year, month, count) of the filtered calls: the year and month facets and the
     timeline, from the same counts."""
-    return [(*_year_month(value), n) for value, n in counts_of(filterset).every("month")]
+    return [(*year_month(value), n) for value, n in counts_of(filterset).every("month")]
 
 
-def _year_month(value: str) -> tuple[int | None, int | None]:
+def year_month(value: str) -> tuple[int | None, int | None]:
     """``"2023-6"`` as (2023, 6), ``"2023-"`` as (2023, None), ``"-"`` as (None, None)."""
     year, _, month = value.partition("-")
     return (int(year) if year else None, int(month) if month else None)

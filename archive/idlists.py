@@ -77,3 +77,9 @@ class Selection:
         if len(ids) <= MAX_LISTED:
             queryset = queryset.model._default_manager.filter(pk__in=listed(ids))
         return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))
+
+    @classmethod
+    def of_ids(cls, queryset: QuerySet, ids: list[int]) -> Selection:
+        """The calls of ``queryset``, whose ids (each once) were read elsewhere: from a link
+        table's index, say, without visiting the calls."""
+        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))

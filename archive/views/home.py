@@ -1,27 +1,31 @@
 """The front page: what the archive holds, its latest calls, and where to start."""
 
-from django.db.models import Count
 from django.shortcuts import render
 
-from ..models import Call, Country, Leader, Source, Topic
+from ..facet_totals import total_calls
+from ..models import Call, Leader, Source, Topic
 from .common import public_page
-from .queries import timeline, top_leaders, top_topics
+from .queries import CallSet, timeline
 
 
 @public_page
 def home(request):
-    per_month = Call.objects.order_by().values_list("year", "month").annotate(n=Count("*"))
+    counted = CallSet()  # every call: the counts the database keeps
     context = {
         "counts": {
-            "calls": Call.objects.count(),
+            "calls": total_calls(),  # kept by the database, as the facet counts are
             "leaders": Leader.objects.count(),
-            "countries": Country.objects.filter(leaders__isnull=False).distinct().count(),
+            "countries": Leader.objects.exclude(country=None)
+            .order_by()
+            .values("country")
+            .distinct()
+            .count(),
             "topics": Topic.objects.count(),
             "sources": Source.objects.count(),
         },
         "latest": Call.objects.with_related().order_by("-date", "-id")[:8],
-        "timeline": timeline(per_month, "Calls per month in the archive"),
-        "leaders": top_leaders(limit=10),
-        "topics": top_topics(limit=10),
+        "timeline": timeline(counted.per_month(), "Calls per month in the archive"),
+        "leaders": counted.top_leaders(limit=10),
+        "topics": counted.top_topics(limit=10),
     }
     return render(request, "archive/home.html", context)

@@ -6,9 +6,9 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..models import Country
+from ..models import Country, Participation
 from .common import paginate, public_page
-from .queries import calls_of_country, calls_per_month, timeline, top_countries
+from .queries import CallSet, leader_calls, timeline
 
 
 @public_page
@@ -26,17 +26,26 @@ def country_detail(request, code: str):
     if code != code.lower():
         return redirect("archive:country", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
-    calls = calls_of_country(country)
-    pagination = paginate(request, calls.with_related().order_by("-date", "-id"))
-    leaders = country.leaders.annotate(n_calls=Count("participations")).order_by("-n_calls", "name")
+    # Each call once, though two of its leaders may be of this country.
+    ids = Participation.objects.filter(leader__country=country).values_list("call_id", flat=True)
+    counted = CallSet("country", country.code, ids.distinct())
+    calls = counted.calls.with_related().order_by("-date", "-id")
+    pagination = paginate(request, calls, count=counted.count)
+    leaders = list(country.leaders.order_by("name"))
+    calls_of = leader_calls(leaders)
+    for leader in leaders:
+        leader.n_calls = calls_of.get(leader.pk, 0)
+    leaders.sort(key=lambda leader: -leader.n_calls)  # stable: names order ties
     context = {
         "country": country,
         "leaders": leaders,
         "page": pagination.page,
         "notices": pagination.notices,
-        "counterparts": top_countries(calls, exclude=country, limit=15),
+        "counted": counted,
+        "counterparts": counted.top_countries(limit=15, exclude=country),
         "timeline": timeline(
-            calls_per_month(calls), f"Calls of leaders of {country.name} per month"
+            counted.per_month(),
+            f"Calls of leaders of {country.name} per month" + counted.as_estimated,
         ),
     }
     return render(request, "archive/country_detail.html", context)

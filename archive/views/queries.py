@@ -1,18 +1,25 @@
 """Read-only questions the public pages ask of the archive, shaped for speed.
 
-Counts group a link table by id, starting from the calls in question, and fetch
-the names of the few winners afterwards (measured with bench/run.py): two small queries rather
-than one large join grouped by name.
+The front page and the pages of a leader, a topic and a country rank leaders, topics and
+countries among a set of calls and draw its calls per month. All of it comes from the facet
+counts the calls list uses (:mod:`archive.facets`): for every call, the counts the database
+keeps; for the calls of one leader, topic or country, their stored facet values counted once
+(:class:`CallSet`), exact up to ``idlists.SAMPLE_SIZE`` calls and estimated from an even
+sample past it, as the calls list does. Only the few winners are then fetched by id.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from .. import charts
-from ..models import Call, Country, Leader, Participation, Topic
+from ..facet_totals import total_calls
+from ..facets import ArchiveCounts, Counts, SelectionCounts, year_month
+from ..idlists import Selection, listed
+from ..models import Call, CallFacet, Country, FacetTotal, Leader, Topic
+from .common import PER_PAGE
 
 
 @dataclass(frozen=True)
@@ -23,57 +30,91 @@ class Counted:
     count: int
 
 
+class CallSet:
+    """The calls a page is about: how many they are, their facet counts, and the calls
+    themselves for listing them newest first.
+
+    A leader's, a topic's or a country's calls are those with that facet value (``facet``,
+    ``value`` as :mod:`archive.facet_totals` stores them); ``ids``, a query of their ids
+    (one column, each call once), is read once: a leader's calls are the ids of their
+    participations, which the database reads from an index without visiting the calls.
+    Without them, every call: its counts are the kept ones.
+    """
+
+    def __init__(self, facet: str = "", value: object = None, ids: QuerySet | None = None):
+        if ids is None:
+            self.calls = Call.objects.all()
+            self.counts: Counts = ArchiveCounts()
+            self.count = None
+            return
+        ids = list(ids.order_by())
+        self.count = len(ids)
+        self.calls = _listable(facet, str(value), ids)
+        self.counts = SelectionCounts(Selection.of_ids(self.calls, ids))
+
+    @property
+    def estimated(self) -> bool:
+        """Whether the counts are estimated from a sample of the calls."""
+        return self.counts.estimated
+
+    @property
+    def as_estimated(self) -> str:
+        """What a title adds when the counts are estimates."""
+        return " (estimated from a sample)" if self.estimated else ""
+
+    @property
+    def sample_size(self) -> int | None:
+        return getattr(self.counts, "sample_size", None)
+
+    def top_leaders(self, limit: int = 10, exclude: Leader | None = None) -> list[Counted]:
+        """Leaders by their calls among these (but ``exclude``)."""
+        excluded = [str(exclude.pk)] if exclude is not None else []
+        rows = [(int(pk), n) for pk, n in self.counts.top("leader", limit, excluded)]
+        return _named(rows, Leader.objects.select_related("country"))
+
+    def top_topics(self, limit: int = 10) -> list[Counted]:
+        rows = [(int(pk), n) for pk, n in self.counts.top("topic", limit)]
+        return _named(rows, Topic.objects.all())
+
+    def top_countries(self, limit: int = 10, exclude: Country | None = None) -> list[Counted]:
+        """Countries by the calls among these that one of their leaders took part in."""
+        excluded = [exclude.pk] if exclude is not None else []
+        return _named(self.counts.top("country", limit, excluded), Country.objects.all())
+
+    def per_month(self) -> list[tuple[int | None, int | None, int]]:
+        """(year, month, count) rows for a timeline."""
+        return [(*year_month(value), n) for value, n in self.counts.every("month")]
+
+
+def leader_calls(leaders: list[Leader] | None = None) -> dict[int, int]:
+    """How many calls each of ``leaders`` (every leader: None) took part in, from the counts
+    the database keeps (:class:`~archive.models.FacetTotal`) rather than by counting."""
+    kept = FacetTotal.objects.filter(facet="leader", calls__gt=0)
+    if leaders is not None:
+        kept = kept.filter(value__in=[str(leader.pk) for leader in leaders])
+    return {int(value): n for value, n in kept.values_list("value", "calls")}
+
+
+def _listable(facet: str, value: str, ids: list[int]) -> QuerySet:
+    """The calls ``ids`` (those with ``facet`` ``value``), in a form their newest page is
+    read from quickly.
+
+    Many calls (some of every page of the archive's own date order) are read by walking the
+    calls newest first and keeping those with the value, looked up by primary key; a few are
+    looked up by id and sorted. The busiest leader's, topic's or country's newest page took
+    21-85 ms otherwise (whichever plan the database chose) and takes about 1; a rare topic's
+    took 40 ms on PostgreSQL, walking the archive for it (bench/README.md). The walk reads
+    about ``PER_PAGE * total / len(ids)`` calls where the lookups read ``len(ids)``.
+    """
+    if len(ids) ** 2 > PER_PAGE * total_calls():
+        tagged = CallFacet.objects.filter(call_id=OuterRef("pk"), facet=facet, value=value)
+        return Call.objects.filter(Exists(tagged))
+    return Call.objects.filter(pk__in=listed(ids))
+
+
 def _named(rows: list[tuple[object, int]], queryset: QuerySet) -> list[Counted]:
     objects = queryset.in_bulk([pk for pk, _ in rows])
     return [Counted(objects[pk], n) for pk, n in rows if pk in objects]
-
-
-def top_leaders(calls: QuerySet | None = None, exclude=None, limit: int = 10) -> list[Counted]:
-    """Leaders by number of calls (among ``calls``, all calls when None)."""
-    rows = Participation.objects.all()
-    if calls is not None:
-        rows = rows.filter(call_id__in=calls.order_by().values("pk"))
-    if exclude is not None:
-        rows = rows.exclude(leader=exclude)
-    counts = list(
-        rows.values_list("leader_id").annotate(n=Count("*")).order_by("-n", "leader_id")[:limit]
-    )
-    return _named(counts, Leader.objects.select_related("country"))
-
-
-def top_topics(calls: QuerySet | None = None, limit: int = 10) -> list[Counted]:
-    rows = Call.topics.through.objects.all()
-    if calls is not None:
-        rows = rows.filter(call_id__in=calls.order_by().values("pk"))
-    counts = list(
-        rows.values_list("topic_id").annotate(n=Count("*")).order_by("-n", "topic_id")[:limit]
-    )
-    return _named(counts, Topic.objects.all())
-
-
-def top_countries(calls: QuerySet | None = None, exclude=None, limit: int = 10) -> list[Counted]:
-    rows = Participation.objects.all()
-    if calls is not None:
-        rows = rows.filter(call_id__in=calls.order_by().values("pk"))
-    if exclude is not None:
-        rows = rows.exclude(leader__country=exclude)
-    counts = list(
-        rows.values_list("leader__country_id")
-        .annotate(n=Count("call_id", distinct=True))
-        .order_by("-n", "leader__country_id")[:limit]
-    )
-    return _named(counts, Country.objects.all())
-
-
-def calls_per_month(calls: QuerySet):
-    """(year, month, count) rows for a timeline, grouped on the indexed columns."""
-    return calls.order_by().values_list("year", "month").annotate(n=Count("*"))
-
-
-def calls_of_country(country: Country) -> QuerySet:
-    return Call.objects.filter(
-        pk__in=Participation.objects.filter(leader__country=country).values("call_id")
-    )
 
 
 def timeline(rows, title: str) -> dict:

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..models import Call, Topic
 from .common import paginate, public_page
-from .queries import calls_per_month, timeline, top_leaders
+from .queries import CallSet, timeline
 
 
 @public_page
@@ -28,16 +28,19 @@ def topic_list(request):
 @public_page
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    calls = Call.objects.filter(
-        pk__in=Call.topics.through.objects.filter(topic=topic).values("call_id")
-    )
-    pagination = paginate(request, calls.with_related().order_by("-date", "-id"))
+    tagged = Call.topics.through.objects.filter(topic=topic).values_list("call_id", flat=True)
+    counted = CallSet("topic", topic.pk, tagged)
+    calls = counted.calls.with_related().order_by("-date", "-id")
+    pagination = paginate(request, calls, count=counted.count)
     context = {
         "topic": topic,
         "subtopics": list(topic.children.all()),
         "page": pagination.page,
         "notices": pagination.notices,
-        "leaders": top_leaders(calls, limit=15),
-        "timeline": timeline(calls_per_month(calls), f"Calls about {topic.name} per month"),
+        "counted": counted,
+        "leaders": counted.top_leaders(limit=15),
+        "timeline": timeline(
+            counted.per_month(), f"Calls about {topic.name} per month" + counted.as_estimated
+        ),
     }
     return render(request, "archive/topic_detail.html", context)

@@ -1,11 +1,13 @@
 """Home, leader, topic, country and source pages."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from archive.merging import merge_leaders
-from archive.models import LeaderRedirect
-from tests.factories import LeaderFactory, TopicFactory
+from archive.models import Call, LeaderRedirect
+from tests.factories import CallFactory, CountryFactory, LeaderFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +205,62 @@ def test_every_page_has_landmarks_and_a_skip_link(client, seed):
 
 def test_posting_to_a_page_is_refused(client, db):
     assert client.post(reverse("archive:calls")).status_code == 405
+
+
+@pytest.fixture
+def busy_and_rare(db):
+    """31 calls: 30 of a busy leader about one topic, with a partner each, and one of a rare
+    leader. The busy leader's calls are read by walking the archive newest first (they are
+    most of it), the rare one's by id (archive.views.queries._listable)."""
+    busy = LeaderFactory(country=CountryFactory(code="BZ"))
+    rare = LeaderFactory(country=CountryFactory(code="RR"))
+    topic = TopicFactory()
+    start = datetime.date(2020, 1, 1)
+    for day in range(30):
+        CallFactory(
+            participants=[busy, LeaderFactory()],
+            topics=[topic],
+            date=start + datetime.timedelta(days=day),
+        )
+    CallFactory(participants=[rare, busy], date=start - datetime.timedelta(days=1))
+    return busy, rare, topic
+
+
+@pytest.mark.parametrize("page", ["leader", "rare leader", "topic", "country", "rare country"])
+def test_a_pages_calls_are_listed_newest_first_however_many(client, busy_and_rare, page):
+    busy, rare, topic = busy_and_rare
+    url, expected = {
+        "leader": (busy.get_absolute_url(), Call.objects.filter(participations__leader=busy)),
+        "rare leader": (rare.get_absolute_url(), Call.objects.filter(participations__leader=rare)),
+        "topic": (topic.get_absolute_url(), Call.objects.filter(topics=topic)),
+        "country": ("/countries/bz/", Call.objects.filter(participations__leader=busy)),
+        "rare country": ("/countries/rr/", Call.objects.filter(participations__leader=rare)),
+    }[page]
+    newest_first = list(expected.order_by("-date", "-id").values_list("pk", flat=True))
+
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+
+    assert first.context["page"].paginator.count == len(newest_first)
+    listed = [c.pk for c in first.context["page"]] + [c.pk for c in second.context["page"]]
+    assert listed == newest_first if len(newest_first) > 25 else newest_first + newest_first
+
+
+def test_counts_of_many_calls_are_estimated_and_say_so(client, busy_and_rare, monkeypatch):
+    busy, rare, topic = busy_and_rare
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 10)
+
+    response = client.get(busy.get_absolute_url())
+
+    content = response.content.decode()
+    # Every 4th of the 31 ids: 8 of them.
+    assert "Counts marked ≈ are estimated from an even sample of 8 calls of these 31 calls" in (
+        content
+    )
+    # The busy leader is in every call: the one topic, in 30 of 31, is estimated from them.
+    assert [(row.obj, row.count) for row in response.context["topics"]] == [(topic, 31)]
+    assert "≈&#8239;31</span>" in content
+    assert "(estimated from a sample)" in response.context["timeline"]["title"]
+    exact = client.get(rare.get_absolute_url())  # one call: counted, not estimated
+    assert "≈" not in exact.content.decode()
+    assert "estimated" not in exact.context["timeline"]["title"]
