@@ -113,8 +113,11 @@ def _listable(facet: str, value: str, ids: list[int]) -> QuerySet:
 
 
 def _named(rows: list[tuple[object, int]], queryset: QuerySet) -> list[Counted]:
+    """The records of ``rows`` (pk, count), most calls first and by name among equals, as
+    the calls list's facets show them."""
     objects = queryset.in_bulk([pk for pk, _ in rows])
-    return [Counted(objects[pk], n) for pk, n in rows if pk in objects]
+    named = [Counted(objects[pk], n) for pk, n in rows if pk in objects]
+    return sorted(named, key=lambda row: (-row.count, row.obj.name))
 
 
 def timeline(rows, title: str) -> dict:
