@@ -14,7 +14,9 @@ from archive.models import (
     Report,
     Source,
     Term,
+    _calls_of,
     _fewest_calls_first,
+    _share_many,
 )
 
 from .factories import (
@@ -177,6 +179,24 @@ def test_leaders_are_ordered_by_their_calls_fewest_first():
 
     assert _fewest_calls_first([busy, rare, idle]) == [idle, rare, busy]
     assert _fewest_calls_first([rare, busy]) == [rare, busy]
+
+
+def test_leaders_who_share_many_calls_are_looked_up_call_by_call():
+    """``between``'s plan on SQLite: walk the calls in date order when the leaders likely
+    share many of them, else start from the rarest leader's calls; the same calls either way."""
+    a, b, c, d = LeaderFactory(), LeaderFactory(), LeaderFactory(), LeaderFactory()
+    shared = [CallFactory(participants=[a, b]) for _ in range(8)]
+    cd = CallFactory(participants=[c, d])
+    ac = CallFactory(participants=[a, c])
+    calls = _calls_of([a, b, c, d])
+
+    # a and b are in 9 and 8 of the 10 calls: five shared ones are near in any order.
+    assert _share_many([b, a], calls)
+    # c is in 2: starting from its calls is quicker.
+    assert not _share_many([c, a], calls)
+    assert set(Call.objects.between(a, b)) == set(shared)
+    assert set(Call.objects.between(c, a)) == {ac}
+    assert set(Call.objects.between(c, d)) == {cd}
 
 
 def test_reviewed_and_in_year_querysets():

@@ -16,7 +16,16 @@ from ..facets import (
     facet_results,
 )
 from ..filters import CallFilter
-from ..models import Call, CallRedirect, Evidence, Participation, Report, Source, Statement
+from ..models import (
+    NEAREST,
+    Call,
+    CallRedirect,
+    Evidence,
+    Participation,
+    Report,
+    Source,
+    Statement,
+)
 from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import sentences
 from .exports import call_csv_response, call_json_response, citation_response
@@ -200,8 +209,8 @@ def _neighbours(call: Call, leaders: list) -> tuple[list[Call], list[Call]]:
     if not call.date or not leaders:
         return [], []
     related = Call.objects.between(*leaders).exclude(pk=call.pk)
-    before = list(related.filter(date__lt=call.date).order_by("-date", "-id")[:5])
-    after = list(related.filter(date__gt=call.date).order_by("date", "id")[:5])
+    before = list(related.filter(date__lt=call.date).order_by("-date", "-id")[:NEAREST])
+    after = list(related.filter(date__gt=call.date).order_by("date", "id")[:NEAREST])
     return before, after
 
 
