@@ -228,13 +228,9 @@ class Source(models.Model):
 def _calls_of(leaders) -> dict[int | None, int]:
     """How many calls each of ``leaders`` took part in, and (under ``None``) how many calls
     the archive holds, from the counts the database keeps: one query."""
-    counted = FacetTotal.objects.filter(
-        Q(facet="leader", value__in=[str(x.pk) for x in leaders]) | Q(facet="all", value="")
-    )
-    return {
-        (int(value) if facet == "leader" else None): n
-        for facet, value, n in counted.values_list("facet", "value", "calls")
-    }
+    from .facet_totals import leader_calls  # it reads these models
+
+    return leader_calls([leader.pk for leader in leaders], with_total=True)
 
 
 def _fewest_calls_first(leaders, calls: dict[int | None, int] | None = None):

@@ -6,9 +6,10 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ..facet_totals import leader_calls
 from ..models import Country, Participation
 from .common import paginate, public_page
-from .queries import CallSet, leader_calls, timeline
+from .queries import CallSet, timeline
 
 
 @public_page
@@ -32,7 +33,7 @@ def country_detail(request, code: str):
     calls = counted.calls.with_related().order_by("-date", "-id")
     pagination = paginate(request, calls, count=counted.count)
     leaders = list(country.leaders.order_by("name"))
-    calls_of = leader_calls(leaders)
+    calls_of = leader_calls([leader.pk for leader in leaders])
     for leader in leaders:
         leader.n_calls = calls_of.get(leader.pk, 0)
     leaders.sort(key=lambda leader: -leader.n_calls)  # stable: names order ties

@@ -18,7 +18,7 @@ from .. import charts
 from ..facet_totals import total_calls
 from ..facets import ArchiveCounts, Counts, SelectionCounts, year_month
 from ..idlists import Selection, listed
-from ..models import Call, CallFacet, Country, FacetTotal, Leader, Topic
+from ..models import Call, CallFacet, Country, Leader, Topic
 from .common import PER_PAGE
 
 
@@ -84,15 +84,6 @@ class CallSet:
     def per_month(self) -> list[tuple[int | None, int | None, int]]:
         """(year, month, count) rows for a timeline."""
         return [(*year_month(value), n) for value, n in self.counts.every("month")]
-
-
-def leader_calls(leaders: list[Leader] | None = None) -> dict[int, int]:
-    """How many calls each of ``leaders`` (every leader: None) took part in, from the counts
-    the database keeps (:class:`~archive.models.FacetTotal`) rather than by counting."""
-    kept = FacetTotal.objects.filter(facet="leader", calls__gt=0)
-    if leaders is not None:
-        kept = kept.filter(value__in=[str(leader.pk) for leader in leaders])
-    return {int(value): n for value, n in kept.values_list("value", "calls")}
 
 
 def _listable(facet: str, value: str, ids: list[int]) -> QuerySet:
