@@ -76,7 +76,7 @@ class Selection:
         ids = list(queryset.order_by().values_list("pk", flat=True))
         if len(ids) <= MAX_LISTED:
             queryset = queryset.model._default_manager.filter(pk__in=listed(ids))
-        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))
+        return cls.of_ids(queryset, ids)
 
     @classmethod
     def of_ids(cls, queryset: QuerySet, ids: list[int]) -> Selection:
