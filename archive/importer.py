@@ -21,6 +21,7 @@ an editor to merge. A failure inside one article rolls back that article alone.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import unicodedata
@@ -62,6 +63,12 @@ from .models import (
 # Two durations are the same call's when within this fraction of each other.
 DURATION_TOLERANCE = 0.2
 MAX_DURATION_MINUTES = 7 * 24 * 60
+
+# Bounds on what one article may write (issue 18): an article repeating one sentence a
+# hundred thousand times gave as many evidence rows for one call, and pages that read
+# them all. The source keeps its whole text; what is left out is said in the outcome.
+MAX_EVIDENCE_PER_FACT = 25
+MAX_STATEMENTS_PER_CALL = 100
 
 IMPORTED = "imported"
 SKIPPED = "skipped"
@@ -197,9 +204,11 @@ def import_inputs(
     """
     summary = ImportSummary(dry_run=dry_run)
     items = progress(inputs) if progress else inputs
-    # One transaction, a savepoint an article; search documents are rebuilt once a call,
-    # at the end, rather than on every row (archive.batches).
-    with write_batch():
+    # Each article is written in a write batch of its own, committed when it is done
+    # (Importer.import_article): an editor's write waits for one article at most, never for
+    # the whole import (SQLite has one writer at a time), and a killed import keeps every
+    # article it reported. A dry run is one transaction, rolled back at the end.
+    with write_batch() if dry_run else contextlib.nullcontext():
         if knowledge_dir is not None and kb is None and not has_knowledge():
             try:
                 summary.knowledge = load_knowledge(knowledge_dir)
@@ -304,7 +313,8 @@ class Importer:
         # article's versions join it; a failed article's must then be dropped from it.
         outer = _RevisionSnapshot.take() if self.revisions and reversion.is_active() else None
         try:
-            with transaction.atomic():
+            # Its own transaction (a savepoint inside a dry run's), committed at its end.
+            with write_batch():
                 if self.revisions and outer is None:
                     # The history records the calls an import changes (those that existed
                     # before it), not every record it creates: a version of everything costs
@@ -375,14 +385,14 @@ class Importer:
                 continue
             call = self._place(extracted, participants, record, source, outcome, placed)
             placed.add(call.pk)
-            self._statements(call, source, extracted)
+            self._statements(call, source, extracted, outcome)
             report = reports.get(call.pk)
             if report is None:
                 # Written with its role: a main report's evidence never rebuilds the call's
                 # search document (migration 0005), a background one's does, row by row.
                 report = Report.objects.create(call=call, source=source, role=extracted.role)
                 reports[call.pk] = report
-            self._evidence(report, extracted, record)
+            self._evidence(report, extracted, record, outcome)
             if extracted.role == SourceRole.MAIN and report.role != SourceRole.MAIN:
                 main.add(report.pk)
         if main:
@@ -641,25 +651,55 @@ class Importer:
 
     # --- evidence and statements ---------------------------------------------------------------
 
-    def _evidence(self, report: Report, extracted: ExtractedCall, record: ArticleRecord) -> None:
+    def _evidence(
+        self,
+        report: Report,
+        extracted: ExtractedCall,
+        record: ArticleRecord,
+        outcome: ArticleOutcome,
+    ) -> None:
         text = record.text
-        rows = [
-            Evidence(
-                report=report,
-                fact=evidence.fact,
-                detail=_clip(evidence.detail or "", 200),
-                start=evidence.span.start,
-                end=evidence.span.end,
-                text=text[evidence.span.start : evidence.span.end],
-            )
+        valid = [
+            evidence
             for evidence in extracted.evidence
             if 0 <= evidence.span.start <= evidence.span.end <= len(text)
         ]
+        # The first sentences of each fact, in text order (MAX_EVIDENCE_PER_FACT).
+        kept: dict[str, int] = {}
+        rows = []
+        for evidence in sorted(valid, key=lambda e: (e.span.start, e.span.end)):
+            if kept.get(evidence.fact, 0) >= MAX_EVIDENCE_PER_FACT:
+                continue
+            kept[evidence.fact] = kept.get(evidence.fact, 0) + 1
+            rows.append(
+                Evidence(
+                    report=report,
+                    fact=evidence.fact,
+                    detail=_clip(evidence.detail or "", 200),
+                    start=evidence.span.start,
+                    end=evidence.span.end,
+                    text=text[evidence.span.start : evidence.span.end],
+                )
+            )
+        if len(rows) < len(valid):
+            outcome.notes.append(
+                f"call #{report.call_id}: kept the first {MAX_EVIDENCE_PER_FACT} sentences of "
+                f"each fact, {len(rows):,} of {len(valid):,} (the source keeps its whole text)"
+            )
         Evidence.objects.bulk_create(rows)
 
-    def _statements(self, call: Call, source: Source, extracted: ExtractedCall) -> None:
+    def _statements(
+        self, call: Call, source: Source, extracted: ExtractedCall, outcome: ArticleOutcome
+    ) -> None:
         rows = []
-        for statement in extracted.statements:
+        statements = extracted.statements
+        if len(statements) > MAX_STATEMENTS_PER_CALL:
+            outcome.notes.append(
+                f"call #{call.pk}: kept the first {MAX_STATEMENTS_PER_CALL} of "
+                f"{len(statements):,} statements (the source keeps its whole text)"
+            )
+            statements = statements[:MAX_STATEMENTS_PER_CALL]
+        for statement in statements:
             side_leader = (
                 self.leader_by_slug.get(statement.side_leader) if statement.side_leader else None
             )
