@@ -12,21 +12,21 @@ The pipeline, for each article a reader hands over (:mod:`archive.readers`):
    merged into the one existing call it must be, or created.
 
 A call matches an existing one when they have exactly the same participants and
-compatible facts (kind, date, duration; see :func:`compatible`). One compatible call:
-the report is merged into it, and facts it lacks are filled in, unless an editor has
-reviewed it (then only the source, evidence and statements are linked). Several: the
-import never guesses; it creates a new call and says which ones it may duplicate, for
-an editor to merge. A failure inside one article rolls back that article alone.
+:mod:`archive.matching` decides the report is of it (the rules, each named, live there).
+Then the report is merged into it, and facts it lacks are filled in, unless an editor has
+reviewed it (then only the source, evidence and statements are linked). Otherwise the
+import never guesses: it creates a new call and, where other calls might be the same,
+stores them as possible duplicates with the reason, for an editor to merge. A failure
+inside one article rolls back that article alone.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import reversion
@@ -46,6 +46,14 @@ from .knowledge import (
     has_knowledge,
     load_knowledge,
 )
+from .matching import (
+    MAX_DURATION_MINUTES,
+    QUALIFIER_RANK,
+    Facts,
+    Known,
+    decide,
+    finer,
+)
 from .merging import merge_calls
 from .models import (
     Call,
@@ -54,15 +62,12 @@ from .models import (
     Leader,
     LeaderRedirect,
     Participation,
+    PossibleDuplicate,
     Report,
     Source,
     Statement,
     Topic,
 )
-
-# Two durations are the same call's when within this fraction of each other.
-DURATION_TOLERANCE = 0.2
-MAX_DURATION_MINUTES = 7 * 24 * 60
 
 # Bounds on what one article may write (issue 18): an article repeating one sentence a
 # hundred thousand times gave as many evidence rows for one call, and pages that read
@@ -464,17 +469,15 @@ class Importer:
         *,
         again: bool = False,
     ) -> Call:
-        facts = Facts.from_extracted(extracted, record)
-        known = self.index.calls(participants)
-        candidates = [
-            k for pk, k in known.items() if pk not in placed and compatible(facts, k.facts)
-        ]
-        chosen = choose(facts, candidates)
+        facts = facts_of_report(extracted, record)
+        calls = self.index.calls(participants)
+        decision = decide(facts, [k for pk, k in calls.items() if pk not in placed])
+        chosen = decision.call
         initiator = self._initiator(extracted, participants)
         summary = _summary(extracted, record.text)
         if chosen is not None:
             call = Call.objects.filter(pk=chosen.pk).first()
-            if call is None or not compatible(facts, Facts.from_call(call)):
+            if call is None or _changed_since(call, chosen):
                 if again:
                     raise RuntimeError(f"call #{chosen.pk} changed while it was being merged")
                 # Changed by someone else since the batch read it: read the set again.
@@ -487,17 +490,27 @@ class Importer:
             call = self._create(extracted, facts, initiator, summary, participants)
             self._created.add(call.pk)
             outcome.calls_created.append(call.pk)
-            if len(candidates) > 1:
-                outcome.calls_for_review.append(call.pk)
-                others = ", ".join(f"#{c.pk}" for c in candidates)
-                outcome.notes.append(
-                    f"call #{call.pk} may be the same as calls {others}: several match, so it "
-                    "was created apart; an editor can merge them"
-                )
+            if decision.possible:
+                self._possible_duplicates(call, decision, outcome)
         self.index.put(participants, call)
         if call.date is not None and (chosen is None or facts.date is not None):
             self._absorb_undated(call, participants, placed, outcome)
         return call
+
+    def _possible_duplicates(self, call: Call, decision, outcome: ArticleOutcome) -> None:
+        """Keep, for an editor, the calls a new call may duplicate and why it stands apart."""
+        outcome.calls_for_review.append(call.pk)
+        others = ", ".join(f"#{k.pk}" for k in decision.possible)
+        outcome.notes.append(
+            f"call #{call.pk} may be the same as calls {others}: {decision.reason}, so it "
+            "was created apart; an editor can merge them"
+        )
+        PossibleDuplicate.objects.bulk_create(
+            [
+                PossibleDuplicate(call=call, other_id=k.pk, reason=_clip(decision.reason, 300))
+                for k in decision.possible
+            ]
+        )
 
     def _initiator(
         self, extracted: ExtractedCall, participants: dict[int, LeaderRef]
@@ -564,7 +577,7 @@ class Importer:
         changed: set[str] = set()
         # Facts the call lacks, or knows less precisely, are taken from the report; so the
         # final call is the same whatever order its reports arrive in.
-        dated_now = facts.date is not None and _finer(facts.precision, call.date_precision)
+        dated_now = facts.date is not None and finer(facts.precision, call.date_precision)
         if dated_now:
             call.date, call.date_precision = facts.date, facts.precision
             changed |= {"date", "date_precision", "year", "month"}
@@ -573,7 +586,7 @@ class Importer:
             changed.add("kind")
         if facts.minutes is not None and (
             call.duration_minutes is None
-            or _QUALIFIER_RANK[facts.qualifier] < _QUALIFIER_RANK[call.duration_qualifier or ""]
+            or QUALIFIER_RANK[facts.qualifier] < QUALIFIER_RANK[call.duration_qualifier or ""]
         ):
             call.duration_minutes, call.duration_qualifier = facts.minutes, facts.qualifier
             changed |= {"duration_minutes", "duration_qualifier"}
@@ -614,37 +627,29 @@ class Importer:
     def _absorb_undated(
         self, call: Call, participants: Iterable[int], placed: set[int], outcome: ArticleOutcome
     ) -> None:
-        """Merge into ``call`` the undated calls whose only compatible call it now is.
+        """Merge into ``call`` the undated calls that are now plainly reports of it.
 
-        An undated report is kept apart when several dated calls could be it; once one of
-        them is the only one left that fits (an editor merged the others, or this call
-        was just dated), the undated call is merged into it, its permalink redirected.
+        An undated report is kept apart when several calls could be it, or when nothing
+        ties it to the one that could (:func:`archive.matching.decide`); once ``call`` is
+        dated and is the one call that undated call would now join, it is merged into it,
+        its permalink redirected.
         """
-        known = self.index.calls(participants)
-        dated = known[call.pk].facts
+        calls = self.index.calls(participants)
         undated = [
             k
-            for k in known.values()
-            if k.pk != call.pk
-            and k.facts.date is None
-            and not k.reviewed
-            and k.pk not in placed
-            and compatible(k.facts, dated)
+            for k in calls.values()
+            if k.pk != call.pk and k.facts.date is None and not k.reviewed and k.pk not in placed
         ]
         for other in undated:
-            fits = [
-                k.pk
-                for k in known.values()
-                if k.pk != other.pk and compatible(other.facts, k.facts)
-            ]
-            if fits != [call.pk]:
+            others = [k for k in calls.values() if k.pk != other.pk]
+            if getattr(decide(other.facts, others).call, "pk", None) != call.pk:
                 continue
             duplicate = Call.objects.filter(pk=other.pk).first()
             if duplicate is None or duplicate.status == ReviewStatus.REVIEWED:
                 continue
             merge_calls(call, duplicate)
-            self.index.remove(participants, other.pk)
-            self.index.put(participants, call)
+            self.index.forget(participants)
+            calls = self.index.calls(participants)
             if call.pk not in self._created:
                 self._changed[call.pk] = call
             outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
@@ -741,68 +746,62 @@ class _RevisionSnapshot:
         revisions._update_frame(db_versions=self.versions)
 
 
-# --- matching --------------------------------------------------------------------------------
+# --- matching: the facts each side brings (the rules are in archive.matching) ----------------
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What decides whether two reports are of the same call."""
-
-    kind: str
-    date: datetime.date | None
-    precision: str
-    minutes: int | None
-    qualifier: str
-    #: A weekday the report names for an undated contact ("on Saturday"), 0 = Monday.
-    weekday: int | None = None
-    #: The source's publication date: a report cannot be of a call after it.
-    published: datetime.date | None = None
-
-    @classmethod
-    def from_extracted(cls, call: ExtractedCall, record: ArticleRecord) -> Facts:
-        date = call.date
-        precision = call.date_precision if date is not None else DatePrecision.UNKNOWN
-        if date is not None and precision not in {"day", "month", "year"}:
-            precision = DatePrecision.DAY
-        minutes = call.duration_minutes
-        if minutes is not None and not 0 < minutes <= MAX_DURATION_MINUTES:
-            minutes = None
-        kind = call.kind if call.kind in CallKind.values else CallKind.OTHER
-        qualifier = call.duration_qualifier or ""
-        if qualifier not in _QUALIFIER_RANK:
-            qualifier = "about"
-        return cls(
-            kind=kind,
-            date=date,
-            precision=precision,
-            minutes=minutes,
-            qualifier=qualifier if minutes is not None else "",
-            weekday=_weekday(call, record.text) if date is None else None,
-            published=record.published,
-        )
-
-    @classmethod
-    def from_call(cls, call: Call) -> Facts:
-        return cls(
-            kind=call.kind,
-            date=call.date,
-            precision=call.date_precision if call.date else DatePrecision.UNKNOWN,
-            minutes=call.duration_minutes,
-            qualifier=call.duration_qualifier or "",
-        )
+def facts_of_report(call: ExtractedCall, record: ArticleRecord) -> Facts:
+    """What a report says that decides which call it is of."""
+    date = call.date
+    precision = call.date_precision if date is not None else DatePrecision.UNKNOWN
+    if date is not None and precision not in {"day", "month", "year"}:
+        precision = DatePrecision.DAY
+    minutes = call.duration_minutes
+    if minutes is not None and not 0 < minutes <= MAX_DURATION_MINUTES:
+        minutes = None
+    kind = call.kind if call.kind in CallKind.values else CallKind.OTHER
+    qualifier = call.duration_qualifier or ""
+    if qualifier not in QUALIFIER_RANK:
+        qualifier = "about"
+    return Facts(
+        kind=kind,
+        date=date,
+        precision=precision,
+        minutes=minutes,
+        qualifier=qualifier if minutes is not None else "",
+        weekday=_weekday(call, record.text) if date is None else None,
+        published=record.published,
+        main=call.role == SourceRole.MAIN,
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
-    """A call the batch knows of: its id, the facts that match it, whether it is reviewed."""
+def facts_of_call(call: Call) -> Facts:
+    """What an archived call says; an undated one also when its main reports were published."""
+    first = getattr(call, "first_published", None)
+    last = getattr(call, "last_published", None)
+    return Facts(
+        kind=call.kind,
+        date=call.date,
+        precision=call.date_precision if call.date else DatePrecision.UNKNOWN,
+        minutes=call.duration_minutes,
+        qualifier=call.duration_qualifier or "",
+        published_range=(first, last) if call.date is None and first and last else None,
+    )
 
-    pk: int
-    facts: Facts
-    reviewed: bool
 
-    @classmethod
-    def of(cls, call: Call) -> Known:
-        return cls(call.pk, Facts.from_call(call), call.status == ReviewStatus.REVIEWED)
+def _changed_since(call: Call, read: Known) -> bool:
+    """Whether the facts that matched ``call`` changed since the batch read them."""
+    now, then = facts_of_call(call), read.facts
+    return (now.kind, now.date, now.precision, now.minutes, now.qualifier) != (
+        then.kind,
+        then.date,
+        then.precision,
+        then.minutes,
+        then.qualifier,
+    )
+
+
+def known(call: Call) -> Known:
+    return Known(call.pk, facts_of_call(call), call.status == ReviewStatus.REVIEWED)
 
 
 class CallIndex:
@@ -820,12 +819,19 @@ class CallIndex:
         key = frozenset(participants)
         found = self._sets.get(key)
         if found is None:
-            found = {call.pk: Known.of(call) for call in calls_with_participants(key)}
+            calls = calls_with_participants(key)
+            weekdays = _weekdays_of_undated([c.pk for c in calls if c.date is None])
+            found = {}
+            for call in calls:
+                facts = facts_of_call(call)
+                if call.pk in weekdays:
+                    facts = replace(facts, weekday=weekdays[call.pk])
+                found[call.pk] = Known(call.pk, facts, call.status == ReviewStatus.REVIEWED)
             self._sets[key] = found
         return found
 
     def put(self, participants: Iterable[int], call: Call) -> None:
-        self.calls(participants)[call.pk] = Known.of(call)
+        self.forget(participants)
 
     def remove(self, participants: Iterable[int], pk: int) -> None:
         self.calls(participants).pop(pk, None)
@@ -837,11 +843,26 @@ class CallIndex:
         self._sets.clear()
 
 
+def _weekdays_of_undated(ids: list[int]) -> dict[int, int]:
+    """The one weekday the sentences reporting each undated call name, where they name one."""
+    if not ids:
+        return {}
+    named: dict[int, set[int]] = {}
+    rows = Evidence.objects.filter(report__call_id__in=ids, fact="call").values_list(
+        "report__call_id", "text"
+    )
+    for call_id, text in rows:
+        days = named.setdefault(call_id, set())
+        days.update(_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text))
+    return {pk: days.pop() for pk, days in named.items() if len(days) == 1}
+
+
 def calls_with_participants(participants: Iterable[int]) -> list[Call]:
     """The calls whose participants are exactly these leaders (none more, none fewer).
 
     One query: the calls that have all of these leaders among their participants, kept
-    when they have no other participant.
+    when they have no other participant; each with the first and last publication date
+    of its main reports (an undated call is matched by them).
     """
     ids = sorted(set(participants))
     # One join of the participations per leader: the database starts from the leader with
@@ -857,113 +878,23 @@ def calls_with_participants(participants: Iterable[int]) -> list[Call]:
         .annotate(n=Count("*"))
         .values("n")
     )
+    main_reports = Report.objects.filter(
+        call_id=OuterRef("pk"), role=SourceRole.MAIN, source__published__isnull=False
+    ).order_by()
     queryset = (
-        having_all.annotate(n_participants=Subquery(total))
+        having_all.annotate(
+            n_participants=Subquery(total),
+            first_published=Subquery(
+                main_reports.order_by("source__published").values("source__published")[:1]
+            ),
+            last_published=Subquery(
+                main_reports.order_by("-source__published").values("source__published")[:1]
+            ),
+        )
         .filter(n_participants=len(ids))
         .order_by("pk")
     )
     return list(queryset)
-
-
-def compatible(new: Facts, old: Facts) -> bool:
-    """Whether two reports, with the same participants, can be of the same contact."""
-    if new.kind != old.kind and CallKind.OTHER not in (new.kind, old.kind):
-        return False
-    if not dates_compatible(new.date, new.precision, old.date, old.precision):
-        return False
-    for facts, other in ((new, old), (old, new)):
-        if other.date is None:
-            continue
-        if (
-            facts.date is None
-            and facts.weekday is not None
-            and other.precision == DatePrecision.DAY
-            and other.date.weekday() != facts.weekday
-        ):
-            return False
-        # A source cannot report a contact that happened after it was published.
-        if facts.published is not None and _earliest(other.date, other.precision) > facts.published:
-            return False
-    return durations_compatible(new.minutes, new.qualifier, old.minutes, old.qualifier)
-
-
-def dates_compatible(
-    a: datetime.date | None, a_precision: str, b: datetime.date | None, b_precision: str
-) -> bool:
-    """Equal days; or one unknown; or a month or year that contains the other date."""
-    if a is None or b is None:
-        return True
-    coarsest = max(_PRECISION_RANK[a_precision], _PRECISION_RANK[b_precision])
-    if coarsest == _PRECISION_RANK[DatePrecision.YEAR]:
-        return a.year == b.year
-    if coarsest == _PRECISION_RANK[DatePrecision.MONTH]:
-        return (a.year, a.month) == (b.year, b.month)
-    return a == b
-
-
-_PRECISION_RANK = {
-    DatePrecision.DAY: 0,
-    DatePrecision.MONTH: 1,
-    DatePrecision.YEAR: 2,
-    DatePrecision.UNKNOWN: 3,
-}
-
-
-# An exact duration says more than "about", which says more than a bound.
-_QUALIFIER_RANK = {"": 0, "about": 1, "more than": 2, "less than": 2}
-
-
-def _finer(new: str, old: str) -> bool:
-    return _PRECISION_RANK.get(new, 3) < _PRECISION_RANK.get(old, 3)
-
-
-def _earliest(day: datetime.date, precision: str) -> datetime.date:
-    if precision == DatePrecision.YEAR:
-        return day.replace(month=1, day=1)
-    if precision == DatePrecision.MONTH:
-        return day.replace(day=1)
-    return day
-
-
-def durations_compatible(a: int | None, a_qualifier: str, b: int | None, b_qualifier: str) -> bool:
-    """Unknown on either side, or ranges that meet once widened by the tolerance."""
-    if a is None or b is None:
-        return True
-    low_a, high_a = _duration_range(a, a_qualifier)
-    low_b, high_b = _duration_range(b, b_qualifier)
-    return low_a <= high_b and low_b <= high_a
-
-
-def _duration_range(minutes: int, qualifier: str) -> tuple[float, float]:
-    # Each side gets half the tolerance: two exact durations meet within about a fifth.
-    slack = DURATION_TOLERANCE / 2
-    low, high = float(minutes), float(minutes)
-    if qualifier == "about":
-        low, high = minutes * (1 - DURATION_TOLERANCE), minutes * (1 + DURATION_TOLERANCE)
-    elif qualifier == "more than":
-        high = float("inf")
-    elif qualifier == "less than":
-        low = 0.0
-    return low * (1 - slack), high * (1 + slack)
-
-
-def choose(facts: Facts, candidates: list[Known]) -> Known | None:
-    """The one call to merge into, or None: no candidate, or several (never a guess).
-
-    Several candidates are told apart only by an exact date: a report dated to the day
-    goes to the one call of that day, whatever undated calls might also fit.
-    """
-    if len(candidates) == 1:
-        return candidates[0]
-    if len(candidates) > 1 and facts.date is not None and facts.precision == DatePrecision.DAY:
-        same_day = [
-            c
-            for c in candidates
-            if c.facts.date == facts.date and c.facts.precision == DatePrecision.DAY
-        ]
-        if len(same_day) == 1:
-            return same_day[0]
-    return None
 
 
 _WEEKDAYS = {

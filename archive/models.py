@@ -15,7 +15,7 @@ import datetime
 import re
 
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.text import slugify
 
 from .enums import (
@@ -335,6 +335,12 @@ class Call(TimestampedModel):
     date_precision = models.CharField(
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
+    date_inferred = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How the date was worked out where no source states it in full "
+        '("year inferred from the dateline of 3 July 2025"); empty when a source states it.',
+    )
     # Derived from ``date`` in save(): the year and month facets group on plain indexed
     # integers, several times faster than extracting them from the date (measured: bench/README.md).
     year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
@@ -583,6 +589,35 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:80]}"
+
+
+class PossibleDuplicate(TimestampedModel):
+    """A call an import kept apart from another it may be the same as, for an editor to judge.
+
+    Written by the import when a report fits more than one call, or fits one that nothing
+    ties it to (see :mod:`archive.matching`); ``reason`` says why it was not merged.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To be judged"
+        NOT_SAME = "not_same", "Not the same call"
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="possible_duplicates")
+    other = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "other"], name="possible_duplicate_once"),
+            models.CheckConstraint(
+                condition=~Q(call=F("other")), name="possible_duplicate_of_another_call"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"call {self.call_id} may be call {self.other_id}"
 
 
 class CallRedirect(models.Model):

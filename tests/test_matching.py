@@ -1,0 +1,165 @@
+"""The rules that decide whether a report is of a call the archive holds (archive.matching).
+
+No database: facts in, a decision out. The importer's use of them is tested in
+tests/importing/test_merging_across_sources.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from archive.matching import (
+    Facts,
+    Known,
+    after_publication,
+    dates_differ,
+    decide,
+    durations_differ,
+    kinds_differ,
+    outside_window,
+    ruled_out,
+    weekday_differs,
+)
+
+JUNE_10 = datetime.date(2023, 6, 10)  # a Saturday
+DAY = datetime.timedelta(days=1)
+
+
+def facts(**values) -> Facts:
+    defaults = {
+        "kind": "phone",
+        "date": None,
+        "precision": "unknown",
+        "minutes": None,
+        "qualifier": "",
+    }
+    if values.get("date") is not None and "precision" not in values:
+        values["precision"] = "day"
+    return Facts(**{**defaults, **values})
+
+
+def calls(*many: Facts) -> list[Known]:
+    return [Known(pk, f) for pk, f in enumerate(many, start=1)]
+
+
+# --- each rule ---------------------------------------------------------------------------------
+
+
+def test_kinds_differ_unless_one_is_unknown():
+    assert kinds_differ(facts(kind="phone"), facts(kind="meeting"))
+    assert kinds_differ(facts(kind="other"), facts(kind="meeting")) is None
+
+
+@pytest.mark.parametrize(
+    ("other", "apart"),
+    [
+        (facts(date=JUNE_10), False),
+        (facts(date=JUNE_10 + DAY), False),  # late in one capital, the next day in another
+        (facts(date=JUNE_10 + 2 * DAY), True),
+        (facts(date=datetime.date(2021, 6, 10)), True),  # the same pair, two years before
+        (facts(date=datetime.date(2023, 6, 1), precision="month"), False),
+        (facts(date=datetime.date(2023, 7, 1), precision="month"), True),
+        (facts(date=datetime.date(2022, 1, 1), precision="year"), True),
+    ],
+)
+def test_known_dates_more_than_a_day_apart_are_different_calls(other, apart):
+    assert (dates_differ(facts(date=JUNE_10), other) is not None) is apart
+    assert (dates_differ(other, facts(date=JUNE_10)) is not None) is apart
+
+
+def test_a_report_cannot_be_of_a_call_after_its_publication():
+    early = facts(published=datetime.date(2023, 1, 5))
+    assert after_publication(early, facts(date=JUNE_10))
+    assert after_publication(facts(date=JUNE_10), early)
+    assert after_publication(facts(published=JUNE_10), facts(date=JUNE_10 + DAY)) is None
+
+
+def test_a_named_weekday_must_fit_within_a_day():
+    tuesday = facts(weekday=1)
+    assert weekday_differs(tuesday, facts(date=JUNE_10))  # a Saturday
+    assert weekday_differs(facts(weekday=5), facts(date=JUNE_10)) is None
+    assert weekday_differs(facts(weekday=6), facts(date=JUNE_10)) is None  # Sunday in Asia
+
+
+def test_durations_differ_beyond_a_fifth():
+    assert durations_differ(facts(minutes=20), facts(minutes=120))
+    assert durations_differ(facts(minutes=90, qualifier="about"), facts(minutes=100)) is None
+
+
+def test_an_undated_main_report_is_of_a_call_in_the_week_before_it():
+    report = facts(published=JUNE_10)
+    assert outside_window(report, facts(date=JUNE_10 - 3 * DAY)) is None
+    assert outside_window(report, facts(date=JUNE_10 - 30 * DAY))
+    assert outside_window(report, facts(date=datetime.date(2021, 6, 9)))
+
+
+def test_a_background_mention_has_no_window():
+    mention = facts(published=JUNE_10, main=False)
+    assert outside_window(mention, facts(date=datetime.date(2019, 1, 1))) is None
+
+
+def test_two_undated_calls_published_months_apart_are_apart():
+    old = facts(published_range=(datetime.date(2023, 1, 1), datetime.date(2023, 1, 2)))
+    assert outside_window(facts(published=JUNE_10), old)
+    assert ruled_out(facts(published=datetime.date(2023, 1, 3)), old) is None
+
+
+# --- choosing ----------------------------------------------------------------------------------
+
+
+def test_a_dated_report_goes_to_the_call_of_its_day():
+    archive = calls(facts(date=JUNE_10), facts(date=JUNE_10 + 7 * DAY))
+    assert decide(facts(date=JUNE_10), archive).call.pk == 1
+
+
+def test_a_report_a_day_off_goes_to_that_call_when_it_is_the_only_one():
+    decision = decide(facts(date=JUNE_10 + DAY), calls(facts(date=JUNE_10)))
+    assert decision.call.pk == 1
+
+
+def test_a_report_between_two_calls_a_day_apart_is_left_for_an_editor():
+    archive = calls(facts(date=JUNE_10 - DAY), facts(date=JUNE_10 + DAY))
+    decision = decide(facts(date=JUNE_10), archive)
+    assert decision.call is None
+    assert [k.pk for k in decision.possible] == [1, 2]
+
+
+def test_calls_of_the_same_pair_years_apart_never_merge():
+    decision = decide(facts(date=JUNE_10), calls(facts(date=datetime.date(2020, 3, 2))))
+    assert decision.call is None
+    assert decision.possible == []
+
+
+def test_an_undated_report_without_anything_tying_it_stays_apart_for_an_editor():
+    decision = decide(facts(), calls(facts(date=JUNE_10)))
+    assert decision.call is None
+    assert [k.pk for k in decision.possible] == [1]
+    assert "nothing ties" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        facts(weekday=5),  # "on Saturday"
+        facts(minutes=90, qualifier="about"),  # "an approximately 90-minute call"
+        facts(published=JUNE_10 + 2 * DAY),  # a main report published two days later
+    ],
+)
+def test_an_undated_report_joins_the_one_call_it_is_tied_to(report):
+    decision = decide(report, calls(facts(date=JUNE_10, minutes=90)))
+    assert decision.call.pk == 1
+
+
+def test_an_undated_report_that_fits_two_calls_joins_neither():
+    archive = calls(facts(date=JUNE_10), facts(date=JUNE_10 - 3 * DAY))
+    decision = decide(facts(published=JUNE_10), archive)
+    assert decision.call is None
+    assert len(decision.possible) == 2
+
+
+def test_a_dated_report_dates_the_one_undated_call_tied_to_it():
+    undated = facts(weekday=5)
+    assert decide(facts(date=JUNE_10), calls(undated)).call.pk == 1
+    assert decide(facts(date=JUNE_10), calls(facts())).call is None
