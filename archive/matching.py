@@ -192,24 +192,27 @@ def decide(new: Facts, known: list[Known]) -> Decision:
 
     ``known`` are the archive's calls with exactly the report's participants. A report
     dated to the day goes to the one call of that day, else to the one call a day away,
-    else to the one call whose month or year holds it; an undated report to the one
-    candidate, if something ties it to that call (see the module's docstring).
+    else to the one call whose month or year holds it or that is undated and tied to it;
+    an undated report to the one candidate, if something ties it to that call (see the
+    module's docstring).
     """
     candidates = [k for k in known if compatible(new, k.facts)]
     if not candidates:
         return Decision(None)
     if new.dated:
-        for tier in (_same_day, _day_apart, _holds):
+        for tier in (_same_day, _day_apart):
             chosen = [k for k in candidates if tier(new, k.facts)]
             if len(chosen) == 1:
                 return Decision(chosen[0], reason=tier.__doc__ or "")
             if len(chosen) > 1:
                 return Decision(None, chosen, f"{len(chosen)} calls fit: {tier.__doc__}")
-        # Only undated calls remain: each must be tied to this date as an undated report is.
-        if len(candidates) == 1:
-            why = tie(candidates[0].facts, new)
-            if why:
-                return Decision(candidates[0], reason="the one undated call, and " + why)
+        # A call known to the month or year that holds this date, or an undated call tied
+        # to it as an undated report would be: merged only when there is one of them.
+        chosen = [k for k in candidates if k.facts.dated or tie(k.facts, new)]
+        if len(chosen) == 1:
+            return Decision(chosen[0], reason="the one call that holds this date")
+        if len(chosen) > 1:
+            return Decision(None, chosen, f"{len(chosen)} calls could hold this date")
         return Decision(None, candidates, "undated calls that nothing ties to this date")
     if len(candidates) > 1:
         return Decision(None, candidates, f"{len(candidates)} calls fit an undated report")
@@ -251,11 +254,6 @@ def _day_apart(new: Facts, old: Facts) -> bool:
         and new.date is not None
         and abs(old.date - new.date) <= TIME_ZONE_SLACK
     )
-
-
-def _holds(new: Facts, old: Facts) -> bool:
-    """the call whose month or year holds the date"""
-    return old.dated
 
 
 # --- dates and durations ---------------------------------------------------------------------

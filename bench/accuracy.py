@@ -6,8 +6,9 @@
     .venv/bin/python bench/accuracy.py --cases 'gov-*' --show errors   # what went wrong, by case
 
 Every case of ``bench/corpus/cases.json`` whose text is in ``bench/corpus/texts/`` is written
-to a temporary folder (as a ``.txt`` file, exactly the page's text; with ``--with-url`` as a
-JSON record that also carries its address) and imported with ``manage.py import_articles``
+to a temporary folder as the seed articles come: a ``.txt`` file of the page's text, headed
+``date YYYY-MM-DD`` where the page's publication date is known (``--bare``: the text alone;
+``--with-url``: a JSON record that also carries the page's address) and imported with ``manage.py import_articles``
 into a fresh SQLite archive (migrate, the project's gazetteer). The archive's calls are then
 matched to the labels: one labelled contact (every report of it, across articles, shares a
 ``call`` key) to at most one call, and one call to at most one contact, a pair being possible
@@ -126,9 +127,12 @@ def truths_of(cases: list[dict]) -> dict[str, Truth]:
     return truths
 
 
-def write_inputs(cases: list[dict], folder: Path, with_url: bool) -> None:
+def write_inputs(cases: list[dict], folder: Path, with_url: bool, bare: bool) -> None:
     for case in cases:
         text = (CORPUS / "texts" / f"{case['id']}.txt").read_text(encoding="utf-8")
+        if case.get("published") and not bare:
+            # As the seed articles come: the page's date in a header line of its own.
+            text = f"date {case['published']}\n{text}"
         if with_url:
             record = {"body": text, "url": case["url"]}
             (folder / f"{case['id']}.json").write_text(json.dumps(record), encoding="utf-8")
@@ -333,8 +337,16 @@ def score(cases: list[dict], calls: list[ArchivedCall], names: Names) -> dict:
         if call is not None and set(truth.reports) <= set(call.sources):
             merged += 1
         else:
+            where = {
+                cid: [
+                    f"#{c.pk} {c.date or 'undated'}"
+                    for c in calls
+                    if cid in c.sources and same_people(truth, c, names)
+                ]
+                for cid in sorted(truth.reports)
+            }
             for cid in truth.reports:
-                errors[cid].append(f"not merged: {truth.key} across {sorted(truth.reports)}")
+                errors[cid].append(f"not merged: {truth.key} across {where}")
 
     # A call holds reports of several contacts when two of its articles' labels for these
     # participants name different contacts and no label of one names the other's.
@@ -434,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--with-url", action="store_true", help="import each page's address too")
+    parser.add_argument(
+        "--bare", action="store_true", help="the texts alone, without their date header"
+    )
     parser.add_argument("--cases", help="only the cases whose id matches this glob")
     parser.add_argument("--show", choices=["errors"], help="list what went wrong, case by case")
     parser.add_argument("--verbose", action="store_true", help="show the import's own output")
@@ -446,11 +461,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="diplo-accuracy-") as work:
         folder = Path(work) / "articles"
         folder.mkdir()
-        write_inputs(cases, folder, args.with_url)
+        write_inputs(cases, folder, args.with_url, args.bare)
         seconds = import_corpus(folder, Path(work) / "archive.sqlite3", args.verbose)
         result = score(cases, archived_calls(), Names())
     result["figures"]["import_seconds"] = round(seconds, 2)
     result["figures"]["with_url"] = args.with_url
+    result["figures"]["date_headers"] = not args.bare
     if args.json:
         print(json.dumps(result if args.show else result["figures"], indent=1))
         return 0

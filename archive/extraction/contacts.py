@@ -55,6 +55,7 @@ from .vocabulary import (
     MONTHS,
     PLUPERFECT_RE,
     PLURAL_HEADS,
+    POSSESSIVE_INITIATIVE_RE,
     PREP_RE,
     RECEIVED_CALL_RE,
     REPORTING_RE,
@@ -168,6 +169,9 @@ class Contact:
     touched: int = 0
     date_span: tuple[int, int] | None = None
     date_from_dateline: bool = False
+    #: Who asked for it, from a sentence near the contact's own ("The call was initiated
+    #: by Finland."), when none of its own sentences says so.
+    nearby_initiator: tuple[str, Candidate] | None = None
 
     @property
     def first_sentence(self) -> Sentence:
@@ -191,7 +195,7 @@ class Contact:
         for candidate in self.candidates:
             if candidate.initiator and candidate.initiator in self.participants:
                 return candidate.initiator, candidate
-        return None
+        return self.nearby_initiator
 
     @property
     def kind_source(self) -> Candidate | None:
@@ -277,7 +281,34 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
                 clock += 1
                 _merge(contacts, one, clock)
     _settle_roles(ctx, contacts)
+    _nearby_initiators(ctx, contacts)
     return contacts
+
+
+#: How many sentences after its last one a contact's initiator may be told.
+_INITIATOR_REACH = 3
+
+
+def _nearby_initiators(ctx: ContactContext, contacts: list[Contact]) -> None:
+    """Who asked for a main contact, from the sentences that follow it ("The discussion was
+    held on Finland's initiative."), until another contact's sentences begin."""
+    taken = {s.index: c for c in contacts for s in c.sentences()}
+    for contact in contacts:
+        if contact.background or contact.initiator is not None:
+            continue
+        last = contact.sentences()[-1].index
+        for sentence in ctx.sentences[last + 1 : last + 1 + _INITIATOR_REACH]:
+            if taken.get(sentence.index, contact) is not contact:
+                break
+            picked = _initiator_from_hints(ctx, sentence, contact.participants)
+            if picked is not None:
+                key, span = picked
+                first = contact.candidates[0]
+                nearby = dataclasses.replace(
+                    first, sentence=sentence, initiator=key, initiator_span=span
+                )
+                contact.nearby_initiator = (key, nearby)
+                break
 
 
 # --- triggers ----------------------------------------------------------------------------
@@ -1039,16 +1070,25 @@ def _initiator(
         return subject, (trigger.start, trigger.end)
     if trigger.construct == "hold" and trigger.verb in ("initiated", "initiates") and subject:
         return subject, (trigger.start, trigger.end)
+    picked = _initiator_from_hints(ctx, sentence, participants)
+    return picked if picked is not None else (None, None)
+
+
+def _initiator_from_hints(
+    ctx: ContactContext, sentence: Sentence, participants: list[str]
+) -> tuple[str, tuple[int, int]] | None:
     for key, codes, span in ctx.initiator_hints(sentence):
         if key is not None:
-            return key, span
+            if not participants or key in participants:
+                return key, span
+            continue
         # "at the initiative of the French side": a participant of that side, or for "the
         # call" alone, that side's only leader.
         pool = participants or [k for k, code in ctx.country_of.items() if code in codes]
         matching = [k for k in pool if ctx.country_of.get(k) in codes]
         if len(matching) == 1:
             return matching[0], span
-    return None, None
+    return None
 
 
 def _initiator_hints(
@@ -1058,17 +1098,38 @@ def _initiator_hints(
     country codes, span). Read once per sentence."""
     lower = ctx.view.lower
     hints: list[tuple[str | None, frozenset[str], tuple[int, int]]] = []
+    named = [m for m in ctx.leaders.by_sentence.get(sentence.index, ()) if m.key]
     for match in INITIATOR_BEFORE_RE.finditer(lower, sentence.start, sentence.end):
-        mention = ctx.leaders.by_start.get(match.end())
+        after = match.end()
+        mention = ctx.leaders.by_start.get(after)
         if mention is not None and mention.key:
             hints.append((mention.key, frozenset(), (match.start(), mention.end)))
             continue
-        side = SIDE_RE.match(ctx.view.folded, match.end(), sentence.end)
+        # "at the request of the latter": the leader named last (or first) before it.
+        other = re.match(r"the\s+(latter|former)\b", lower[after : after + 12])
+        before = list(dict.fromkeys(m.key for m in named if m.end <= match.start()))
+        if other and before:
+            key = before[-1] if other.group(1) == "latter" else before[0]
+            hints.append((key, frozenset(), (match.start(), after + other.end())))
+            continue
+        side = SIDE_RE.match(ctx.view.folded, after, sentence.end)
         if side:
             entity = ctx.entities_by_start.get(side.start("word"))
             if entity is not None and entity.has(DEMONYM, COUNTRY):
                 codes = frozenset(entity.keys(DEMONYM, COUNTRY))
                 hints.append((None, codes, (match.start(), side.end())))
+                continue
+        # "initiated by Finland", "at the initiative of the USA".
+        start = after + 4 if lower.startswith("the ", after) else after
+        entity = ctx.entities_by_start.get(start)
+        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT):
+            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT))
+            hints.append((None, codes, (match.start(), entity.end)))
+    for match in POSSESSIVE_INITIATIVE_RE.finditer(ctx.view.folded, sentence.start, sentence.end):
+        entity = ctx.entities_by_start.get(match.start("side"))
+        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT):
+            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT))
+            hints.append((None, codes, (match.start(), match.end())))
     for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
         if not mention.key:
             continue

@@ -36,6 +36,38 @@ _BYLINE_RE = re.compile(
     r"(?:\s*(?:,|\||-|/)\s*(?P<outlet>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}))?[ \t]*(?=\n)"
 )
 _TITLE_MAX = 160
+
+# A page's own date, as news sites and government pages print it on a line of its own near
+# the top ("5 January 2016", "March 3, 2018", "Tuesday 4 March 2025 09:12:44",
+# "03-11-2016 08:05", "Published Jan 9,2024", "Thu 07th October 2021 | 01:55 PM"), or at
+# the end of a title ("PM call with Chancellor Merkel: 4 March 2018").
+_WEEKDAY_WORD = (
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
+)
+_HEADER_DATE = (
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<m5>{MONTH_PATTERN})\s+(?P<d5>\d{{1,2}})\s+(?P<y5>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2})"
+    r"|(?P<d4>\d{1,2})[-/.](?P<m4>\d{1,2})[-/.](?P<y4>(?:19|20)\d\d))"
+)
+_CLOCK = (
+    r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
+)
+_PUBLISHED_WORD = (
+    r"(?:(?:Published|Posted|Released|Issued|Dated?|First\s+published|Last\s+updated|Updated)"
+    r"(?:\s+on)?\s*:?\s*)"
+)
+#: A line that is a date (and time) and little else, or ends in one.
+_HEADER_LINE_RE = re.compile(
+    rf"(?:^|[:|]\s*|\s)(?P<published>{_PUBLISHED_WORD})?(?:{_WEEKDAY_WORD}\s+)?{_HEADER_DATE}"
+    rf"{_CLOCK}\s*\)?\s*$"
+)
+#: How far down a page its own date is looked for (lines, and characters).
+_HEADER_LINES = 12
+_HEADER_REACH = 1200
+_HEADER_LINE_MAX = 120
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -72,6 +104,10 @@ def read_metadata(folded: str) -> Metadata:
         except ValueError:
             meta.header_date = None
         position = header.end()
+    else:
+        found = find_page_date(folded)
+        if found is not None:
+            meta.header_date, meta.header_span = found
     position = _skip_blank(folded, position)
 
     title = _title_at(folded, position)
@@ -88,6 +124,82 @@ def read_metadata(folded: str) -> Metadata:
     position = _read_dateline(folded, position, meta)
     meta.body_start = position
     return meta
+
+
+def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
+    """The page's own date: a short line near the top that is (or ends in) a date, else a
+    "Published <date>" line anywhere. Returns the date and the span of its line.
+
+    A numeric date is read day first ("03-11-2016" is 3 November), as most of the world
+    writes it, unless its first number cannot be a day of a month.
+    """
+    lines = list(_lines(folded))
+    for number, (start, end) in enumerate(lines):
+        if number >= _HEADER_LINES or start > _HEADER_REACH:
+            break
+        line = folded[start:end]
+        if len(line) > _HEADER_LINE_MAX:
+            # A paragraph: the page's header is over (a date line may still follow a title).
+            if number > 0:
+                break
+            continue
+        found = _line_date(line)
+        if found is not None:
+            return found, (start, end)
+    for start, end in lines:
+        line = folded[start:end]
+        if len(line) <= _HEADER_LINE_MAX:
+            match = _HEADER_LINE_RE.search(line)
+            if match and match.group("published"):
+                found = _line_date(line)
+                if found is not None:
+                    return found, (start, end)
+    return None
+
+
+def _lines(text: str):
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped[0])
+            yield start, start + len(stripped)
+        position += len(line)
+
+
+def _line_date(line: str) -> date | None:
+    match = _HEADER_LINE_RE.search(line)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    # A sentence that happens to end in a date is not a header: it has a verb and a period
+    # before it; a title or a byline line is short, or ends "title: date".
+    before = line[: match.start()].strip()
+    if before and not (
+        line[match.start() : match.start() + 1] in ":|"
+        or before.endswith((":", "|", "-", "–", "—"))
+        or match.group("published")
+        or _looks_like_byline(before)
+    ):
+        return None
+    try:
+        for suffix in "12345":
+            if groups.get(f"y{suffix}"):
+                year = int(groups[f"y{suffix}"])
+                month_raw = groups[f"m{suffix}"].rstrip(".")
+                month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower()]
+                day = int(groups[f"d{suffix}"])
+                if suffix == "4" and month > 12 >= day:
+                    day, month = month, day  # 11-23-2016: the month first
+                return date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _looks_like_byline(text: str) -> bool:
+    """A name, handle or "x minutes ago" before the date: not a sentence."""
+    return "." not in text.rstrip(".") or "@" in text or text.endswith("ago")
 
 
 def _skip_blank(text: str, position: int) -> int:

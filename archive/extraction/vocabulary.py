@@ -411,8 +411,13 @@ SUBJECT_SKIP = word_set("""
 
 #: "at the request of X", "initiated by X": the initiator follows.
 INITIATOR_BEFORE_RE = re.compile(
-    r"\b(?:at\s+the\s+(?:request|initiative|invitation)\s+of|on\s+the\s+initiative\s+of|"
-    r"(?:initiated|requested|placed|made|arranged)\s+by)\s+"
+    r"\b(?:(?:at|on|upon|following)\s+the\s+(?:request|initiative|invitation|behest)\s+"
+    r"(?:of|from)|(?:initiated|requested|placed|made|arranged|sought)\s+by)\s+"
+)
+#: "at Russia's initiative", "on Finland's request", "at the German side's initiative".
+POSSESSIVE_INITIATIVE_RE = re.compile(
+    r"\b(?:at|on|upon|following)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"(?:\s+side)?(?:'s|’s|')\s+(?:own\s+)?(?:initiative|request|invitation)\b"
 )
 #: "at the request of the French side".
 SIDE_RE = re.compile(r"\s*(?:the\s+)?(?P<word>[A-Z][\w-]+)\s+side\b")
