@@ -6,14 +6,15 @@
     .venv/bin/python bench/accuracy.py --cases 'gov-*' --show errors   # what went wrong, by case
 
 Every case of ``bench/corpus/cases.json`` whose text is in ``bench/corpus/texts/`` is written
-to a temporary folder as the seed articles come: a ``.txt`` file of the page's text, headed
-``date YYYY-MM-DD`` where the page's publication date is known (``--bare``: the text alone;
-``--with-url``: a JSON record that also carries the page's address) and imported with ``manage.py import_articles``
-into a fresh SQLite archive (migrate, the project's gazetteer). The archive's calls are then
-matched to the labels: one labelled contact (every report of it, across articles, shares a
-``call`` key) to at most one call, and one call to at most one contact, a pair being possible
-only when the participants are the same people and the call is linked to an article that
-reports the contact. The measures are the issue's:
+to a temporary folder exactly as the search tool gave it, as a ``.txt`` file (the stored pages
+carry a ``date YYYY-MM-DD`` header when their date is known, as the seed articles do), and
+imported with ``manage.py import_articles`` into a fresh SQLite archive (migrate, the
+gazetteer). ``--date-headers`` gives each text without such a header the labelled publication
+date as one; ``--with-url`` imports a JSON record that also carries the page's address. The
+calls are then matched to the labels: one labelled contact (every report of it, across
+articles, shares a ``call`` key) to at most one call, and one call to at most one contact, a
+pair being possible only when the participants are the same people and the call is linked
+to an article that reports the contact. The measures are the issue's:
 
 * recall: labelled main contacts matched to a call;
 * precision: calls matched to a labelled contact (main or background), over all calls;
@@ -35,6 +36,7 @@ import contextlib
 import fnmatch
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -127,10 +129,13 @@ def truths_of(cases: list[dict]) -> dict[str, Truth]:
     return truths
 
 
-def write_inputs(cases: list[dict], folder: Path, with_url: bool, bare: bool) -> None:
+_HEADER_RE = re.compile(r"\s*date\s+\d{4}-\d\d")
+
+
+def write_inputs(cases: list[dict], folder: Path, with_url: bool, headers: bool) -> None:
     for case in cases:
         text = (CORPUS / "texts" / f"{case['id']}.txt").read_text(encoding="utf-8")
-        if case.get("published") and not bare:
+        if headers and case.get("published") and not _HEADER_RE.match(text):
             # As the seed articles come: the page's date in a header line of its own.
             text = f"date {case['published']}\n{text}"
         if with_url:
@@ -447,7 +452,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--with-url", action="store_true", help="import each page's address too")
     parser.add_argument(
-        "--bare", action="store_true", help="the texts alone, without their date header"
+        "--date-headers",
+        action="store_true",
+        help="head each text that has no date header with its labelled publication date",
     )
     parser.add_argument("--cases", help="only the cases whose id matches this glob")
     parser.add_argument("--show", choices=["errors"], help="list what went wrong, case by case")
@@ -461,12 +468,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="diplo-accuracy-") as work:
         folder = Path(work) / "articles"
         folder.mkdir()
-        write_inputs(cases, folder, args.with_url, args.bare)
+        write_inputs(cases, folder, args.with_url, args.date_headers)
         seconds = import_corpus(folder, Path(work) / "archive.sqlite3", args.verbose)
         result = score(cases, archived_calls(), Names())
     result["figures"]["import_seconds"] = round(seconds, 2)
     result["figures"]["with_url"] = args.with_url
-    result["figures"]["date_headers"] = not args.bare
+    result["figures"]["date_headers"] = args.date_headers
     if args.json:
         print(json.dumps(result if args.show else result["figures"], indent=1))
         return 0
