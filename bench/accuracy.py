@@ -196,21 +196,27 @@ class Names:
         self.country: dict[int, str] = {}
         self.surnames: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.names: dict[int, str] = {}
-        for leader in Leader.objects.all():
+        self.countries: dict[int, set[str]] = defaultdict(set)
+        for leader in Leader.objects.prefetch_related("terms"):
             self.country[leader.pk] = leader.country_id
+            # A leader stands for the country of each office held (an EU office, say).
+            self.countries[leader.pk] = {leader.country_id} | {
+                t.country_id for t in leader.terms.all()
+            }
             self.names[leader.pk] = leader.name
             for name in [leader.name, *leader.aliases]:
                 self.by_name[fold(name)].add(leader.pk)
-            self.surnames[(fold(leader.name).split()[-1], leader.country_id)].add(leader.pk)
+            for code in self.countries[leader.pk]:
+                self.surnames[(fold(leader.name).split()[-1], code)].add(leader.pk)
 
     def ids(self, name: str, country: str) -> set[int]:
-        found = {pk for pk in self.by_name.get(fold(name), ()) if self.country[pk] == country}
+        found = {pk for pk in self.by_name.get(fold(name), ()) if country in self.countries[pk]}
         if found:
             return found
         return set(self.surnames.get((fold(name).split()[-1], country), ()))
 
     def known(self, name: str, country: str) -> bool:
-        return bool({pk for pk in self.by_name.get(fold(name), ()) if self.country[pk] == country})
+        return any(country in self.countries[pk] for pk in self.by_name.get(fold(name), ()))
 
 
 def same_people(truth: Truth, call: ArchivedCall, names: Names) -> bool:

@@ -133,6 +133,8 @@ class Trigger:
     verb_start: int | None = None
     verb_end: int | None = None
     obj: Mention | None = None
+    #: "held phone calls with A, B and C": one contact with each of several leaders.
+    series: bool = False
 
 
 @dataclass(slots=True)
@@ -316,7 +318,7 @@ def _nearby_initiators(ctx: ContactContext, contacts: list[Contact]) -> None:
 
 _HEAD_TOKENS = word_set(
     """
-    call calls conversation conversations talks meeting meetings summit discussion
+    call calls conversation conversations talk talks meeting meetings summit discussion
     discussions exchange exchanges interview conference videoconference videocall
     consultations link tete contact contacts
     """
@@ -535,7 +537,16 @@ def _noun_trigger(
     det = match.group("det")
     if det == "no":
         return None
-    if head in PLURAL_HEADS and not (construct == "hold" and head == "contacts" and kw):
+    # "held phone calls with A, B and C": one contact with each; otherwise a plural head is
+    # generic ("regular phone calls").
+    series = (
+        construct == "hold"
+        and head in PLURAL_HEADS
+        and head != "contact"
+        and det in (None, "separate")
+        and re.match(r"\s+(?:with|from)\b", lower[head_end : head_end + 6]) is not None
+    )
+    if head in PLURAL_HEADS and not series and not (head == "contacts" and kw):
         return None
     if head in HEADS_NEEDING_KIND and not kw:
         return None
@@ -575,6 +586,7 @@ def _noun_trigger(
         head=head,
         det=det,
         mods=match.group("mods") or "",
+        series=series,
     )
     if construct == "hold":
         trigger.verb = re.sub(r"\s+", " ", match.group("verb"))
@@ -720,6 +732,8 @@ def _candidate(
     if participants is None:
         return None
     full = len(participants) >= 2
+    if trigger.series and len(participants) < 3:
+        return None  # "held phone calls with Y": several calls, none of them one contact
     if not full and not (trigger.det in _DEFINITE and trigger.construct in _NOUN_NAMES):
         # Only a definite noun ("the call lasted an hour") refers back to a contact.
         return None
@@ -770,7 +784,7 @@ def _candidate(
 def _bilateral(ctx: ContactContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
     """ "X spoke with A and B" is two contacts, X with A and X with B, unless it was joint."""
     trigger = candidate.trigger
-    if trigger.construct not in _VERBAL or len(candidate.participants) < 3:
+    if (trigger.construct not in _VERBAL and not trigger.series) or len(candidate.participants) < 3:
         return [candidate]
     if candidate.subject is None or candidate.participants[0] != candidate.subject:
         return [candidate]
@@ -779,6 +793,8 @@ def _bilateral(ctx: ContactContext, sentence: Sentence, candidate: Candidate) ->
     split = []
     for other in candidate.participants[1:]:
         one = dataclasses.replace(candidate, participants=[candidate.subject, other])
+        if trigger.construct == "received":
+            one.initiator = other  # "received calls from A and B": each one called
         if one.initiator not in one.participants:
             one.initiator = None
         split.append(one)

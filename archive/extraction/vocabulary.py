@@ -134,6 +134,17 @@ TITLE_CANONICAL = {
     "counterpart": "counterpart",
     "counterparts": "counterpart",
 }
+#: The titles a term of office may carry in the gazetteer: those the text's title words
+#: stand for, and offices the press names otherwise ("Pope Francis", "Captain Regent").
+TERM_TITLES = frozenset(TITLE_CANONICAL.values()) | {
+    "chairman",
+    "pope",
+    "prince",
+    "grand duke",
+    "co-prince",
+    "captain regent",
+    "premier",
+}
 #: Titles that stand for several offices; the tuple lists the offices in order of preference.
 GENERIC_TITLES = {
     "leader": (
@@ -261,9 +272,11 @@ _MODIFIERS = (
     r"an|two|three|(?:the\s+)?two\s+leaders'|leaders'|presidents'"
 )
 _DETERMINERS = r"a|an|the|their|his|her|its|this|that|another|these|our|no"
-_KIND_WORDS = r"(?:tele)?phone|video|videophone|virtual|online|in-person|face-to-face"
+_KIND_WORDS = (
+    r"(?:tele)?phonic|(?:tele)?phone|video|videophone|virtual|online|in-person|face-to-face"
+)
 _HEADS = (
-    r"calls?|conversations?|talks|meetings?|summit|discussions?|exchanges?|interview|"
+    r"calls?|conversations?|talks?|meetings?|summit|discussions?|exchanges?|interview|"
     r"conference|videoconference|video-conference|videocall|consultations|link|"
     r"tete-a-tete|contacts?"
 )
@@ -313,7 +326,10 @@ MEET_VERB_RE = re.compile(
 )
 #: "received a phone call from".
 RECEIVED_CALL_RE = re.compile(
-    r"\breceived\s+(?:a|an)\s+(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phone\s+)?call\s+from\s+"
+    r"\breceived\s+(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"
 )
 #: Words that say how a conversation was held, after "spoke".
 MODE_RE = re.compile(
@@ -324,6 +340,8 @@ MODE_RE = re.compile(
 KIND_BY_WORD = {
     "phone": "phone",
     "telephone": "phone",
+    "phonic": "phone",
+    "telephonic": "phone",
     "video": "video",
     "videophone": "video",
     "virtual": "video",
@@ -341,7 +359,9 @@ KIND_BY_HEAD = {
     "tete-a-tete": "meeting",
 }
 #: Heads that need a kind word in front ("telephone interview", "video link").
-HEADS_NEEDING_KIND = frozenset({"interview", "conference", "link", "exchange", "discussion"})
+HEADS_NEEDING_KIND = frozenset(
+    {"interview", "conference", "link", "exchange", "discussion", "talk"}
+)
 #: Plural heads: generic ("regular phone calls"), never one contact.
 PLURAL_HEADS = frozenset(
     {"calls", "conversations", "meetings", "discussions", "exchanges", "contacts", "contact"}

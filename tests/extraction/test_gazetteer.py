@@ -17,7 +17,12 @@ from pathlib import Path
 import pytest
 
 from archive.extraction import KnowledgeBase, extract
-from archive.extraction.vocabulary import FUNCTION_WORDS, MONTHS, TITLE_CANONICAL, WEEKDAYS
+from archive.extraction.vocabulary import (
+    FUNCTION_WORDS,
+    MONTHS,
+    TERM_TITLES,
+    WEEKDAYS,
+)
 
 from .conftest import summaries
 
@@ -98,7 +103,7 @@ def test_the_gazetteer_holds_several_hundred_leaders_of_every_region():
 
 def test_every_record_is_well_formed():
     codes = {c["code"] for c in COUNTRIES}
-    titles = set(TITLE_CANONICAL.values())
+    titles = TERM_TITLES
     problems = []
     for leader in LEADERS:
         name = leader["slug"]
