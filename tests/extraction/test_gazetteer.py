@@ -8,6 +8,7 @@ newcomer's import runs on.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import defaultdict
 from datetime import date
@@ -333,3 +334,89 @@ def test_the_atomic_energy_agency_is_a_nuclear_topic_not_an_energy_one(project_k
     record = extract(text, project_kb)
 
     assert record.calls[0].topics == ["nuclear-programmes"]
+
+
+# --- coverage against a published data set ----------------------------------------------------
+
+# The workplace's copy of the data set, beside the project (DIPLO_ARCHIGOS_CSV names another).
+ARCHIGOS_CSV = Path(
+    os.environ.get(
+        "DIPLO_ARCHIGOS_CSV",
+        Path(__file__).resolve().parents[3] / "shared/data/archigos/leaders-1875-2015.csv",
+    )
+)
+COW_ISO2 = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "cow_iso2.json").read_text(encoding="utf-8")
+)["codes"]
+#: Archigos rows in office since 1990 that are deliberately not leaders here, and why.
+NOT_HEADS_OF_STATE_OR_GOVERNMENT = {
+    ("COM", "Bob Denard"): "a mercenary who held no office during the 1995 coup",
+    ("GDR", "Gysi"): "party chairman, never head of state or government",
+    ("GRC", "Tsokhatzopulos"): "acting party leader, never prime minister",
+    ("FJI", "Iloilo"): "Archigos dates him from May 2000; he took office in July 2000",
+    ("IRQ", "Tommy Ray Franks"): "a general commanding the 2003 invasion",
+    ("IRQ", "Jay Garner"): "head of the 2003 reconstruction office",
+    ("KUW", "Saddam Hussein"): "Iraq's occupation of Kuwait, 1990-91",
+    ("PAN", "Noriega"): "deposed on 20 December 1989; Archigos ends the spell at his surrender",
+    ("CHN", "Deng Xiaoping"): "held no head of state or government office after 1990",
+    ("DRV", "Nguyen Van Linh"): "party general secretary",
+    ("DRV", "Phieu"): "party general secretary",
+    ("DRV", "Nong Duc Manh"): "party general secretary",
+    ("DRV", "Nguyen Phu Trong"): "party general secretary (president only from 2018)",
+}
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z ]+", " ", plain.casefold())
+
+
+def _archigos_rows() -> list[dict]:
+    import csv
+
+    with ARCHIGOS_CSV.open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if row["enddate"] >= "1990-01-01"]
+
+
+@pytest.mark.skipif(
+    not ARCHIGOS_CSV.exists(), reason=f"the Archigos data set is not at {ARCHIGOS_CSV}"
+)
+def test_every_archigos_leader_since_1990_is_in_the_gazetteer_with_overlapping_dates():
+    """Archigos 4.1 (Goemans, Gleditsch and Chiozza) names each state's effective leader; every
+    one in office since 1990 is a leader here, of that country, in office during that spell.
+    A name matches when one of its words (three letters or more) is a word of the leader's
+    name or aliases, or differs from one by a letter or two (Archigos misspells a few)."""
+    from difflib import SequenceMatcher
+
+    words_of: dict[str, list[tuple[set[str], list[tuple[date, date]]]]] = defaultdict(list)
+    for leader in LEADERS:
+        words = set(_fold(" ".join([leader["name"], *leader["aliases"]])).split())
+        for term in leader["terms"]:
+            country = term.get("country") or leader["country"]
+            end = date.fromisoformat(term["end"]) if term["end"] else date.max
+            words_of[country].append((words, [(date.fromisoformat(term["start"]), end)]))
+
+    def close(a: str, b: str) -> bool:
+        return a == b or (len(a) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+    missing = []
+    rows = _archigos_rows()
+    for row in rows:
+        if (row["idacr"], row["leader"]) in NOT_HEADS_OF_STATE_OR_GOVERNMENT:
+            continue
+        country = COW_ISO2[row["ccode"]]
+        start = max(date.fromisoformat(row["startdate"]), date(1990, 1, 1))
+        end = date.fromisoformat(row["enddate"])
+        wanted = {w for w in _fold(f"{row['leader']} {row['full_name']}").split() if len(w) >= 3}
+        found = any(
+            any(close(w, have) for w in wanted for have in words)
+            and any(s <= end and start <= e for s, e in spans)
+            for words, spans in words_of[country]
+        )
+        if not found:
+            missing.append(f"{row['idacr']} {row['leader']} {row['startdate']}..{row['enddate']}")
+    assert len(rows) > 1000
+    assert missing == [], "\n".join(missing)
