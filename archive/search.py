@@ -30,6 +30,7 @@ import contextlib
 import json
 import math
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -42,6 +43,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from . import idlists
+from .untrusted import without_controls
+
+# Control characters (tab and newline aside), which no page shows.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # Bounds on what one query may ask of the database.
 MAX_QUERY_LENGTH = 500
@@ -52,9 +57,14 @@ MAX_TERMS = 16
 WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
-# Snippet markers: control characters no archived text contains, replaced by <mark>
-# after the snippet is HTML-escaped.
-MARK_START, MARK_END = "\x02", "\x03"
+# Snippet markers: two private-use characters, taken out of the text a passage is cut from
+# (and never stored: archive.readers), replaced by <mark> after the passage is HTML-escaped.
+# Control characters \x02 and \x03 were used, and an article holding them got highlights.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+#: Characters of each text a passage is looked for in (its opening): an article at the size
+#: limit that repeats its words 100,000 times kept FTS5's snippet() busy for 157 s.
+SNIPPET_WINDOW = 20_000
 
 
 @dataclass(frozen=True)
@@ -252,25 +262,85 @@ class SQLiteBackend:
             return {row[0] for row in cursor.fetchall()}
 
     # Columns a snippet may come from, best first: names and topic names read badly.
-    snippet_columns = {"calls": (2, 3, 4), "sources": (1, 0)}
+    snippet_columns = {
+        "calls": ("archive_callsearchdocument", "call_id", ("summary", "statements", "sources")),
+        "sources": ("archive_source", "id", ("body", "title")),
+    }
 
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
+        """Passages cut by FTS5 from the opening of each text (SNIPPET_WINDOW characters),
+        in a small in-memory index of this connection's own: snippet() on the archive's
+        index reads the whole of a text, however long."""
         if not ids or not query.has_positive_terms:
             return {}
-        table = self.tables[index]
-        columns = self.snippet_columns[index]
+        table, key, columns = self.snippet_columns[index]
         marks = ", ".join(["%s"] * len(ids))
-        snippets = ", ".join(f"snippet({table}, {column}, %s, %s, '…', 28)" for column in columns)
-        sql = f"SELECT rowid, {snippets} FROM {table} WHERE {table} MATCH %s AND rowid IN ({marks})"
-        params = [MARK_START, MARK_END] * len(columns) + [self.match_expression(query), *ids]
+        openings = ", ".join(
+            f"substr(COALESCE({column}, ''), 1, {SNIPPET_WINDOW})" for column in columns
+        )
         with default_connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            cursor.execute(
+                f"SELECT {key}, {openings} FROM {table} WHERE {key} IN ({marks})", list(ids)
+            )
+            rows = [(row[0], [_cleaned(text) for text in row[1:]]) for row in cursor.fetchall()]
+        # Any positive phrase: an opening may hold one group's words and not another's.
+        anywhere = " OR ".join(_fts5_phrase(p) for group in query.groups for p in group)
+        return _scratch().snippets(rows, len(columns), anywhere)
+
+
+class _ScratchIndex:
+    """An in-memory FTS5 index (the archive's tokenizer) that passages are cut from."""
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.execute(
+            "CREATE VIRTUAL TABLE passages USING fts5(a, b, c,"
+            " tokenize='porter unicode61 remove_diacritics 2')"
+        )
+
+    def snippets(self, rows: list, width: int, expression: str) -> dict[int, str]:
+        names = "abc"[:width]
+        snippets = ", ".join(
+            f"snippet(passages, {column}, ?, ?, '…', 28)" for column in range(width)
+        )
+        db = self.db
+        try:
+            db.execute("DELETE FROM passages")
+            db.executemany(
+                f"INSERT INTO passages (rowid, {', '.join(names)})"
+                f" VALUES (?, {', '.join('?' * width)})",
+                [(pk, *texts) for pk, texts in rows],
+            )
+            found = db.execute(
+                f"SELECT rowid, {snippets} FROM passages WHERE passages MATCH ?",
+                [MARK_START, MARK_END] * width + [expression],
+            ).fetchall()
+        finally:
+            db.execute("DELETE FROM passages")
+            db.commit()
         # The first column whose passage holds a match (a column without one gives its start).
         return {
             row[0]: next((text for text in row[1:] if text and MARK_START in text), "")
-            for row in rows
+            for row in found
         }
+
+
+_scratch_indexes = threading.local()
+
+
+def _scratch() -> _ScratchIndex:
+    """This thread's scratch index (gunicorn's threads each have their own)."""
+    index = getattr(_scratch_indexes, "index", None)
+    if index is None:
+        index = _scratch_indexes.index = _ScratchIndex()
+    return index
+
+
+def _cleaned(text: str | None) -> str:
+    """A text a passage may be cut from: no control characters, none of the markers."""
+    return without_controls(text or "")
 
 
 class PostgreSQLBackend:
@@ -404,8 +474,13 @@ class PostgreSQLBackend:
             ' MinWords=10, FragmentDelimiter=" … "'
         )
 
+        def opening(column: str) -> str:
+            # The text's opening (SNIPPET_WINDOW characters) without the markers: ts_headline
+            # parses all it is given.
+            return f"translate(left({column}, {SNIPPET_WINDOW}), chr(57344) || chr(57345), '')"
+
         def headline(column: str) -> tuple[str, list]:
-            return f"ts_headline('diplo', {column}, {sql}, %s)", [*params, options]
+            return f"ts_headline('diplo', {opening(column)}, {sql}, %s)", [*params, options]
 
         *preferred, last = self.headline_columns[index]
         passage, values = headline(last)
@@ -413,7 +488,7 @@ class PostgreSQLBackend:
             branches, values_before = "", []
             for column in preferred:
                 text, text_params = headline(column)
-                branches += f" WHEN to_tsvector('diplo', {column}) @@ {sql} THEN {text}"
+                branches += f" WHEN to_tsvector('diplo', {opening(column)}) @@ {sql} THEN {text}"
                 values_before += [*params, *text_params]
             passage, values = f"CASE{branches} ELSE {passage} END", [*values_before, *values]
         statement = f"SELECT {key}, {passage} FROM {table} WHERE {key} = ANY(%s)"
@@ -650,7 +725,11 @@ def count_calls(query: Query) -> int:
 
 def highlight(snippet: str) -> SafeString:
     """A backend snippet as HTML: escaped, with matches in <mark>."""
-    html = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    html = (
+        escape(_CONTROLS.sub("", snippet))
+        .replace(MARK_START, "<mark>")
+        .replace(MARK_END, "</mark>")
+    )
     # A fragment cut inside a match leaves a <mark> open; close it.
     html += "</mark>" * (html.count("<mark>") - html.count("</mark>"))
     return mark_safe(html)  # escaped above; only our own tags added

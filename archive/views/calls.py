@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, Prefetch
+from django.db.models.functions import Substr
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 
@@ -27,7 +28,7 @@ from ..models import (
     Statement,
 )
 from .common import PER_PAGE, paginate, public_page, requested_page, today
-from .evidence import sentences
+from .evidence import MAX_SENTENCE_ROWS, sentences
 from .exports import call_csv_response, call_json_response, citation_response
 from .queries import timeline
 
@@ -35,6 +36,8 @@ from .queries import timeline
 WIDEN_LIMIT = 6
 # How many sources the search page shows beside the calls.
 SOURCE_HITS = 5
+# How many statements a call's page shows (an import keeps at most 100 per call an article).
+MAX_STATEMENTS = 300
 
 
 def browse(request, *, search_page: bool = False):
@@ -165,23 +168,45 @@ def call_detail(request, pk: int, slug: str = ""):
         Report.objects.filter(call=call)
         .select_related("source")
         .defer("source__body")
-        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("start")))
+        .annotate(n_evidence=Count("evidence"), source_opening=Substr("source__body", 1, 2000))
+        # The first sentences of each report: an article repeating one may give thousands.
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.order_by("start", "pk")[:MAX_SENTENCE_ROWS],
+                to_attr="first_evidence",
+            )
+        )
         .order_by("role", "source__published", "source_id")
     )
     names = {p.leader.slug: p.leader.name for p in call.participations.all()}
     names.update({topic.slug: topic.name for topic in call.topics.all()})
     for report in reports:
-        report.sentences = sentences(report.evidence.all(), names)
+        # An untitled source is named by its first line (Source.lead): from its opening,
+        # not by reading its whole text.
+        report.source.body = report.source_opening
+        report.sentences = sentences(report.first_evidence, names)
+        report.more_evidence = report.n_evidence - len(report.first_evidence)
     # In text order within each side (the model's own order also sorts by the call's date,
-    # a join for nothing here).
+    # a join for nothing here); at most MAX_STATEMENTS of them.
     statements = list(
         Statement.objects.filter(call=call)
         .select_related("side_leader", "side_country", "source")
         .defer("source__body")
-        .order_by("side_country__name", "start", "pk")
+        .annotate(source_opening=Substr("source__body", 1, 2000))
+        .order_by("side_country__name", "start", "pk")[: MAX_STATEMENTS + 1]
     )
+    for statement in statements:
+        if statement.source is not None:
+            statement.source.body = statement.source_opening
+    more_statements = 0
+    if len(statements) > MAX_STATEMENTS:
+        statements = statements[:MAX_STATEMENTS]
+        more_statements = Statement.objects.filter(call=call).count() - MAX_STATEMENTS
     participants = list(call.participations.all())
     sides = _sides(participants, statements)
+    if sides and more_statements:
+        sides[-1]["more"] = more_statements
     leaders = [p.leader for p in participants]
     before, after = _neighbours(call, leaders)
     permalink = request.build_absolute_uri(call.get_absolute_url())

@@ -1,7 +1,7 @@
 """Sources: the list (searchable), and each source's text with its extracted facts."""
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.shortcuts import render
 
@@ -9,9 +9,20 @@ from .. import search
 from ..citations import cite_source
 from ..facets import QueryString
 from ..models import Evidence, Participation, Report, Source
+from ..untrusted import web_url
 from .common import paginate, public_page, today
-from .evidence import segments, sentences
+from .evidence import (
+    MAX_MARKS,
+    MAX_SENTENCE_ROWS,
+    part_window,
+    parts_in,
+    segments,
+    sentences,
+)
 from .exports import citation_response
+
+#: Characters of an untitled source's text read to name it (its first line).
+LEAD_SCAN = 2000
 
 
 @public_page
@@ -48,19 +59,19 @@ def source_list(request):
     return render(request, "archive/source_list.html", context)
 
 
-def _source(pk: int) -> Source:
-    source = Source.objects.filter(pk=pk).first()
-    if source is None:
-        raise Http404(f"There is no source number {pk} in the archive.")
-    return source
-
-
 @public_page
 def source_detail(request, pk: int):
-    source = _source(pk)
+    """A source's text, a part at a time for the longest (``?part=``), its evidence
+    highlighted, and the calls it reports with the sentences that gave their facts."""
+    source = _source_with_length(pk)
+    parts = parts_in(source.body_length)
+    part = requested_part(request, parts)
+    start, end = part_window(part)
+    text = Source.objects.filter(pk=pk).values_list(Substr("body", start + 1, end - start))[0][0]
     reports = list(
         Report.objects.filter(source=source)
         .select_related("call")
+        .annotate(n_evidence=Count("evidence"))
         .prefetch_related(
             Prefetch(
                 "call__participations",
@@ -69,35 +80,79 @@ def source_detail(request, pk: int):
                 ),
             ),
             "call__topics",
-            Prefetch("evidence", queryset=Evidence.objects.order_by("start")),
+            # The first sentences of each report: an article repeating one may give thousands.
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.order_by("start", "pk")[:MAX_SENTENCE_ROWS],
+                to_attr="first_evidence",
+            ),
         )
         .order_by("role", "call__date")
     )
-    evidence = []
+    by_report = {}
     for number, report in enumerate(reports, start=1):
         report.number = number
         names = {p.leader.slug: p.leader.name for p in report.call.participations.all()}
         names.update({topic.slug: topic.name for topic in report.call.topics.all()})
-        report.sentences = sentences(report.evidence.all(), names)
-        for item in report.evidence.all():
-            item.report_number = number
-            item.call = report.call
-            # A leader's or a topic's name, not its slug.
-            item.detail_shown = names.get(item.detail, item.detail)
-            evidence.append(item)
+        report.sentences = sentences(report.first_evidence, names)
+        report.more_evidence = report.n_evidence - len(report.first_evidence)
+        by_report[report.pk] = (number, report.call, names)
+    # The spans of this part of the text, however many the source has.
+    marks = list(
+        Evidence.objects.filter(report__source=source, start__lt=end, end__gt=start)
+        .order_by("start", "pk")
+        .only("pk", "report_id", "fact", "detail", "start", "end")[: MAX_MARKS + 1]
+    )
+    for item in marks:
+        number, call, names = by_report[item.report_id]
+        item.report_number = number
+        item.call = call
+        # A leader's or a topic's name, not its slug.
+        item.detail_shown = names.get(item.detail, item.detail)
     permalink = request.build_absolute_uri(source.get_absolute_url())
     context = {
         "source": source,
+        "original_url": web_url(source.url),
         "reports": reports,
-        "segments": segments(source.body, evidence),
+        "segments": segments(text, marks[:MAX_MARKS], offset=start),
+        "marks_left_out": len(marks) > MAX_MARKS,
+        "part": part,
+        "parts": parts,
+        "part_start": start,
+        "part_end": min(end, source.body_length),
         "citation": cite_source(source, permalink, today()),
         "permalink": permalink,
     }
     return render(request, "archive/source_detail.html", context)
 
 
+def _source_with_length(pk: int) -> Source:
+    """The source ``pk`` without its text, but with its length and the opening its name may
+    come from (``Source.lead``)."""
+    source = (
+        Source.objects.filter(pk=pk)
+        .defer("body")
+        .annotate(body_length=Length("body"), opening=Substr("body", 1, LEAD_SCAN))
+        .first()
+    )
+    if source is None:
+        raise Http404(f"There is no source number {pk} in the archive.")
+    # Source.lead reads the body's first line: its opening is enough (and not a megabyte).
+    source.body = source.opening
+    return source
+
+
+def requested_part(request, parts: int) -> int:
+    """The part of the text asked for (``?part=``), within 1 and ``parts``."""
+    try:
+        part = int(request.GET.get("part", "1").strip()[:6] or "1")
+    except ValueError:
+        return 1
+    return min(max(part, 1), parts)
+
+
 @public_page
 def source_cite(request, pk: int, fmt: str):
-    source = _source(pk)
+    source = _source_with_length(pk)
     permalink = request.build_absolute_uri(source.get_absolute_url())
     return citation_response(cite_source(source, permalink, today()), fmt)
