@@ -6,6 +6,8 @@ WEB_CONCURRENCY), so one file serves a laptop and a production host.
 
 import multiprocessing
 import os
+import threading
+import time
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Pages are short SQL-bound requests: a worker per core with a few threads each
@@ -14,6 +16,13 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# gthread workers keep answering gunicorn's heartbeat while a request thread is stuck, so
+# ``timeout`` alone never stops a request (eight stuck searches once took the site down).
+# A watchdog in each worker (below) ends the worker, as a sync worker's timeout would, when a
+# request has run this long; gunicorn starts another. Queries stop sooner, at
+# DIPLO_STATEMENT_TIMEOUT_MS (archive/middleware.py). The admin's uploads may take longer.
+request_timeout = int(os.environ.get("GUNICORN_REQUEST_TIMEOUT", str(timeout)))
+admin_request_timeout = int(os.environ.get("GUNICORN_ADMIN_REQUEST_TIMEOUT", "300"))
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so that no leak grows without bound, but rarely: a worker
@@ -26,3 +35,44 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+# --- the request watchdog ---------------------------------------------------------------------
+
+_running: dict[int, tuple[float, str]] = {}  # thread id -> (when it started, path)
+
+
+def _limit_for(path: str) -> int:
+    return admin_request_timeout if path.startswith("/admin/") else request_timeout
+
+
+def pre_request(worker, req):
+    _running[threading.get_ident()] = (time.monotonic(), req.path)
+
+
+def post_request(worker, req, environ, resp):
+    _running.pop(threading.get_ident(), None)
+
+
+def _watch(worker):
+    while True:
+        time.sleep(1)
+        now = time.monotonic()
+        for started, path in list(_running.values()):
+            if now - started > _limit_for(path):
+                worker.log.critical(
+                    "request %s ran %.0f s, past its limit of %s s: ending worker %s",
+                    path,
+                    now - started,
+                    _limit_for(path),
+                    worker.pid,
+                )
+                # The thread cannot be stopped on its own: the process is, and the arbiter
+                # starts a new worker, as it does when a sync worker times out.
+                os._exit(1)
+
+
+def post_worker_init(worker):
+    if request_timeout > 0:
+        watchdog = threading.Thread(target=_watch, args=(worker,), name="watchdog", daemon=True)
+        watchdog.start()

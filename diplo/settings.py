@@ -78,7 +78,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, static files included.
+    "archive.middleware.SecurityHeaders",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A deadline for each request's statements; a clear 503 when one is stopped.
+    "archive.middleware.RequestLimits",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -178,6 +182,10 @@ X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DIPLO_MAX_ARTICLE_BYTES = env_int("DIPLO_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+# How long a request's statements may run, in all (ms; 0: no limit): PostgreSQL's
+# statement_timeout, an interrupting progress handler on SQLite (archive/middleware.py).
+# gunicorn stops the rest of a request that runs past GUNICORN_TIMEOUT (gunicorn.conf.py).
+DIPLO_STATEMENT_TIMEOUT_MS = env_int("DIPLO_STATEMENT_TIMEOUT_MS", 10_000)
 DIPLO_KNOWLEDGE_DIR = BASE_DIR / "fixtures" / "knowledge"
 
 CACHES = {
