@@ -98,6 +98,14 @@ class ArticleOutcome:
     calls_for_review: list[int] = field(default_factory=list)
     leaders_created: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: What the summary must say of this article, not only a verbose run: how its file was
+    #: read (an encoding guessed, characters removed, an address not linked), what was left
+    #: out of it. Each is among the notes too.
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, note: str) -> None:
+        self.notes.append(note)
+        self.warnings.append(note)
 
     @property
     def no_call(self) -> bool:
@@ -292,7 +300,9 @@ class Importer:
 
     def import_article(self, article: readers.RawArticle) -> ArticleOutcome:
         """Import one article; on any failure, nothing of it stays in the database."""
-        outcome = ArticleOutcome(article.origin, IMPORTED, notes=list(article.notes))
+        outcome = ArticleOutcome(
+            article.origin, IMPORTED, notes=list(article.notes), warnings=list(article.notes)
+        )
         digest = article.content_hash
         existing = Source.objects.filter(content_hash=digest).values_list("pk", "origin").first()
         if existing is not None:
@@ -687,7 +697,7 @@ class Importer:
                 )
             )
         if len(rows) < len(valid):
-            outcome.notes.append(
+            outcome.warn(
                 f"call #{report.call_id}: kept the first {MAX_EVIDENCE_PER_FACT} sentences of "
                 f"each fact, {len(rows):,} of {len(valid):,} (the source keeps its whole text)"
             )
@@ -699,7 +709,7 @@ class Importer:
         rows = []
         statements = extracted.statements
         if len(statements) > MAX_STATEMENTS_PER_CALL:
-            outcome.notes.append(
+            outcome.warn(
                 f"call #{call.pk}: kept the first {MAX_STATEMENTS_PER_CALL} of "
                 f"{len(statements):,} statements (the source keeps its whole text)"
             )

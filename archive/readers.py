@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import functools
 import hashlib
 import io
 import json
@@ -25,6 +26,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+from .untrusted import CONTROL_CHARACTERS, is_web_url, without_controls
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 JSON_SUFFIXES = frozenset({".json"})
@@ -101,10 +104,28 @@ class _Refused(Exception):
 
 
 def normalise_text(text: str) -> str:
-    """NFC, no byte-order mark, ``\\n`` newlines: the form that is hashed and stored."""
+    """NFC, no byte-order mark, ``\\n`` newlines, no control characters (tab and newline
+    aside; NUL included, which PostgreSQL cannot store and SQLite would hand to every page):
+    the form that is hashed and stored, the same on both databases."""
     text = text.lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", without_controls(text))
+
+
+def _controls_note(*texts: str | None) -> tuple[str, ...]:
+    """A note saying how many control characters the texts held (they are not kept)."""
+    found = sum(len(CONTROL_CHARACTERS.findall(text)) for text in texts if text)
+    if not found:
+        return ()
+    return (f"removed {found:,} control character{'s' if found > 1 else ''} (such as NUL)",)
+
+
+def _url_note(url: str | None) -> tuple[str, ...]:
+    """A note when ``url`` is no web address: it is kept as text, never made a link."""
+    if not url or is_web_url(url):
+        return ()
+    shown = url if len(url) <= 60 else url[:59] + "…"
+    return (f"the address {shown!r} is not a web (http or https) one: kept as text, not linked",)
 
 
 def content_hash(text: str) -> str:
@@ -143,10 +164,19 @@ _KINDS = "expected .txt, .json, .jsonl, .html or a text file without extension"
 
 
 def _walk(root: Path) -> Iterator[InputFile | ReadFailure]:
+    # Each real folder and file once, however many links lead to it: a folder holding a
+    # link to itself was walked forever (memory growing), and one link read each file 41
+    # times.
+    seen_folders: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         try:
+            identity = _identity(folder)
+            if identity in seen_folders:
+                continue
+            seen_folders.add(identity)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
             yield ReadFailure(_relative(folder, root) or str(folder), _os_reason(error))
@@ -163,11 +193,25 @@ def _walk(root: Path) -> Iterator[InputFile | ReadFailure]:
             if is_dir:
                 subfolders.append(path)
             elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+                try:
+                    identity = _identity(path)
+                except OSError as error:
+                    yield ReadFailure(_relative(path, root), _os_reason(error))
+                    continue
+                if identity in seen_files:
+                    continue
+                seen_files.add(identity)
                 item = InputFile.from_path(path, _relative(path, root))
                 item.in_folder = True
                 yield item
         # Depth first, in name order: push in reverse so the first name comes out first.
         stack.extend(reversed(subfolders))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """The device and inode a path leads to, links followed."""
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -203,16 +247,18 @@ def read_input(item: InputFile, max_bytes: int) -> Iterator[RawArticle | ReadFai
         size = _size(item)
         if size == 0:
             raise _Refused("empty file")
+        # The limit holds for a file of any kind (a JSON Lines file of 50 MB was read whole),
+        # and for each record (see _article_from_record).
+        if size is not None and size > max_bytes:
+            raise _Refused(f"too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})")
         if item.suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(item, max_bytes)
             return
-        if size is not None and size > max_bytes:
-            raise _Refused(f"too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})")
         data = _read_bytes(item, max_bytes)
         if not data.strip():
             raise _Refused("empty file" if not data else "no text (only whitespace)")
         if item.suffix in JSON_SUFFIXES:
-            yield from _read_json(item.origin, data)
+            yield from _read_json(item.origin, data, max_bytes)
         elif item.suffix in HTML_SUFFIXES or (not item.suffix and _HTML_START.match(data)):
             yield _read_html(item.origin, data)
         else:
@@ -220,7 +266,8 @@ def read_input(item: InputFile, max_bytes: int) -> Iterator[RawArticle | ReadFai
             text = normalise_text(decoded)
             if not text.strip():
                 raise _Refused("no text (only whitespace)")
-            yield RawArticle(origin=item.origin, text=text, notes=(note,) if note else ())
+            notes = ((note,) if note else ()) + _controls_note(decoded)
+            yield RawArticle(origin=item.origin, text=text, notes=notes)
     except NotArticles as refused:
         yield ReadFailure(item.origin, str(refused), not_articles=True)
     except _Refused as refused:
@@ -323,15 +370,102 @@ def _decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
             return _no_controls(data.decode(declared)), f"decoded as {declared} (declared)"
         except (LookupError, UnicodeDecodeError):
             pass
+    text, encoding = _guess(data)
+    return _no_controls(text), (
+        f"not UTF-8: decoded as {encoding}, a guess (check names with accents)"
+    )
+
+
+#: What news is written in when it is not UTF-8, most likely first: preferred to any other
+#: encoding the detector finds no better (it read a cp1252 "Pedro Sánchez" as cp1257's
+#: "Pedro Sįnchez", and a new leader was created).
+LIKELY_ENCODINGS = ("cp1252", "latin-1")
+# How much more "chaos" (charset-normalizer's measure) than the detector's best guess a likely
+# encoding may show and still be preferred: the detector is unsure within this.
+_UNSURE = 0.05
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` (not UTF-8) and the encoding it was read in.
+
+    The detector's best guess, unless cp1252 or latin-1 read the bytes about as cleanly;
+    between guesses that read them equally well, the one whose words with accents the
+    gazetteer knows best. Refuses what no guess reads cleanly.
+    """
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data).best()
-    if best is None or best.chaos > _MAX_CHAOS:
+    candidates: list[tuple[str, str, float]] = []  # (encoding, text, chaos)
+    if best is not None:
+        candidates.append((best.encoding, str(best), best.chaos))
+    for encoding in LIKELY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((encoding, text, mess_ratio(text[:100_000], _MAX_CHAOS + _UNSURE)))
+    acceptable = [c for c in candidates if c[2] <= _MAX_CHAOS]
+    if not acceptable:
         raise _Refused(
             "not UTF-8, and its encoding could not be detected with confidence "
             "(is it a binary file? save it as UTF-8 and try again)"
         )
-    return _no_controls(str(best)), f"decoded as {best.encoding} (not UTF-8)"
+    cleanest = min(chaos for _, _, chaos in acceptable)
+    unsure = [c for c in acceptable if c[2] <= cleanest + _UNSURE]
+
+    def rank(candidate: tuple[str, str, float]) -> tuple[int, int]:
+        encoding, text, _ = candidate
+        likely = next(
+            (i for i, name in enumerate(LIKELY_ENCODINGS) if _same_encoding(name, encoding)),
+            len(LIKELY_ENCODINGS),
+        )
+        return (-_known_words(text), likely)
+
+    encoding, text, _ = min(unsure, key=rank)
+    return text, encoding
+
+
+def _same_encoding(a: str, b: str) -> bool:
+    try:
+        return codecs.lookup(a).name == codecs.lookup(b).name
+    except LookupError:
+        return False
+
+
+_WORD_WITH_ACCENTS = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+
+
+def _known_words(text: str) -> int:
+    """How many words with letters outside ASCII in ``text`` the gazetteer's names hold."""
+    words = gazetteer_words()
+    if not words:
+        return 0
+    return sum(1 for word in _WORD_WITH_ACCENTS.findall(text[:200_000]) if word in words)
+
+
+@functools.cache
+def gazetteer_words() -> frozenset[str]:
+    """The words with letters outside ASCII of the gazetteer's names (``fixtures/knowledge``:
+    leaders and their aliases, countries, capitals, demonyms); empty without it."""
+    from django.conf import settings
+
+    folder = Path(getattr(settings, "DIPLO_KNOWLEDGE_DIR", "") or ".")
+    names: list[str] = []
+    try:
+        for leader in json.loads((folder / "leaders.json").read_text("utf-8")):
+            names += [leader.get("name") or "", *(leader.get("aliases") or [])]
+        for country in json.loads((folder / "countries.json").read_text("utf-8")):
+            names += [country.get("name") or "", country.get("capital") or ""]
+            names += [*(country.get("aliases") or []), *(country.get("demonyms") or [])]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return frozenset()
+    return frozenset(
+        word
+        for name in names
+        if isinstance(name, str)
+        for word in _WORD_WITH_ACCENTS.findall(unicodedata.normalize("NFC", name))
+    )
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -350,7 +484,7 @@ def _no_controls(text: str) -> str:
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def _read_json(origin: str, data: bytes) -> Iterator[RawArticle | ReadFailure]:
+def _read_json(origin: str, data: bytes, max_bytes: int) -> Iterator[RawArticle | ReadFailure]:
     try:
         loaded = json.loads(decode_bytes(data))
     except json.JSONDecodeError as error:
@@ -368,7 +502,7 @@ def _read_json(origin: str, data: bytes) -> Iterator[RawArticle | ReadFailure]:
     many = len(records) > 1
     for number, record in enumerate(records, start=1):
         name = f"{origin}#{number}" if many else origin
-        yield _article_from_record(name, record)
+        yield _article_from_record(name, record, max_bytes)
 
 
 class NotArticles(_Refused):
@@ -377,8 +511,18 @@ class NotArticles(_Refused):
 
 def _read_jsonl(item: InputFile, max_bytes: int) -> Iterator[RawArticle | ReadFailure]:
     found = False
+    read = 0
     with _open(item) as stream:
         for number, line in enumerate(_limited_lines(stream, max_bytes), start=1):
+            read += len(line) if line is not None else max_bytes + 1
+            if read > max_bytes:
+                # A stream whose size was not known (or that grew): the limit all the same.
+                yield ReadFailure(
+                    f"{item.origin}#{number}",
+                    f"past the file size limit ({_megabytes(max_bytes)}): "
+                    "this record and the rest of the file were not read",
+                )
+                return
             name = f"{item.origin}#{number}"
             if line is None:
                 yield ReadFailure(name, f"record too large (the limit is {_megabytes(max_bytes)})")
@@ -394,7 +538,7 @@ def _read_jsonl(item: InputFile, max_bytes: int) -> Iterator[RawArticle | ReadFa
             except _Refused as refused:
                 yield ReadFailure(name, str(refused))
                 continue
-            yield _article_from_record(name, record)
+            yield _article_from_record(name, record, max_bytes)
     if not found:
         raise _Refused("no records (the JSON Lines file is blank)")
 
@@ -415,33 +559,73 @@ def _limited_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
             yield line
 
 
-def _article_from_record(origin: str, record: Any) -> RawArticle | ReadFailure:
+#: The fields of an article record, each text (or null, or absent).
+RECORD_FIELDS = ("body", "title", "url", "publisher", "published")
+
+
+def _article_from_record(origin: str, record: Any, max_bytes: int) -> RawArticle | ReadFailure:
     if not isinstance(record, dict):
         return ReadFailure(origin, "not a JSON object")
+    for name in RECORD_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            # Never coerced: {"title": {"nested": ...}} became a title.
+            return ReadFailure(
+                origin, f"the field '{name}' is {_json_kind(value)}, not text: record refused"
+            )
     body = record.get("body")
     if not isinstance(body, str) or not body.strip():
         return ReadFailure(origin, "no 'body' text in the record")
+    size = len(body.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        return ReadFailure(
+            origin, f"record too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})"
+        )
     notes: list[str] = []
     published = None
     if record.get("published") not in (None, ""):
         published = parse_date(record["published"])
         if published is None:
             notes.append(f"ignored the published date {record['published']!r} (not a date)")
+    fields = [record.get(name) for name in RECORD_FIELDS]
+    notes += _controls_note(*fields)
+    url = _string(record.get("url"))
+    notes += _url_note(url)
     return RawArticle(
         origin=origin,
-        text=normalise_text(body),
+        text=normalise_text(_no_surrogates(body)),
         title=_string(record.get("title")),
-        url=_string(record.get("url")),
+        url=url,
         publisher=_string(record.get("publisher")),
         published=published,
         notes=tuple(notes),
     )
 
 
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _no_surrogates(text: str) -> str:
+    # JSON may escape a lone surrogate ("\\ud800"), which no database can store as text.
+    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _string(value: Any) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(without_controls(_no_surrogates(str(value))).split())
     return unicodedata.normalize("NFC", text) or None
 
 
@@ -481,11 +665,13 @@ def _read_html(origin: str, data: bytes) -> RawArticle:
         # The page's headline opens the extracted text; it is the title, not the story
         # (whose first line may be a dateline the engine reads).
         text = rest.lstrip()
+    url = _string(getattr(document, "url", None))
     return RawArticle(
         origin=origin,
         text=text,
         title=title,
-        url=_string(getattr(document, "url", None)),
+        url=url,
+        notes=_url_note(url) + _controls_note(html),
         publisher=_string(getattr(document, "sitename", None)),
         published=parse_date(getattr(document, "date", None) or ""),
     )

@@ -19,6 +19,8 @@ from archive import importer
 
 # Above this many files, a progress bar is shown on a terminal.
 PROGRESS_FROM = 20
+# Articles whose warnings the summary lists one by one.
+MAX_WARNED = 50
 
 
 class Command(BaseCommand):
@@ -124,6 +126,16 @@ class Command(BaseCommand):
             write(f"  ignored (not articles): {names}")
         failed = len(summary.failed)
         write(f"  failed: {failed}", style.ERROR if failed else None)
+        # How files were read (an encoding guessed, characters removed, an address not
+        # linked) and what was left out: said whatever the verbosity.
+        warned = [outcome for outcome in summary.outcomes if outcome.warnings]
+        if warned:
+            write(f"  with warnings: {len(warned)} article(s)", style.WARNING)
+            for outcome in warned[:MAX_WARNED]:
+                for note in outcome.warnings:
+                    write(f"    {outcome.origin}: {note}", style.WARNING)
+            if len(warned) > MAX_WARNED:
+                write(f"    and {len(warned) - MAX_WARNED} more (see -v 3)", style.WARNING)
         if summary.without_calls:
             names = ", ".join(o.origin for o in summary.without_calls)
             write(f"  no call found in {len(summary.without_calls)} source(s): {names}")
