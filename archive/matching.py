@@ -12,8 +12,8 @@ Two rules keep distinct calls apart, whatever else they share:
   Beijing); a month or year is the same call's only when it holds the other date.
 * **An undated report joins a call only when nothing else could be it.** With a publication
   date, the call must be the one candidate dated in the week before it (or undated, and
-  published in the same week); without one, the one candidate of all, and something
-  particular must tie them: the weekday the report names, or a duration both state.
+  published in the same week); without one, the one candidate of all, and two particulars
+  must tie them: the weekday the report names and a duration both state.
   Otherwise the report becomes a call of its own, marked as a possible duplicate of the
   candidates, for an editor to merge.
 
@@ -214,29 +214,34 @@ def decide(new: Facts, known: list[Known]) -> Decision:
         if len(chosen) > 1:
             return Decision(None, chosen, f"{len(chosen)} calls could hold this date")
         return Decision(None, candidates, "undated calls that nothing ties to this date")
-    if len(candidates) > 1:
-        return Decision(None, candidates, f"{len(candidates)} calls fit an undated report")
-    only = candidates[0]
-    why = tie(new, only.facts)
-    if why:
-        return Decision(only, reason="the one call that fits, and " + why)
-    return Decision(None, candidates, "an undated report that nothing ties to this call")
+    # Calls that something ties the report to; the others (undated reports that nothing
+    # places in time) stay possible duplicates, for an editor.
+    tied = [(k, tie(new, k.facts)) for k in candidates]
+    tied = [(k, why) for k, why in tied if why]
+    if len(tied) == 1:
+        return Decision(tied[0][0], reason="the one call tied to it: " + tied[0][1])
+    if len(tied) > 1:
+        return Decision(None, [k for k, _ in tied], f"{len(tied)} calls fit an undated report")
+    return Decision(None, candidates, "an undated report that nothing ties to these calls")
 
 
 def tie(undated: Facts, other: Facts) -> str:
     """What ties an undated report to a call it is compatible with ('' if nothing)."""
     window = undated.window()
-    if window is not None and (other.dated or other.window() is not None):
+    # A call known only to the month or year holds the week, but does not place it.
+    placed = other.dated and other.precision == DatePrecision.DAY
+    if window is not None and (placed or (not other.dated and other.window() is not None)):
         return "it falls in the week before the report was published"
-    if (
+    # Without a publication date, one coincidence is not enough (one call in seven falls on
+    # any weekday): the weekday the report names and a duration both state must agree.
+    same_weekday = (
         undated.weekday is not None
         and other.date is not None
         and other.precision == DatePrecision.DAY
         and other.date.weekday() == undated.weekday
-    ):
-        return "the weekday it names"
-    if undated.minutes is not None and other.minutes is not None:
-        return "the duration both state"
+    )
+    if same_weekday and undated.minutes is not None and other.minutes is not None:
+        return "the weekday it names and the duration both state"
     return ""
 
 

@@ -142,8 +142,7 @@ def test_an_undated_report_without_anything_tying_it_stays_apart_for_an_editor()
 @pytest.mark.parametrize(
     "report",
     [
-        facts(weekday=5),  # "on Saturday"
-        facts(minutes=90, qualifier="about"),  # "an approximately 90-minute call"
+        facts(weekday=5, minutes=90, qualifier="about"),  # "on Saturday ... about 90 minutes"
         facts(published=JUNE_10 + 2 * DAY),  # a main report published two days later
     ],
 )
@@ -159,7 +158,19 @@ def test_an_undated_report_that_fits_two_calls_joins_neither():
     assert len(decision.possible) == 2
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        facts(weekday=5),  # a Saturday, a call on a Saturday: one in seven calls would fit
+        facts(minutes=90),  # the same duration alone
+    ],
+)
+def test_one_coincidence_does_not_tie_a_report_that_has_no_date_at_all(report):
+    assert decide(report, calls(facts(date=JUNE_10, minutes=90))).call is None
+
+
 def test_a_dated_report_dates_the_one_undated_call_tied_to_it():
-    undated = facts(weekday=5)
-    assert decide(facts(date=JUNE_10), calls(undated)).call.pk == 1
+    undated = facts(weekday=5, minutes=45)
+    assert decide(facts(date=JUNE_10, minutes=45), calls(undated)).call.pk == 1
+    assert decide(facts(date=JUNE_10), calls(facts(published=JUNE_10))).call.pk == 1
     assert decide(facts(date=JUNE_10), calls(facts())).call is None

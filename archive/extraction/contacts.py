@@ -984,7 +984,7 @@ def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:
 def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> DateExpr | None:
     """The date expression of the sentence that dates this trigger, if any."""
     lower = ctx.view.lower
-    best: tuple[int, DateExpr] | None = None
+    best: tuple[tuple[bool, int], DateExpr] | None = None
     for expr in ctx.dates_by_sentence.get(sentence.index, ()):
         if _DATE_BLOCKERS_RE.search(lower, max(sentence.start, expr.start - 24), expr.start):
             continue
@@ -998,10 +998,16 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
             continue
         if _in_another_clause(lower, sentence, expr, trigger):
             continue
-        distance = _distance(expr.start, expr.end, trigger.start, trigger.end)
-        if best is None or distance < best[0]:
-            best = (distance, expr)
+        # A day says when; a period near a contact often only scopes a count ("their third
+        # call this year on Friday"): the nearest day wins over any period.
+        coarse = expr.form in _COARSE_FORMS
+        rank = (coarse, _distance(expr.start, expr.end, trigger.start, trigger.end))
+        if best is None or rank < best[0]:
+            best = (rank, expr)
     return best[1] if best else None
+
+
+_COARSE_FORMS = frozenset({"period", "year", "month", "month_year"})
 
 
 #: A relative clause about a person: what it dates is that person's doing. (Not "which" or

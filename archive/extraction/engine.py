@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from .contacts import Contact, ContactContext, find_contacts
 from .dates import DateExpr, ResolvedDate, find_dates, infer_year, most_recent_month_day
-from .knowledge import KnowledgeBase
+from .knowledge import KnowledgeBase, LeaderEntry
 from .leaders import LeaderAnalysis, analyse_leaders
 from .metadata import Metadata, read_metadata
 from .records import (
@@ -95,6 +95,7 @@ class _Extraction:
         )
         contacts = find_contacts(ctx)
         self._default_dates(contacts, meta, dateline_date, year_inferred)
+        contacts = self._in_office(contacts, leaders, reference)
         statements = find_statements(view, sentences, leaders, entities)
         self.topic_hits = topics_in(view, self.kb, sentences) if contacts else []
         calls = [
@@ -180,6 +181,42 @@ class _Extraction:
                     "the text does not date the contact reported in "
                     f"'{_clip(self.text, contact.first_sentence)}'"
                 )
+
+    def _in_office(
+        self, contacts: list[Contact], leaders: LeaderAnalysis, reference: date | None
+    ) -> list[Contact]:
+        """Drop from each contact the known leaders not in office when it took place (a
+        president-elect, a former president), and the contacts left with fewer than two.
+
+        A contact is placed in time by its own date, else (a main contact) by the article's;
+        a background contact without a date of its own is not checked.
+        """
+        kept: list[Contact] = []
+        for contact in contacts:
+            span = _contact_span(contact, None if contact.background else reference)
+            if span is None:
+                kept.append(contact)
+                continue
+            out = [
+                key
+                for key in contact.participants
+                if (info := leaders.leaders.get(key)) is not None
+                and info.known
+                and info.slug in self.kb.leaders
+                and not _held_office(self.kb.leaders[info.slug], span)
+            ]
+            if not out:
+                kept.append(contact)
+                continue
+            for key in out:
+                self.warnings.append(
+                    f"{leaders.leaders[key].name} was not in office on {_describe(span)}: "
+                    f"left out of the contact in '{_clip(self.text, contact.first_sentence)}'"
+                )
+            contact.participants = [k for k in contact.participants if k not in out]
+            if len(contact.participants) >= 2:
+                kept.append(contact)
+        return kept
 
     # --- assembling a call ---------------------------------------------------------------
 
@@ -426,6 +463,41 @@ _FACT_ORDER = {
     "topic": 6,
     "statement": 7,
 }
+
+
+def _contact_span(contact: Contact, fallback: date | None) -> tuple[date, date] | None:
+    """The days a contact may have taken place on: its own date (a day either side for time
+    zones), else the whole month or year it is known to, else ``fallback``'s day."""
+    resolved = contact.date
+    if resolved is not None and resolved.value is not None:
+        day = resolved.value
+        if resolved.precision == "year":
+            return date(day.year, 1, 1), date(day.year, 12, 31)
+        if resolved.precision == "month":
+            following = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+            return day.replace(day=1), following - timedelta(days=1)
+        return day - timedelta(days=1), day + timedelta(days=1)
+    if fallback is None:
+        return None
+    return fallback - timedelta(days=1), fallback + timedelta(days=1)
+
+
+def _held_office(entry: LeaderEntry, span: tuple[date, date]) -> bool:
+    """Whether any of the leader's terms overlaps the span (a leader without terms is kept)."""
+    if not entry.terms:
+        return True
+    first, last = span
+    return any(
+        (term.start is None or term.start <= last) and (term.end is None or first <= term.end)
+        for term in entry.terms
+    )
+
+
+def _describe(span: tuple[date, date]) -> str:
+    first, last = span
+    if (last - first).days <= 2:
+        return (first + timedelta(days=1)).isoformat()
+    return f"{first.isoformat()} to {last.isoformat()}"
 
 
 def _weekday(contact: Contact) -> str | None:

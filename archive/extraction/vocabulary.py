@@ -436,7 +436,8 @@ INITIATOR_BEFORE_RE = re.compile(
 )
 #: "at Russia's initiative", "on Finland's request", "at the German side's initiative".
 POSSESSIVE_INITIATIVE_RE = re.compile(
-    r"\b(?:at|on|upon|following)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"\b(?:[Aa]t|[Oo]n|[Uu]pon|[Ff]ollowing)\s+(?:the\s+)?"
+    r"(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"(?:\s+side)?(?:'s|’s|')\s+(?:own\s+)?(?:initiative|request|invitation)\b"
 )
 #: "at the request of the French side".

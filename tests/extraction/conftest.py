@@ -310,3 +310,11 @@ def call_summary(call: ExtractedCall) -> dict[str, Any]:
 
 def summaries(record: ArticleRecord) -> list[dict[str, Any]]:
     return [call_summary(call) for call in record.calls]
+
+
+@pytest.fixture(scope="session")
+def project_kb() -> KnowledgeBase:
+    """The project's own gazetteer (fixtures/knowledge), read once per session."""
+    return KnowledgeBase.from_json_dir(
+        Path(__file__).resolve().parents[2] / "fixtures" / "knowledge"
+    )

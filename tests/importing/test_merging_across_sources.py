@@ -296,7 +296,7 @@ def test_statements_are_linked_to_the_call_source_side_and_leader(tmp_path, know
 
 
 def test_an_editors_reviewed_call_survives_a_new_sources_import(tmp_path, knowledge, records):
-    first = records.add(record("First report.", call(MACRON, PUTIN, minutes=60)))
+    first = records.add(record("First report.", call(MACRON, PUTIN, minutes=60), published=JUNE_10))
     import_in_order(tmp_path, ("first.txt", first.text))
     c = only_call()
     c.summary = "The editor's summary."
@@ -365,16 +365,20 @@ def test_a_leader_without_a_country_is_left_out_with_a_note(tmp_path, knowledge,
 
 
 def test_merged_undated_calls_leave_a_redirect(tmp_path, knowledge, records):
-    # Two Saturday calls make an undated Saturday report ambiguous; once the editor removes
-    # one, the next report of the other dates it and absorbs the undated one.
-    first = records.add(record("June 10.", call(MACRON, PUTIN, date=JUNE_10, kind="other")))
-    second = records.add(record("June 17.", call(MACRON, PUTIN, date=datetime.date(2023, 6, 17))))
-    vague = records.add(record("They spoke on Saturday.", call(MACRON, PUTIN)))
+    # Two Saturday calls of 40 minutes make an undated report of one ambiguous; once the
+    # editor removes one, the next report of the other dates it and absorbs the undated one.
+    first = records.add(
+        record("June 10.", call(MACRON, PUTIN, date=JUNE_10, kind="other", minutes=40))
+    )
+    second = records.add(
+        record("June 17.", call(MACRON, PUTIN, date=datetime.date(2023, 6, 17), minutes=40))
+    )
+    vague = records.add(record("They spoke on Saturday.", call(MACRON, PUTIN, minutes=40)))
     import_in_order(tmp_path, ("1.txt", first.text), ("2.txt", second.text), ("v.txt", vague.text))
     assert Call.objects.count() == 3
     Call.objects.get(date=datetime.date(2023, 6, 17)).delete()
     undated = Call.objects.get(date__isnull=True)
-    third = records.add(record("June 10 again.", call(MACRON, PUTIN, date=JUNE_10)))
+    third = records.add(record("June 10 again.", call(MACRON, PUTIN, date=JUNE_10, minutes=40)))
 
     import_in_order(tmp_path, ("3.txt", third.text))
 

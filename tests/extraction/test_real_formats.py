@@ -1,0 +1,216 @@
+"""The formats real readouts and wires use, each in an article written here in that format.
+
+Every case is a rule of how such pages are written (found on official readouts, wires and
+regional outlets; see bench/corpus), never a copy of one: the page's own date on a line of
+its own, initiatives stated by a side, several calls in one sentence, and leaders who were not
+in office on the day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from archive.extraction import extract
+from archive.extraction.metadata import find_page_date
+
+from .conftest import summaries
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Press release\n\nPM call with President Example: 4 March 2018\n\nThe PM spoke.",
+            "2018-03-04",
+        ),
+        ("Summit Telephone Talk\nMay 10, 2018\nOn May 10, the two leaders spoke.", "2018-05-10"),
+        ("Leaders speak\n17:01 | 26.02.2024\nThe leaders spoke.", "2024-02-26"),
+        ("A headline\nTuesday 4 March 2025 09:12:44\nText of the story.", "2025-03-04"),
+        ("03-11-2016 08:05\nText of the story.", "2016-11-03"),
+        ("Published Jan 9,2024\nText of the story.", "2024-01-09"),
+        (
+            "A headline\nA. Writer (@writer) 2 minutes ago Thu 07th October 2021 | 01:55 PM\nText.",
+            "2021-10-07",
+        ),
+        ("A story about a call.\n\nMore of it.\n\nPublished 4 March 2018", "2018-03-04"),
+    ],
+)
+def test_the_pages_own_date_is_read_from_its_header_lines(text, expected):
+    found = find_page_date(text)
+
+    assert found is not None
+    assert found[0].isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A long first paragraph that tells of a meeting held on 3 March 2018 in the capital, "
+        "with enough words in it to read as the body of the story rather than its header.\nMore.",
+        "The leaders met. They had met before on March 3, 2018",
+        "Summit photo: the two presidents shake hands, Sept. 20, 2022. (File Photo)\nText.",
+    ],
+)
+def test_a_date_inside_a_sentence_or_a_caption_is_not_the_pages_date(text):
+    assert find_page_date(text) is None
+
+
+def test_a_header_date_places_today_and_weekdays(project_kb):
+    text = (
+        "Telephone Conversation between PM and the President of France\n\n"
+        "April 04, 2020\n\n"
+        "Prime Minister Shri Narendra Modi had a telephonic conversation today with H.E. "
+        "Emmanuel Macron, President of France."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["date"], c["kind"]) for c in summaries(record)] == [
+        (["emmanuel-macron", "narendra-modi"], "2020-04-04", "phone")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "initiator"),
+    [
+        ("The discussion was held on Finland's initiative.", "sauli-niinisto"),
+        ("The call was initiated by Russia.", "vladimir-putin"),
+        ("The conversation took place at the initiative of the Russian side.", "vladimir-putin"),
+        ("At Finland's request, the leaders spoke.", "sauli-niinisto"),
+    ],
+)
+def test_an_initiative_a_side_took_names_its_leader(project_kb, sentence, initiator):
+    text = (
+        "date 2021-12-14\nPresident of the Republic Sauli Niinistö had a telephone "
+        f"conversation with President Vladimir Putin of Russia on Tuesday. {sentence}"
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c.initiator.slug for c in record.calls] == [initiator]
+
+
+def test_at_the_request_of_the_latter_is_the_leader_named_last(project_kb):
+    text = (
+        "date 2022-07-28\nChinese President Xi Jinping spoke with U.S. President Joe Biden "
+        "on the phone on Thursday at the request of the latter."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c.initiator.slug for c in record.calls] == ["joe-biden"]
+
+
+def test_phone_calls_with_several_leaders_are_one_contact_each(project_kb):
+    text = (
+        "date 2023-10-08\nToday, President Sheikh Mohamed bin Zayed made telephone calls with "
+        "King Abdullah II of Jordan, President Abdel Fattah El Sisi of Egypt and Prime "
+        "Minister Justin Trudeau of Canada."
+    )
+
+    record = extract(text, project_kb)
+
+    assert sorted(tuple(c["participants"]) for c in summaries(record)) == [
+        ("abdel-fattah-el-sisi", "mohamed-bin-zayed-al-nahyan"),
+        ("abdullah-ii", "mohamed-bin-zayed-al-nahyan"),
+        ("justin-trudeau", "mohamed-bin-zayed-al-nahyan"),
+    ]
+    assert {c["date"] for c in summaries(record)} == {"2023-10-08"}
+
+
+def test_regular_phone_calls_with_one_leader_are_no_one_contact(project_kb):
+    text = "date 2023-10-08\nErdogan has held regular phone calls with Putin since 2016."
+
+    assert extract(text, project_kb).calls == []
+
+
+def test_calls_received_from_several_leaders_were_each_initiated_by_the_caller(project_kb):
+    text = (
+        "date 2019-06-05\nPrime Minister Narendra Modi today received telephone calls from "
+        "President Emmanuel Macron of France and Prime Minister Shinzo Abe of Japan."
+    )
+
+    record = extract(text, project_kb)
+
+    assert sorted((c.participants[1].slug, c.initiator.slug) for c in record.calls) == [
+        ("emmanuel-macron", "emmanuel-macron"),
+        ("shinzo-abe", "shinzo-abe"),
+    ]
+
+
+def test_a_phone_call_received_on_a_day_from_a_leader(project_kb):
+    text = (
+        "date 2022-02-11\nSaudi Arabia's Crown Prince Mohammed bin Salman received a phone "
+        "call on Friday from British Prime Minister Boris Johnson."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["date"]) for c in summaries(record)] == [
+        (["boris-johnson", "mohammed-bin-salman"], "2022-02-11")
+    ]
+    assert record.calls[0].initiator.slug == "boris-johnson"
+
+
+def test_a_telephone_talk_is_a_phone_call(project_kb):
+    text = (
+        "May 10, 2018\nOn May 10, Mr. Shinzo Abe, Prime Minister of Japan, held a telephone "
+        "talk with the Honorable Donald Trump, President of the United States of America."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["date"], c["kind"]) for c in summaries(record)] == [
+        (["donald-trump", "shinzo-abe"], "2018-05-10", "phone")
+    ]
+
+
+def test_a_day_is_the_date_of_a_call_even_beside_a_period_that_counts_calls(project_kb):
+    text = (
+        "date 2025-09-19\nUS President Donald Trump and Chinese President Xi Jinping held "
+        "their third phone call this year on Friday."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["date"], c["date_precision"]) for c in summaries(record)] == [("2025-09-19", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # A president-elect is not yet a head of state.
+        (
+            "Narendra Modi spoke by phone with US President-elect Joe Biden on Tuesday to "
+            "congratulate him.",
+            date(2020, 11, 17),
+        ),
+        # A former president no longer is.
+        (
+            "Vladimir Putin had a telephone conversation with Nursultan Nazarbayev to wish him "
+            "a happy birthday.",
+            date(2020, 7, 6),
+        ),
+    ],
+)
+def test_a_leader_not_in_office_on_the_day_makes_no_leaders_contact(project_kb, text, published):
+    record = extract(text, project_kb, published=published)
+
+    assert record.calls == []
+    assert any("was not in office" in warning for warning in record.warnings)
+
+
+def test_a_background_contact_is_checked_against_its_own_date_only(project_kb):
+    text = (
+        "date 2024-11-15\nChancellor Olaf Scholz spoke with President Vladimir Putin by "
+        "phone on Friday. Scholz and Putin last spoke in December 2022."
+    )
+
+    record = extract(text, project_kb)
+
+    assert sorted((c["date"], c["role"]) for c in summaries(record)) == [
+        ("2022-12-01", "background"),
+        ("2024-11-15", "main"),
+    ]
