@@ -541,6 +541,7 @@ class Importer:
         call = Call(
             date=facts.date,
             date_precision=facts.precision,
+            date_inferred=_inferred(extracted, facts),
             kind=facts.kind,
             duration_minutes=facts.minutes,
             duration_qualifier=facts.qualifier if facts.minutes is not None else "",
@@ -588,9 +589,19 @@ class Importer:
         # Facts the call lacks, or knows less precisely, are taken from the report; so the
         # final call is the same whatever order its reports arrive in.
         dated_now = facts.date is not None and finer(facts.precision, call.date_precision)
+        inferred = _inferred(extracted, facts)
         if dated_now:
             call.date, call.date_precision = facts.date, facts.precision
-            changed |= {"date", "date_precision", "year", "month"}
+            call.date_inferred = inferred
+            changed |= {"date", "date_precision", "date_inferred", "year", "month"}
+        elif (
+            call.date_inferred
+            and not inferred
+            and (facts.date, facts.precision) == (call.date, call.date_precision)
+        ):
+            # A source now states in full the date another only inferred.
+            call.date_inferred = ""
+            changed.add("date_inferred")
         if call.kind == CallKind.OTHER and facts.kind != CallKind.OTHER:
             call.kind = facts.kind
             changed.add("kind")
@@ -928,6 +939,13 @@ def _weekday(call: ExtractedCall, text: str) -> int | None:
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
+
+def _inferred(extracted: ExtractedCall, facts: Facts) -> str:
+    """How the report's date was worked out ('' when it states it, or has none)."""
+    if facts.date is None:
+        return ""
+    return _clip(getattr(extracted, "date_inferred", None) or "", 300)
 
 
 def _role(leader: int, initiator: int | None) -> str:

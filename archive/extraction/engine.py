@@ -67,6 +67,8 @@ class _Extraction:
         self.publisher = publisher
         self.published = published
         self.warnings: list[str] = []
+        #: How the dateline's year was worked out, when it was.
+        self.dateline_inference: str | None = None
 
     def run(self) -> ArticleRecord:
         view = TextView.build(self.text)
@@ -78,6 +80,8 @@ class _Extraction:
         dateline_date, year_inferred = self._dateline_date(meta, published, date_exprs)
         # Wire copy counts its weekdays from the dateline; everything else from publication.
         reference = dateline_date or published
+        self.reference, self.published_date = reference, published
+        self.dateline_date = dateline_date
 
         entities = self.kb.entities.scan(view)
         leaders = analyse_leaders(view, self.kb, entities, sentences, reference)
@@ -151,6 +155,7 @@ class _Extraction:
         inference = infer_year(month, day, self.view.lower, full_dates, meta.body_start)
         if inference is not None:
             self.warnings.append(f"dateline {_month_day(month, day)}: {inference.explanation}")
+            self.dateline_inference = inference.explanation
             return date(inference.year, month, day), True
         self.warnings.append(
             f"dateline {_month_day(month, day)} has no year and none could be inferred; "
@@ -317,7 +322,34 @@ class _Extraction:
             date_basis=basis,
             year_inferred=year_inferred,
             weekday=_weekday(contact),
+            date_inferred=self._inference(contact, precision),
         )
+
+    def _inference(self, contact: Contact, precision: str) -> str | None:
+        """How the contact's date was worked out, in words; None when the text states it."""
+        resolved = contact.date
+        if resolved is None or resolved.value is None or precision == "unknown":
+            return None
+        expr = next((c.date_expr for c in contact.candidates if c.date_expr is not None), None)
+        said = f"'{' '.join(self.text[expr.start : expr.end].split())}'" if expr else None
+        if resolved.basis == "dateline":
+            if self.dateline_inference:
+                return f"the dateline's day; {self.dateline_inference}"
+            if self.published_date is not None:
+                return (
+                    "the dateline's day, its year from the article's date "
+                    f"({_day(self.published_date)})"
+                )
+            return "the dateline's day"
+        if resolved.basis == "relative" and said:
+            if self.dateline_date is not None:
+                return f"{said} counted from the dateline ({_day(self.dateline_date)})"
+            return f"{said} counted from the article's date ({_day(self.reference)})"
+        if resolved.year_inferred and said:
+            if self.dateline_date is not None and self.dateline_inference:
+                return f"{said}, its year as the dateline's: {self.dateline_inference}"
+            return f"{said}, its year from the article's date ({_day(self.reference)})"
+        return None
 
     def _summary_sentence(self, contact: Contact, leaders: LeaderAnalysis) -> Sentence:
         """The first sentence of the contact that names two of its leaders itself (not "the
@@ -463,6 +495,10 @@ _FACT_ORDER = {
     "topic": 6,
     "statement": 7,
 }
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {_MONTH_NAMES[value.month]} {value.year}" if value else "unknown"
 
 
 def _contact_span(contact: Contact, fallback: date | None) -> tuple[date, date] | None:

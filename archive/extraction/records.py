@@ -108,6 +108,9 @@ class ExtractedCall:
     #: The weekday the text gives the contact ("Saturday"), resolved or not: an undated
     #: report "on Saturday" can still be matched with a dated one of the same day.
     weekday: str | None = None
+    #: How the date was worked out when the text does not state it in full ("'on Saturday'
+    #: counted from the article's date (12 June 2023)"); None when it does.
+    date_inferred: str | None = None
 
 
 @dataclass(slots=True)

@@ -336,7 +336,10 @@ def test_a_call_no_report_dates_is_listed_for_an_editor(tmp_path, knowledge):
 
 
 def test_an_undated_report_merged_into_a_dated_call_is_not_listed(tmp_path, knowledge):
-    undated = write(tmp_path, "a.txt", PUTIN_CALL.replace(" on March 3, 2024", " on Sunday"))
+    # Undated, but published the next day: the call is the one of the week before.
+    undated = write(
+        tmp_path, "a.txt", "date 2024-03-04\n" + PUTIN_CALL.replace(" on March 3, 2024", "")
+    )
     dated = write(tmp_path, "b.txt", PUTIN_CALL)
 
     run = import_articles(undated, dated)

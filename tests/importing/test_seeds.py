@@ -9,6 +9,7 @@ own small one, so the importer's part is tested even before the gazetteer is wri
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import json
 from pathlib import Path
@@ -178,3 +179,22 @@ def test_the_seed_folder_imports_in_one_go_into_an_empty_archive(gazetteer):
         "002_a0228c27b5a27831.txt": 1,
         "004_5c21ec6209ce2a68.txt": 2,
     }
+
+
+def test_a_date_the_seeds_do_not_state_in_full_is_stored_as_inferred_and_how():
+    run = import_articles(SEEDS, knowledge_dir=PROJECT_KNOWLEDGE)
+    assert run.status == 0, run.output
+
+    inferred = dict(Call.objects.filter(date__isnull=False).values_list("date", "date_inferred"))
+
+    # The dateline "PARIS, July 1" gives no year: it comes from "for the first time in near
+    # three years" after the call of 22 September 2022.
+    assert "year 2025 inferred from" in inferred[datetime.date(2025, 7, 1)]
+    assert "2022-09-22" in inferred[datetime.date(2025, 7, 1)]
+    # "on Saturday", counted from the header's date; the other seed says no more.
+    assert inferred[datetime.date(2023, 6, 10)] == (
+        "'Saturday' counted from the article's date (10 June 2023)"
+    )
+    # Stated in full: "on September 22, 2022", "Sept. 20, 2022".
+    assert inferred[datetime.date(2022, 9, 22)] == ""
+    assert inferred[datetime.date(2022, 9, 20)] == ""
