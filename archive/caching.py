@@ -131,7 +131,10 @@ def install_version_triggers(using: str = "default", **kwargs) -> None:
 
 
 def _key(request: HttpRequest, version: int, today: str) -> str:
-    raw = f"{version}|{today}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+    # The parameters the page is given (archive.views.common.PAGE_PARAMETERS), not the
+    # query string as sent: ?utm_source=... is the same page.
+    path = f"{request.path}?{request.GET.urlencode()}"
+    raw = f"{version}|{today}|{request.scheme}|{request.get_host()}|{path}"
     return "page:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
@@ -147,7 +150,7 @@ def cached_page(view):
 
     Only complete, successful responses that set no cookie are stored. The key holds the
     archive's version, today's date (citations give an access date), the scheme and host
-    (permalinks are absolute) and the full path with its query string.
+    (permalinks are absolute), the path and the parameters the page reads.
     """
 
     @functools.wraps(view)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .enums import DatePrecision
 from .models import Call, Source
+from .untrusted import web_url
 
 ARCHIVE = "Diplo"
 
@@ -209,6 +210,7 @@ def cite_source(source: Source, permalink: str, accessed: datetime.date) -> Cita
         issued=source.published,
         precision=DatePrecision.DAY if source.published else DatePrecision.UNKNOWN,
         publisher=source.publisher,
-        original_url=source.url,
+        # Only a web address is a citation's URL (a record's "javascript:..." is not).
+        original_url=web_url(source.url),
         kind="source",
     )

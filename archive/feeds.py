@@ -11,12 +11,30 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .models import Call, Leader, Topic
+from .untrusted import without_controls
 
 ENTRIES = 50
 
 
+class TextAtomFeed(Atom1Feed):
+    """Atom whose entries' summaries are plain text (``type="text"``), as they are written.
+
+    Django marks a summary ``type="html"``: a reader then renders as markup the text of a
+    record or a topic's name (``<script>``, ``<img onerror>``) escaped only once for XML.
+    """
+
+    def add_item_elements(self, handler, item):
+        description, item["description"] = item["description"], None
+        try:
+            super().add_item_elements(handler, item)
+        finally:
+            item["description"] = description
+        if description:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 class LatestCallsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     title = "Diplo: newly archived calls"
     subtitle = "Calls and meetings between leaders, as they are added to the archive."
 
@@ -33,16 +51,17 @@ class LatestCallsFeed(Feed):
         return Call.objects.all()
 
     def item_title(self, call):
-        return call.title
+        return without_controls(call.title)
 
     def item_description(self, call):
+        # XML 1.0 has no control characters: Django refuses them (a server error).
         topics = ", ".join(topic.name for topic in call.topics.all())
         parts = [call.summary or "No summary yet."]
         if call.duration_display:
             parts.append(f"Duration: {call.duration_display}.")
         if topics:
             parts.append(f"Topics: {topics}.")
-        return " ".join(parts)
+        return without_controls(" ".join(parts))
 
     def item_pubdate(self, call):
         return call.created_at
@@ -51,7 +70,7 @@ class LatestCallsFeed(Feed):
         return call.updated_at
 
     def item_categories(self, call):
-        return [topic.name for topic in call.topics.all()]
+        return [without_controls(topic.name) for topic in call.topics.all()]
 
 
 class LeaderCallsFeed(LatestCallsFeed):
@@ -59,10 +78,12 @@ class LeaderCallsFeed(LatestCallsFeed):
         return get_object_or_404(Leader, slug=slug)
 
     def title(self, leader):
-        return f"Diplo: newly archived calls of {leader.name}"
+        return without_controls(f"Diplo: newly archived calls of {leader.name}")
 
     def subtitle(self, leader):
-        return f"Calls and meetings of {leader.name}, as they are added to the archive."
+        return without_controls(
+            f"Calls and meetings of {leader.name}, as they are added to the archive."
+        )
 
     def link(self, leader):
         return leader.get_absolute_url()
@@ -76,10 +97,12 @@ class TopicCallsFeed(LatestCallsFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, topic):
-        return f"Diplo: newly archived calls about {topic.name}"
+        return without_controls(f"Diplo: newly archived calls about {topic.name}")
 
     def subtitle(self, topic):
-        return f"Calls and meetings about {topic.name}, as they are added to the archive."
+        return without_controls(
+            f"Calls and meetings about {topic.name}, as they are added to the archive."
+        )
 
     def link(self, topic):
         return topic.get_absolute_url()

@@ -168,5 +168,7 @@ class SecurityHeaders:
         policy = ADMIN_CONTENT_SECURITY_POLICY if admin else CONTENT_SECURITY_POLICY
         response.setdefault("Content-Security-Policy", policy)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        # Static files are answered before Django's own middleware would add it.
+        response.setdefault("X-Frame-Options", "DENY")
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response

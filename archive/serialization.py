@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 
 from .idlists import listed
 from .models import Call, Participation, Report
+from .untrusted import csv_cell
 
 CSV_COLUMNS = [
     "id",
@@ -114,11 +115,14 @@ def iter_call_dicts(queryset: QuerySet[Call], chunk: int = CHUNK) -> Iterator[di
 
 
 def call_to_row(data: dict[str, Any]) -> dict[str, Any]:
-    """One call's shape flattened for CSV: lists joined with "; "."""
-    return {
+    """One call's shape flattened for CSV: lists joined with "; ", and no cell a spreadsheet
+    would run as a formula (a source file or a leader named "=HYPERLINK(...)": see
+    :func:`archive.untrusted.csv_cell`)."""
+    row = {
         **{key: data[key] for key in CSV_COLUMNS if key in data},
         "participants": "; ".join(p["name"] for p in data["participants"]),
         "countries": "; ".join(p["country"] for p in data["participants"]),
         "topics": "; ".join(data["topics"]),
         "sources": "; ".join(s["origin"] or s["title"] for s in data["sources"]),
     }
+    return {key: csv_cell(value) for key, value in row.items()}

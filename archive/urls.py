@@ -36,7 +36,7 @@ urlpatterns = [
     path("sources/", views.source_list, name="sources"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     re_path(
-        r"^sources/(?P<pk>[0-9]+)/cite\.(?P<fmt>bib|ris|json)$",
+        r"^sources/(?P<pk>[0-9]{1,19})/cite\.(?P<fmt>bib|ris|json)$",
         views.source_cite,
         name="source-cite",
     ),

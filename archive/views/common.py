@@ -6,17 +6,24 @@ import functools
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from ..caching import cached_page
+from ..filters import CallFilter
 
 # A longer query string is not a question; it is refused rather than parsed.
 MAX_QUERY_STRING = 4096
 PER_PAGE = 25
+#: Every parameter a public page reads: the calls list's filters (which the search, the
+#: exports, the sources and leaders lists share), a page of results, a facet's longer list,
+#: a part of a source's text. A page is given these and no other (utm_source and the like
+#: are dropped before it runs), so that its cached copy is keyed on what it read: a random
+#: parameter made every request a cache miss, slower than no cache at all.
+PAGE_PARAMETERS = frozenset(CallFilter.base_filters) | {"page", "more", "part"}
 
 
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:
@@ -40,9 +47,22 @@ def public_page(view):
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return bad_request(request, "The address holds a NUL character.")
+        request.GET = only_page_parameters(request.GET)
         return cached(request, *args, **kwargs)
 
     return wrapper
+
+
+def only_page_parameters(params: QueryDict) -> QueryDict:
+    """``params`` without those no page reads (in their order otherwise)."""
+    if all(name in PAGE_PARAMETERS for name in params):
+        return params
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        if name in PAGE_PARAMETERS:
+            kept.setlist(name, values)
+    kept._mutable = False
+    return kept
 
 
 class CountedPaginator(Paginator):
