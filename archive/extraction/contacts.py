@@ -171,6 +171,8 @@ class Contact:
     touched: int = 0
     date_span: tuple[int, int] | None = None
     date_from_dateline: bool = False
+    #: The sentence about the same leaders that gave an otherwise undated contact its day.
+    lead_date_sentence: Sentence | None = None
     #: Who asked for it, from a sentence near the contact's own ("The call was initiated
     #: by Finland."), when none of its own sentences says so.
     nearby_initiator: tuple[str, Candidate] | None = None
@@ -979,6 +981,12 @@ def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:
             return subject
     recent = ctx.leaders.recent_before.get(sentence.index) or []
     return recent[0] if recent else None
+
+
+def date_blocked(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> bool:
+    """Whether a word before the date makes it the bound of a span ("since Tuesday")."""
+    start = max(sentence.start, expr.start - 24)
+    return _DATE_BLOCKERS_RE.search(ctx.view.lower, start, expr.start) is not None
 
 
 def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> DateExpr | None:

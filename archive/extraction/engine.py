@@ -5,8 +5,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from .contacts import Contact, ContactContext, find_contacts
-from .dates import DateExpr, ResolvedDate, find_dates, infer_year, most_recent_month_day
+from .contacts import Contact, ContactContext, date_blocked, find_contacts
+from .dates import (
+    DateExpr,
+    ResolvedDate,
+    find_dates,
+    infer_year,
+    most_recent_month_day,
+    resolve,
+)
 from .knowledge import KnowledgeBase, LeaderEntry
 from .leaders import LeaderAnalysis, analyse_leaders
 from .metadata import Metadata, read_metadata
@@ -98,6 +105,7 @@ class _Extraction:
             warnings=self.warnings,
         )
         contacts = find_contacts(ctx)
+        self._lead_dates(contacts, ctx, sentences, leaders)
         self._default_dates(contacts, meta, dateline_date, year_inferred)
         contacts = self._in_office(contacts, leaders, reference)
         statements = find_statements(view, sentences, leaders, entities)
@@ -162,6 +170,44 @@ class _Extraction:
             "its date is left unknown"
         )
         return None, False
+
+    def _lead_dates(
+        self,
+        contacts: list[Contact],
+        ctx: ContactContext,
+        sentences: list[Sentence],
+        leaders: LeaderAnalysis,
+    ) -> None:
+        """An undated main contact takes the day that the article's other sentences about
+        the same leaders give ("X on Thursday extended greetings to Y ... During the
+        telephone conversation, ..."), when they give one day only. Its own sentences were
+        read already: a date they hold but do not give the contact stays out."""
+        taken = {s.index for c in contacts for s in c.sentences()}
+        for contact in contacts:
+            if contact.background or (contact.date is not None and contact.date.value):
+                continue
+            keys = set(contact.participants)
+            own = {s.index for s in contact.sentences()}
+            days: dict[date, tuple[DateExpr, Sentence]] = {}
+            for sentence in sentences:
+                if sentence.index in taken or sentence.index in own:
+                    continue  # a contact's own sentence dates only that contact
+                named = {k for m in leaders.by_sentence.get(sentence.index, ()) for k in m.keys}
+                if len(named & keys) < 2:
+                    continue
+                for expr in ctx.dates_by_sentence.get(sentence.index, ()):
+                    if expr.form not in _DAY_FORMS or date_blocked(ctx, sentence, expr):
+                        continue
+                    resolved = resolve(expr, ctx.reference)
+                    if resolved.value is not None and resolved.precision == "day":
+                        days.setdefault(resolved.value, (expr, sentence))
+            if len(days) != 1:
+                continue
+            ((_day_found, (expr, sentence)),) = days.items()
+            resolved = resolve(expr, ctx.reference)
+            contact.date = resolved
+            contact.date_span = (expr.start, expr.end)
+            contact.lead_date_sentence = sentence
 
     def _default_dates(
         self,
@@ -331,7 +377,8 @@ class _Extraction:
         if resolved is None or resolved.value is None or precision == "unknown":
             return None
         expr = next((c.date_expr for c in contact.candidates if c.date_expr is not None), None)
-        said = f"'{' '.join(self.text[expr.start : expr.end].split())}'" if expr else None
+        span = (expr.start, expr.end) if expr else contact.date_span
+        said = f"'{' '.join(self.text[span[0] : span[1]].split())}'" if span else None
         if resolved.basis == "dateline":
             if self.dateline_inference:
                 return f"the dateline's day; {self.dateline_inference}"
@@ -484,6 +531,9 @@ class _Extraction:
             slug=None, name=info.name, country=info.country, office=office, known=False
         )
 
+
+#: Date expressions that name a day.
+_DAY_FORMS = frozenset({"full", "month_day", "weekday", "relative"})
 
 _FACT_ORDER = {
     "call": 0,

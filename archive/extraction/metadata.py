@@ -44,25 +44,29 @@ _TITLE_MAX = 160
 _WEEKDAY_WORD = (
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
 )
+# Month names in any case here ("31 march 2019", "24 MAR 2026"), but "may" the verb.
+_ANY_CASE_MONTH = rf"(?!may\b)(?i:{MONTH_PATTERN})"
 _HEADER_DATE = (
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN}),?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<m5>{MONTH_PATTERN})\s+(?P<d5>\d{{1,2}})\s+(?P<y5>(?:19|20)\d\d)"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_ANY_CASE_MONTH}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<m2>{_ANY_CASE_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<m5>{_ANY_CASE_MONTH})\s+(?P<d5>\d{{1,2}})\s+(?P<y5>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2})"
     r"|(?P<d4>\d{1,2})[-/.](?P<m4>\d{1,2})[-/.](?P<y4>(?:19|20)\d\d))"
 )
 _CLOCK = (
-    r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
+    r"(?:\s*(?:[,|@-]|at)?\s*\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\)?)?)?"
 )
+#: What a page may print after its date on the same line: " · pibtracker filter".
+_AFTER_DATE = r"(?:\s*[·•|]\s*[^·•|\n]{0,40})?"
 _PUBLISHED_WORD = (
     r"(?:(?:Published|Posted|Released|Issued|Dated?|First\s+published|Last\s+updated|Updated)"
-    r"(?:\s+on)?\s*:?\s*)"
+    r"(?:\s+(?:on|at))?\s*:?\s*(?:\([^)]{0,20}\)\s*)?)"
 )
 #: A line that is a date (and time) and little else, or ends in one.
 _HEADER_LINE_RE = re.compile(
-    rf"(?:^|[:|]\s*|\s)(?P<published>{_PUBLISHED_WORD})?(?:{_WEEKDAY_WORD}\s+)?{_HEADER_DATE}"
-    rf"{_CLOCK}\s*\)?\s*$"
+    rf"(?:^|[:|·•]\s*|\s)(?P<published>{_PUBLISHED_WORD})?(?:{_WEEKDAY_WORD}\s+)?{_HEADER_DATE}"
+    rf"{_CLOCK}\s*\)?{_AFTER_DATE}\s*$"
 )
 #: How far down a page its own date is looked for (lines, and characters).
 _HEADER_LINES = 12
@@ -176,8 +180,8 @@ def _line_date(line: str) -> date | None:
     # before it; a title or a byline line is short, or ends "title: date".
     before = line[: match.start()].strip()
     if before and not (
-        line[match.start() : match.start() + 1] in ":|"
-        or before.endswith((":", "|", "-", "–", "—"))
+        line[match.start() : match.start() + 1] in ":|·•"
+        or before.endswith((":", "|", "-", "–", "—", "·", "•"))
         or match.group("published")
         or _looks_like_byline(before)
     ):

@@ -35,6 +35,10 @@ from .conftest import summaries
             "2021-10-07",
         ),
         ("A story about a call.\n\nMore of it.\n\nPublished 4 March 2018", "2018-03-04"),
+        ("Leaders talk\n\n31 march 2019, 22:50\n\nOn March 31, the leaders spoke.", "2019-03-31"),
+        ("Leaders talk\n\nOther News 20 November 2016 21:42 (UTC +04:00)\nText.", "2016-11-20"),
+        ("Office press release · 24 March 2026 · tracker\n\nThe leaders spoke.", "2026-03-24"),
+        ("Last updated at: (Beijing Time) Tuesday, May 27, 2003\n\nText.", "2003-05-27"),
     ],
 )
 def test_the_pages_own_date_is_read_from_its_header_lines(text, expected):
@@ -51,6 +55,7 @@ def test_the_pages_own_date_is_read_from_its_header_lines(text, expected):
         "with enough words in it to read as the body of the story rather than its header.\nMore.",
         "The leaders met. They had met before on March 3, 2018",
         "Summit photo: the two presidents shake hands, Sept. 20, 2022. (File Photo)\nText.",
+        "The President may 5 2020\nText.",
     ],
 )
 def test_a_date_inside_a_sentence_or_a_caption_is_not_the_pages_date(text):
@@ -214,3 +219,31 @@ def test_a_background_contact_is_checked_against_its_own_date_only(project_kb):
         ("2022-12-01", "background"),
         ("2024-11-15", "main"),
     ]
+
+
+def test_an_undated_contact_takes_the_day_the_lead_gives_its_leaders(project_kb):
+    text = (
+        "date 2020-09-18\nRussian President Vladimir Putin on Thursday extended greetings to "
+        "Prime Minister Narendra Modi on his 70th birthday.\n\nDuring the telephone "
+        "conversation, Modi thanked Putin for his personal commitment to the partnership."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["date"]) for c in summaries(record)] == [
+        (["narendra-modi", "vladimir-putin"], "2020-09-17")
+    ]
+    assert record.calls[0].date_inferred == (
+        "'Thursday' counted from the article's date (18 September 2020)"
+    )
+
+
+def test_a_lead_that_gives_two_days_dates_nothing(project_kb):
+    text = (
+        "date 2020-09-18\nPutin praised Modi on Tuesday and wrote to Modi on Thursday.\n\n"
+        "During a telephone conversation, Modi thanked Putin."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c.date for c in record.calls if c.role == "main"] == [None]
