@@ -5,10 +5,19 @@ import datetime
 import pytest
 
 from archive.enums import DatePrecision, ReviewStatus
+from archive.importer import import_paths
 from archive.merging import MergeError, merge_calls, merge_leaders
 from archive.models import Call, Leader, Statement
 
-from .factories import CallFactory, LeaderFactory, ReportFactory, StatementFactory, TopicFactory
+from .factories import (
+    CallFactory,
+    CountryFactory,
+    LeaderFactory,
+    ReportFactory,
+    StatementFactory,
+    TermFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +121,40 @@ def test_merging_leaders_who_met_keeps_one_participation():
     assert sorted(call.participations.values_list("leader_id", flat=True)) == sorted(
         [survivor.pk, other.pk]
     )
+
+
+def test_a_merged_leaders_names_are_matched_to_the_survivor_on_the_next_import(tmp_path):
+    tanzania = CountryFactory(code="TZ", name="Tanzania", demonyms=["Tanzanian"])
+    kenya = CountryFactory(code="KE", name="Kenya", demonyms=["Kenyan"])
+    survivor = LeaderFactory(
+        name="Samia Suluhu Hassan", country=tanzania, aliases=["Samia Suluhu", "Suluhu"]
+    )
+    TermFactory(leader=survivor, start=datetime.date(2021, 3, 19))
+    TermFactory(
+        leader=LeaderFactory(name="William Ruto", country=kenya), start=datetime.date(2022, 9, 13)
+    )
+    first = tmp_path / "first.txt"
+    first.write_text(
+        "date 2023-06-12\nTanzanian President Mama Samia spoke by phone with Kenyan "
+        "President William Ruto on Monday.\n",
+        encoding="utf-8",
+    )
+    import_paths([str(first)])
+    duplicate = Leader.objects.get(name="Mama Samia")  # a nickname the engine cannot match
+    assert not duplicate.verified
+
+    merge_leaders(survivor, duplicate)
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "date 2023-07-14\nTanzanian President Mama Samia held a phone call with Kenyan "
+        "President William Ruto on Friday.\n",
+        encoding="utf-8",
+    )
+    import_paths([str(second)])
+
+    survivor.refresh_from_db()
+    assert "Mama Samia" in survivor.aliases
+    assert not Leader.objects.filter(name="Mama Samia").exists()
+    assert sorted(
+        sorted(call.participants.values_list("name", flat=True)) for call in Call.objects.all()
+    ) == [["Samia Suluhu Hassan", "William Ruto"], ["Samia Suluhu Hassan", "William Ruto"]]

@@ -1,8 +1,9 @@
 """Diplo's text-extraction engine: one article in, one structured record out.
 
-Pure Python (standard library only, no Django): the importer maps the records onto the
-archive's models. Everything particular (people, countries, seats of government,
-topics) comes from a :class:`KnowledgeBase`; the engine itself only knows English.
+Pure Python (the standard library, and rapidfuzz for spellings of names; no Django): the
+importer maps the records onto the archive's models. Everything particular (people,
+countries, seats of government, topics) comes from a :class:`KnowledgeBase`; the engine
+itself only knows English.
 
     kb = KnowledgeBase.from_json_dir(Path("fixtures/knowledge"))
     record = extract(text, kb, published=date(2023, 6, 10))

@@ -9,15 +9,26 @@ whatever the size of the knowledge base.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from rapidfuzz.fuzz import ratio
+
 from .text import TextView, fold, positions_in
-from .vocabulary import GENERIC_TITLES
+from .vocabulary import FUNCTION_WORDS, GENERIC_TITLES
+
+#: How close (0-100, rapidfuzz's normalised Indel similarity of spelling keys) an unknown
+#: spelling must come to a known name, and by how much it must beat the next candidate.
+SPELLING_THRESHOLD = 85.0
+SPELLING_MARGIN = 3.0
+#: How close it must come to the name of the one who holds the office the text gives it
+#: ("the President of Example, Ann Exampel") on the article's date.
+SPELLING_THRESHOLD_IN_OFFICE = 75.0
 
 #: What a matched phrase is: a leader's full name or one of their aliases, or a country's
 #: name, demonym, seat of government or capital.
@@ -120,6 +131,9 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(view.words)
 
 
+#: An index entry: the phrase's tokens, what it names, the gaps of its own it allows.
+_Candidate = tuple[tuple[str, ...], tuple[tuple[str, str], ...], frozenset[str]]
+
 # Gaps allowed between the tokens of one name: a space, a hyphen, an apostrophe, the
 # period of an initial ("George W. Bush") or of a dotted abbreviation.
 _NAME_GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", ".-"})
@@ -131,17 +145,24 @@ class _PhraseIndex:
     def __init__(self, lower: bool) -> None:
         self.lower = lower
         self._entries: dict[tuple[str, ...], set[tuple[str, str]]] = {}
-        self.index: dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]] = {}
+        self._gaps: dict[tuple[str, ...], set[str]] = {}
+        self.index: dict[str, list[_Candidate]] = {}
 
     def add(self, phrase: str, target: tuple[str, str]) -> None:
-        tokens = _tokens(phrase.lower() if self.lower else phrase)
+        view = TextView.build(phrase.lower() if self.lower else phrase)
+        tokens = tuple(view.words)
         if tokens:
             self._entries.setdefault(tokens, set()).add(target)
+            # A gap the phrase itself holds is a gap of that name ("Mohammed Shia' al-Sudani").
+            gaps = {view.folded[view.ends[k - 1] : view.starts[k]] for k in range(1, len(tokens))}
+            if gaps - _NAME_GAPS:
+                self._gaps.setdefault(tokens, set()).update(gaps - _NAME_GAPS)
 
     def compile(self) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]] = {}
+        index: dict[str, list[_Candidate]] = {}
         for tokens, targets in self._entries.items():
-            index.setdefault(tokens[0], []).append((tokens, tuple(sorted(targets))))
+            extra = frozenset(self._gaps.get(tokens, ()))
+            index.setdefault(tokens[0], []).append((tokens, tuple(sorted(targets)), extra))
         for candidates in index.values():
             candidates.sort(key=lambda c: -len(c[0]))
         self.index = index
@@ -150,9 +171,13 @@ class _PhraseIndex:
         self, view: TextView, first: int = 0, last: int | None = None, *, overlapping: bool = False
     ) -> list[EntityMatch]:
         """Matches among tokens ``first``..``last`` (exclusive): the longest at each place,
-        not overlapping; or, with ``overlapping``, every phrase wherever it stands."""
+        not overlapping; or, with ``overlapping``, every phrase wherever it stands.
+
+        Without ``overlapping``, a match that opens with title words gives way to a longer
+        one that starts after them and ends beyond it: "President Moon Jae-in" is the name
+        "Moon Jae-in", not the alias "President Moon" followed by "Jae-in".
+        """
         words = view.lower_words if self.lower else view.words
-        starts, ends, folded = view.starts, view.ends, view.folded
         index = self.index
         stop = len(words) if last is None else last
         # Only tokens that start some phrase need a closer look.
@@ -162,23 +187,51 @@ class _PhraseIndex:
         for i in hits:
             if i <= taken:
                 continue
-            for tokens, targets in index[words[i]]:
+            for tokens, targets, _gaps in self._matches_at(view, words, i, stop):
                 n = len(tokens)
-                if i + n > stop:
+                if not overlapping and n > 1 and self._overtaken(view, words, i, n, stop):
                     continue
-                ok = True
-                for k in range(1, n):
-                    if words[i + k] != tokens[k] or folded[ends[i + k - 1] : starts[i + k]] not in (
-                        _NAME_GAPS
-                    ):
-                        ok = False
-                        break
-                if ok:
-                    found.append(EntityMatch(starts[i], ends[i + n - 1], i, i + n - 1, targets))
-                    if not overlapping:
-                        taken = i + n - 1
-                        break
+                found.append(
+                    EntityMatch(view.starts[i], view.ends[i + n - 1], i, i + n - 1, targets)
+                )
+                if not overlapping:
+                    taken = i + n - 1
+                    break
         return found
+
+    def _matches_at(
+        self, view: TextView, words: list[str], i: int, stop: int
+    ) -> Iterator[_Candidate]:
+        """The phrases that match at token ``i``, longest first."""
+        starts, ends, folded = view.starts, view.ends, view.folded
+        for candidate in self.index.get(words[i], ()):
+            tokens, _, extra_gaps = candidate
+            n = len(tokens)
+            if i + n > stop:
+                continue
+            for k in range(1, n):
+                if words[i + k] != tokens[k]:
+                    break
+                gap = folded[ends[i + k - 1] : starts[i + k]]
+                if gap not in _NAME_GAPS and gap not in extra_gaps:
+                    break
+            else:
+                yield candidate
+
+    def _overtaken(self, view: TextView, words: list[str], i: int, n: int, stop: int) -> bool:
+        """Whether a longer phrase starts inside tokens ``i``..``i+n-1``, after title words
+        only ("President", "King"), and ends past them."""
+        index = self.index
+        for k in range(i + 1, i + n):
+            if view.lower_words[k - 1] not in FUNCTION_WORDS:
+                # "Mohammed bin Salman bin Abdulaziz Al Saud" is the son, not the father.
+                return False
+            if words[k] not in index:
+                continue
+            for tokens, _, _ in self._matches_at(view, words, k, stop):
+                if len(tokens) > n and k + len(tokens) > i + n:
+                    return True
+        return False
 
 
 class KnowledgeBase:
@@ -206,6 +259,10 @@ class KnowledgeBase:
         self.leaders_by_country: Mapping[str, tuple[LeaderEntry, ...]] = MappingProxyType(
             {code: tuple(v) for code, v in grouped.items()}
         )
+
+        #: Each leader's names as spelling keys, built when a spelling is first looked up.
+        self._spellings: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._by_word: dict[str, set[str]] | None = None
 
         self.entities = _PhraseIndex(lower=False)
         #: Every token of each leader's names: a capitalised word before a surname that is
@@ -352,6 +409,187 @@ class KnowledgeBase:
                 found.append((best[0], leader, best[1]))
         found.sort(key=lambda item: item[0])
         return [(leader, term) for _, leader, term in found]
+
+    def closest_leader(
+        self,
+        words: Sequence[str],
+        candidates: Iterable[str],
+        threshold: float = SPELLING_THRESHOLD,
+    ) -> SpellingMatch | None:
+        """The leader among ``candidates`` (slugs) that a spelling the knowledge base does
+        not hold stands for, or None.
+
+        ``words`` are the name as written ("Volodymyr", "Zelenskij"). A name matches one
+        of a candidate's names when it is part of it ("Moon Jae" of "Moon Jae-in", "Donald"
+        of "Donald Trump"), or when their spelling keys (see :func:`spelling_key`) are
+        close, word by word: the whole name, the name cut short, the surname alone, or the
+        first and last names around others. The closest candidate must score ``threshold``
+        or more (0-100) and beat the next by ``SPELLING_MARGIN``.
+        """
+        name = tuple(spelling_key(word) for word in words if word)
+        if not name or (len(name) == 1 and len(name[0]) < 3):
+            return None
+        scored = sorted(
+            (
+                (max(_spelling_score(name, known) for known in self._spelling_keys(slug)), slug)
+                for slug in dict.fromkeys(candidates)
+            ),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < threshold:
+            return None
+        best, slug = scored[0]
+        if len(scored) > 1 and scored[1][0] > best - SPELLING_MARGIN:
+            return None
+        keys = self._spelling_keys(slug)
+        part = name not in keys and any(_holds(known, name) for known in keys)
+        return SpellingMatch(slug, best, part=part)
+
+    def leaders_in(self, countries: Iterable[str], day: date | None) -> list[str]:
+        """The leaders of ``countries`` in office on ``day`` (at any time when None)."""
+        return [
+            leader.slug
+            for code in dict.fromkeys(countries)
+            for leader, _ in self.leaders_with_title(code, "leader", day)
+        ]
+
+    def leaders_sharing_a_word(self, words: Sequence[str], day: date | None) -> list[str]:
+        """The leaders in office on ``day`` (at any time when None) one of whose names holds
+        one of ``words`` as spelt (three letters or more)."""
+        if self._by_word is None:
+            by_word: dict[str, set[str]] = {}
+            for slug in self.leaders:
+                for known in self._spelling_keys(slug):
+                    for word in known:
+                        by_word.setdefault(word, set()).add(slug)
+            self._by_word = by_word
+        found: dict[str, None] = {}
+        for word in words:
+            key = spelling_key(word)
+            if len(key) < 3:
+                continue
+            for slug in sorted(self._by_word.get(key, ())):
+                if day is None or self.leaders[slug].term_on(day) is not None:
+                    found[slug] = None
+        return list(found)
+
+    def spells_name(self, slug: str, words: Sequence[str]) -> bool:
+        """Whether ``words`` spell one of a leader's names in a way the knowledge base
+        lacks: "Vladimit Example" or "Wladimir Example" for "Vladimir Example"."""
+        name = tuple(spelling_key(word) for word in words if word)
+        return any(
+            _spelling_score(name, known) >= SPELLING_THRESHOLD
+            for known in self._spelling_keys(slug)
+        )
+
+    def _spelling_keys(self, slug: str) -> tuple[tuple[str, ...], ...]:
+        keys = self._spellings.get(slug)
+        if keys is None:
+            leader = self.leaders[slug]
+            keys = tuple(
+                dict.fromkeys(
+                    tuple(spelling_key(word) for word in _tokens(fold(name).lower()))
+                    for name in (leader.name, *leader.aliases)
+                )
+            )
+            self._spellings[slug] = keys
+        return keys
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingMatch:
+    """A known leader found for a spelling: ``part`` when the spelling is part of a name
+    ("Moon Jae", "Donald") rather than a variant of it ("Zelenskij")."""
+
+    slug: str
+    score: float
+    part: bool
+
+
+# Letters that transliterations from Cyrillic, Arabic, Korean and others write either way
+# ("Zelenskij"/"Zelensky", "Toqayev"/"Tokayev", "Nicholas"/"Nikolas"), and doubled letters
+# ("Mohammed"/"Mohamed").
+_KEY_LETTERS = str.maketrans("yjqcw", "iikkv")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+
+
+def spelling_key(word: str) -> str:
+    """``word`` folded, lower-cased and reduced to the letters its transliterations share:
+    "Zelenskij" and "Zelenskyy" both give "zelenski"."""
+    key = fold(word).lower().translate(_KEY_LETTERS).replace("ph", "f")
+    return _DOUBLED_RE.sub(r"\1", key)
+
+
+def _holds(known: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether ``name`` is a run of words of ``known`` ("moon jae" of "moon jae in")."""
+    m = len(name)
+    return any(known[i : i + m] == name for i in range(len(known) - m + 1))
+
+
+def _spelling_score(name: tuple[str, ...], known: tuple[str, ...]) -> float:
+    """How close a name's spelling keys come to a known name's (0-100).
+
+    Word by word, the longer words weighing more, and never closer than the last word
+    written comes to its match: "Santiago Example" is not "Santiago Other".
+    """
+    m, k = len(name), len(known)
+    if _holds(known, name):
+        # A surname alone is surer than a first name alone ("Example" of "Ann Example").
+        return 100.0 if m > 1 or name[0] == known[-1] else _FIRST_NAME_ALONE
+    if m == 1:
+        # A surname or first name alone: "Bayden", "Zelenskij".
+        return max(
+            [ratio(name[0], "".join(known))]
+            + [ratio(name[0], word) for word in known if len(word) >= 3]
+        )
+    if m == k:
+        return _weighted(list(zip(name, known, strict=True)))
+    if m < k:
+        # The name cut short ("Sabah Al Ahmed Al"), or without a first name.
+        return max(
+            _weighted(list(zip(name, known[:m], strict=True))),
+            _weighted(list(zip(name, known[-m:], strict=True))),
+        )
+    # Names the knowledge base lacks between the first and the last: "Ann Q. Example".
+    pairs = _aligned(name, known) if k >= 2 else None
+    return _weighted(pairs) if pairs else 0.0
+
+
+#: The score of a word that is one of a leader's names, not the last.
+_FIRST_NAME_ALONE = 95.0
+#: How close the last word written must come to its match, whatever the rest.
+_LAST_WORD_THRESHOLD = 70.0
+
+
+def _weighted(pairs: list[tuple[str, str]]) -> float:
+    if ratio(*pairs[-1]) < _LAST_WORD_THRESHOLD:
+        return 0.0
+    total = weight = 0.0
+    for written, known in pairs:
+        size = max(len(written), len(known))
+        total += size * ratio(written, known)
+        weight += size
+    return total / weight if weight else 0.0
+
+
+def _aligned(name: tuple[str, ...], known: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """Each word of ``known`` paired, in order, with a close word of the longer ``name``,
+    the first with the first and the last with the last; None when they do not pair."""
+    pairs = []
+    position = 0
+    for index, word in enumerate(known):
+        last = index == len(known) - 1
+        candidates = [len(name) - 1] if last else range(position, len(name) - 1)
+        for at in candidates:
+            if index == 0 and at != 0:
+                return None
+            if at >= position and ratio(name[at], word) >= SPELLING_THRESHOLD:
+                pairs.append((name[at], word))
+                position = at + 1
+                break
+        else:
+            return None
+    return pairs
 
 
 def _title_rank(term_title: str, wanted: tuple[str, ...], *, any_office: bool) -> int | None:

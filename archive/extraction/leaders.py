@@ -31,8 +31,10 @@ from .knowledge import (
     LEADER_ALIAS,
     LEADER_NAME,
     SEAT,
+    SPELLING_THRESHOLD_IN_OFFICE,
     EntityMatch,
     KnowledgeBase,
+    SpellingMatch,
 )
 from .sentences import Sentence
 from .text import TextView, positions_in
@@ -68,6 +70,65 @@ _TITLE_LAST_WORDS = word_set(
     """
 )
 _CONJUNCTION_RE = re.compile(r"(?:,\s+and|\s+and|\s+&|,)\s+\Z")
+#: Capitalised words that are ordinary English and never a part of a person's name: the
+#: furniture of a page (bylines, "Press release", photo credits, "Online"), forms of
+#: address, institutions, and the verbs and nouns of headlines written in title case
+#: ("President Confirms Call"). Surnames that are also words (Park, Brown, Long) are not
+#: listed.
+_NOT_NAME_WORDS = word_set(
+    """
+    online press release releases office news newsroom agency agencies service services
+    ministry department bureau embassy secretariat website portal archive archives photo
+    photos picture pictures image images video videos file copyright rights reserved
+    update updated updates live breaking exclusive report reports statement statements
+    readout readouts transcript transcripts communique speech remarks briefing interview
+    majesty majesties highness highnesses excellency excellencies holiness honour honor
+    royal
+    call calls called phone phones phoned telephone telephoned talks talk talked
+    conversation conversations meeting meetings meet meets met summit visit visits visited
+    visiting trip tour hold holds held speak speaks spoke spoken say says said tell tells
+    told confirm confirms confirmed announce announces announced discuss discusses
+    discussed receive receives received host hosts hosted welcome welcomes welcomed
+    congratulate congratulates congratulated thank thanks thanked urge urges urged vow
+    vows vowed warn warns warned start starts started begin begins began end ends ended
+    arrive arrives arrived leave leaves left agree agrees agreed sign signs signed invite
+    invites invited express expresses expressed reaffirm reaffirms reaffirmed stress
+    stresses stressed slam slams hail hails praise praises backs rejects denies
+    hospital airport university college school street avenue road boulevard square bridge
+    stadium mosque cathedral museum foundation institute centre center award prize
+    government council commission committee parliament assembly
+    """
+)
+#: Words that make the capitalised words before them an institution or a place named
+#: after a person ("King Faisal Specialist Hospital", "President Example Airport").
+_INSTITUTION_WORDS = word_set(
+    """
+    hospital airport university college school street avenue road boulevard square bridge
+    stadium mosque cathedral museum foundation institute centre center award prize highway
+    port canal dam library
+    """
+)
+#: Capitalised words before a title that make it an organisation's, not a state's
+#: ("World Bank President", "European Commission President").
+_ORGANISATION_WORDS = word_set(
+    """
+    bank commission council committee union fund federation association party company
+    corporation group forum assembly parliament court club institute university foundation
+    organization organisation board agency senate congress league society chamber
+    conference alliance movement front coalition
+    """
+)
+#: Forms of address between a title and a name: "the Sultan of Oman, His Majesty Haitham
+#: ...", "UAE President Sheikh Mohamed ...".
+_HONORIFIC_RE = re.compile(
+    r"(?:(?:His|Her|Their)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency|Holiness)|"
+    r"Sheikh|Sheik|Shaikh|Sheikha|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+"
+)
+#: "the press secretary of the President ...", "aide to the Russian president": the name
+#: after such a title is the aide's.
+_ROLE_LINK_RE = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+)?")
+#: The ordinary word glued to a name by a page's layout: "TrumpPhoto".
+_GLUED_TAIL_RE = re.compile(r"(?<=[a-z])[A-Z][a-z]+\Z")
 
 
 @dataclass(slots=True)
@@ -163,6 +224,9 @@ class _Finder:
         self.entity_by_start = {e.start: e for e in entities}
         self.leaders: dict[str, LeaderInfo] = {}
         self.warnings: list[str] = []
+        #: Spellings the knowledge base lacks, matched to a known leader: words -> slug.
+        self.spelled: dict[tuple[str, ...], str] = {}
+        self._context: tuple[str, ...] | None = None
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -240,6 +304,18 @@ class _Finder:
                     if gap == " " and word[:1].isupper() and not self._is_vocabulary(previous):
                         owners = tuple(s for s in candidates if word in kb.name_tokens[s])
                         if not owners:
+                            # "Vladimit Example": a misspelt first name of the same person.
+                            written = (
+                                word,
+                                *view.words[entity.first_token : entity.last_token + 1],
+                            )
+                            owners = tuple(s for s in candidates if kb.spells_name(s, written))
+                        if not owners:
+                            # "Donald John Example": a middle name the knowledge base lacks.
+                            first_name = self._first_name_before(previous, sentence, candidates)
+                            if first_name is not None:
+                                owners, previous = first_name
+                        if not owners:
                             # "Mohammad Example" is somebody else than "Example".
                             continue
                         candidates = owners
@@ -253,6 +329,23 @@ class _Finder:
                 end = suffix.end()
             found.append(Mention(start, end, "name", sentence.index, candidates=candidates))
         return found
+
+    def _first_name_before(
+        self, middle: int, sentence: Sentence, candidates: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], int] | None:
+        """The leaders among ``candidates`` whose first name stands before the middle name at
+        token ``middle``, and that first name's token; None when it does not."""
+        view = self.view
+        first = middle - 1
+        if first < 0 or view.starts[first] < sentence.start:
+            return None
+        if view.folded[view.ends[first] : view.starts[middle]] != " ":
+            return None
+        word = view.words[first]
+        if not word[:1].isupper() or self._is_vocabulary(first):
+            return None
+        owners = tuple(s for s in candidates if word in self.kb.name_tokens[s])
+        return (owners, first) if owners else None
 
     def _name_goes_on(self, token: int, sentence: Sentence) -> bool:
         """Whether the word after ``token`` carries on a person's name: capitalised, one
@@ -281,6 +374,8 @@ class _Finder:
         lower = word.lower()
         if lower in FUNCTION_WORDS or lower in MONTHS or lower in WEEKDAYS:
             return True
+        if lower in _NOT_NAME_WORDS:
+            return True
         if word in self.kb.place_words or (word.isupper() and len(word) > 1):
             return True
         entity = self.entity_by_end.get(self.view.ends[token])
@@ -291,6 +386,8 @@ class _Finder:
     ) -> tuple[list[Mention], list[tuple[Mention, int, str, tuple[str, ...]]]]:
         view = self.view
         names_by_start = {m.start: m for m in names}
+        names_by_end = {m.end: m for m in names}
+        named = {id(m) for m in names}
         found: list[Mention] = []
         appositions: list[tuple[Mention, int, str, tuple[str, ...]]] = []
         for match in self._title_matches():
@@ -320,23 +417,39 @@ class _Finder:
                     end = entity.end
             if not possessive and not plural:
                 gap = _APPOSITION_RE.match(view.folded, end)
+                if (
+                    gap is not None
+                    and "," in gap.group()
+                    and view.folded[start - 2 : start] == ", "
+                    and start - 2 in names_by_end
+                ):
+                    # "Ann Example, King of Example, Bob Other": the title is the name's
+                    # before it, and the name after it somebody else's.
+                    gap = None
                 if gap is not None:
-                    # "French President Ann Example", "his Russian counterpart, Boris Example"
-                    name = names_by_start.get(gap.end())
+                    # "French President Ann Example", "his Russian counterpart, Boris Example",
+                    # "the Sultan of Example, His Majesty Ann Example"
+                    name_start = self._after_honorifics(gap.end())
+                    name = names_by_start.get(name_start)
                     if name is not None and self._fits(name, countries):
                         appositions.append((name, start, canonical, countries))
+                        continue
+                    if self._institution_at(name_start, sentence):
+                        # "King Example Specialist Hospital": a place named after someone.
                         continue
                     can_discover = (
                         canonical in DISCOVERY_TITLES
                         and prefix in (None, "former", "acting", "interim")
                         and (capitalised or bool(countries))
+                        and not self._someone_elses_title(start, sentence)
                     )
                     if can_discover:
                         discovered = self._discover(
-                            start, gap.end(), sentence, canonical, countries, names_by_start
+                            start, name_start, sentence, canonical, countries, names_by_start
                         )
                         if discovered is not None:
-                            if discovered.kind == "discovered":
+                            if id(discovered) not in named:
+                                # A new leader, or a known one under a spelling of its own.
                                 found.append(discovered)
                             continue
             if plural:
@@ -504,15 +617,19 @@ class _Finder:
         countries: tuple[str, ...],
         names_by_start: dict[int, Mention],
     ) -> Mention | None:
-        """A new leader named after a title, or the known leader whose name follows
-        first names the knowledge base does not list ("President John Q. Example")."""
+        """A new leader named after a title; the known leader whose name follows first
+        names the knowledge base does not list ("President John Q. Example"); or the known
+        leader a spelling the knowledge base lacks stands for ("President Exampel")."""
         view = self.view
         first = view.token_at_start(name_start)
         if first is None:
             return None
         tokens: list[int] = []
+        #: Where the name ends inside its last token ("Example12", "ExamplePhoto").
+        cut: int | None = None
+        words_of_name = 0
         index = first
-        while index < len(view.words) and len(tokens) < 5:
+        while index < len(view.words) and words_of_name < 5:
             word = view.words[index]
             if view.starts[index] >= sentence.end:
                 break
@@ -538,6 +655,15 @@ class _Finder:
             is_particle = word.lower() in NAME_PARTICLES and bool(tokens)
             if not (word[:1].isupper() or is_particle):
                 break
+            if word.lower() in _NOT_NAME_WORDS:
+                break
+            glued = _glued_end(word)
+            if glued is not None:
+                # A page's layout glued the next word or figure to the name.
+                if glued >= 2 and word[:1].isupper():
+                    tokens.append(index)
+                    cut = view.starts[index] + glued
+                break
             # A place or a known surname may open a name that goes on ("Santiago Example").
             known_word = self._is_vocabulary(index) or (
                 self.entity_by_start.get(view.starts[index]) is not None
@@ -545,12 +671,20 @@ class _Finder:
             if not is_particle and known_word and not self._name_goes_on(index, sentence):
                 break
             tokens.append(index)
+            words_of_name += not is_particle
             index += 1
         while tokens and not view.words[tokens[-1]][:1].isupper():
             tokens.pop()
-        if not tokens or max(len(view.words[t]) for t in tokens) < 2:
+            cut = None
+        if not tokens:
             return None
-        end = view.ends[tokens[-1]]
+        words = [view.words[t] for t in tokens]
+        if cut is not None:
+            words[-1] = words[-1][: cut - view.starts[tokens[-1]]]
+        if max(len(word) for word in words) < 2 or (len(words) == 1 and len(words[0]) < 3):
+            # "Iv" where a page was cut: not a name.
+            return None
+        end = cut if cut is not None else view.ends[tokens[-1]]
         suffix = _SUFFIX_RE.match(view.folded, end)
         if suffix:
             end = suffix.end()
@@ -560,9 +694,19 @@ class _Finder:
             entity = self._of_country(end)
             if entity is not None:
                 countries = tuple(entity.keys(COUNTRY))
+        spelled = self._spelled(tuple(words), countries)
+        if spelled is not None:
+            return Mention(
+                start,
+                end,
+                "name",
+                sentence.index,
+                title=title,
+                countries=countries,
+                candidates=(spelled.slug,),
+            )
         country = countries[0] if len(countries) == 1 else None
-        words = tuple(view.words[t] for t in tokens)
-        key = self._discovered_key(words, country)
+        key = self._discovered_key(tuple(words), country)
         if key is None:
             key = f"new:{' '.join(words)}"
             self.leaders[key] = LeaderInfo(key, name, country, False, title=title)
@@ -577,6 +721,108 @@ class _Finder:
             title=title,
             countries=countries,
         )
+
+    def _spelled(self, words: tuple[str, ...], countries: tuple[str, ...]) -> SpellingMatch | None:
+        """The known leader a name the knowledge base does not hold stands for: first one
+        the article names elsewhere; then one of ``countries`` in office on the article's
+        date, or at any time; without ``countries``, one of the countries the article names,
+        or any leader in office whose name shares a word with it."""
+        kb, day = self.kb, self.reference
+        named = self._named_leaders()
+        if countries:
+            named = [slug for slug in named if self._of_countries_slug(slug, countries)]
+        match = kb.closest_leader(words, named)
+        if match is None and countries:
+            if day is not None:
+                in_office = kb.leaders_in(countries, day)
+                match = kb.closest_leader(words, in_office, SPELLING_THRESHOLD_IN_OFFICE)
+            if match is None:
+                # A former leader of that country, spelt another way.
+                match = kb.closest_leader(words, kb.leaders_in(countries, None))
+        elif match is None:
+            match = kb.closest_leader(words, kb.leaders_in(self._context_countries(), day))
+            if match is None and day is not None:
+                match = kb.closest_leader(words, kb.leaders_sharing_a_word(words, day))
+        if match is None:
+            return None
+        self.spelled[words] = match.slug
+        if not match.part and len(words) >= 2 and len(words[-1]) >= 4:
+            # "President Joe Exampel ... Exampel said": the surname alone later on.
+            self.spelled.setdefault(words[-1:], match.slug)
+        return match
+
+    def _named_leaders(self) -> list[str]:
+        """The known leaders the article names by a name or an alias."""
+        return list(
+            dict.fromkeys(
+                key
+                for entity in self.entities
+                for kind, key in entity.targets
+                if kind in (LEADER_NAME, LEADER_ALIAS)
+            )
+        )
+
+    def _of_countries_slug(self, slug: str, countries: tuple[str, ...]) -> bool:
+        leader = self.kb.leaders[slug]
+        return leader.country in countries or any(t.country in countries for t in leader.terms)
+
+    def _context_countries(self) -> tuple[str, ...]:
+        """The countries the article names, by place or by a known leader's full name."""
+        if self._context is None:
+            found: dict[str, None] = {}
+            for entity in self.entities:
+                for kind, key in entity.targets:
+                    if kind in _PLACE_KINDS:
+                        found[key] = None
+                    elif kind == LEADER_NAME:
+                        found[self.kb.leaders[key].country] = None
+            self._context = tuple(found)
+        return self._context
+
+    def _after_honorifics(self, offset: int) -> int:
+        """``offset`` moved past forms of address ("His Highness Sheikh ")."""
+        for _ in range(3):
+            honorific = _HONORIFIC_RE.match(self.view.folded, offset)
+            if honorific is None:
+                break
+            offset = honorific.end()
+        return offset
+
+    def _institution_at(self, offset: int, sentence: Sentence) -> bool:
+        """Whether the capitalised words at ``offset`` name an institution or a place
+        ("King Example Specialist Hospital")."""
+        view = self.view
+        index = view.token_at_start(offset)
+        if index is None:
+            return False
+        for following in range(index + 1, min(index + 5, len(view.words))):
+            word = view.words[following]
+            if view.starts[following] >= sentence.end or not word[:1].isupper():
+                return False
+            if word.lower() in _INSTITUTION_WORDS:
+                return True
+        return False
+
+    def _someone_elses_title(self, start: int, sentence: Sentence) -> bool:
+        """Whether the title at ``start`` is an organisation's ("World Bank President") or
+        stands in an aide's role ("the spokesman of the President")."""
+        view = self.view
+        previous = view.last_token_before(start)
+        if previous >= 0 and view.starts[previous] >= sentence.start:
+            word = view.words[previous]
+            if view.folded[view.ends[previous] : start] == " " and (
+                (word[:1].isupper() and word.lower() in _ORGANISATION_WORDS)
+                or (
+                    word.isupper()
+                    and len(word) > 1
+                    and word not in self.kb.place_words
+                    and view.ends[previous] not in self.entity_by_end
+                )
+            ):
+                return True
+        before = view.lower[sentence.start : start]
+        roles = list(NON_LEADER_ROLE_RE.finditer(before))
+        return bool(roles) and _ROLE_LINK_RE.fullmatch(before, roles[-1].end()) is not None
 
     def _discovered_key(self, words: tuple[str, ...], country: str | None) -> str | None:
         """An earlier discovery this name refers to: same name, or same surname alone."""
@@ -607,6 +853,9 @@ class _Finder:
                 variants.add(words[-1:])
             for variant in variants:
                 forms.setdefault(variant[0], []).append((variant, info.key))
+        for words, slug in self.spelled.items():
+            # A spelling matched to a known leader names them wherever it stands.
+            forms.setdefault(words[0], []).append((words, slug))
         if not forms:
             return []
         covered = sorted((m.start, m.end) for m in mentions)
@@ -802,6 +1051,18 @@ class _Finder:
         if term is None and entry.terms and self.reference is None:
             term = entry.terms[-1]
         return term.title if term else None
+
+
+def _glued_end(word: str) -> int | None:
+    """Where a name ends inside a token a page's layout glued to the next word or figure
+    ("Example12" -> 7, "ExamplePhoto" -> 7); None for a token that is all name."""
+    for position, char in enumerate(word):
+        if char.isdigit():
+            return position
+    tail = _GLUED_TAIL_RE.search(word)
+    if tail is not None and tail.group().lower() in _NOT_NAME_WORDS:
+        return tail.start()
+    return None
 
 
 def _adjoins(folded: str, entity: EntityMatch, position: int) -> bool:

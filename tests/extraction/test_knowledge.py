@@ -77,7 +77,7 @@ def test_office_holders_by_country_title_and_date(kb):
 def test_names_are_indexed_by_their_first_word_once(kb):
     first_words = kb.entities.index
 
-    assert [tokens for tokens, _ in first_words["Vladimir"]] == [("Vladimir", "Putin")]
+    assert [tokens for tokens, _, _ in first_words["Vladimir"]] == [("Vladimir", "Putin")]
     assert kb.name_tokens["ebrahim-raisi"] == frozenset({"Ebrahim", "Raisi", "Raissi", "Raeisi"})
 
 
