@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.db.models.functions import Substr
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -28,7 +28,7 @@ from ..models import (
     Statement,
 )
 from .common import PER_PAGE, paginate, public_page, requested_page, today
-from .evidence import MAX_SENTENCE_ROWS, sentences
+from .evidence import MAX_SENTENCE_ROWS, evidence_count, sentences
 from .exports import call_csv_response, call_json_response, citation_response
 from .queries import timeline
 
@@ -168,7 +168,7 @@ def call_detail(request, pk: int, slug: str = ""):
         Report.objects.filter(call=call)
         .select_related("source")
         .defer("source__body")
-        .annotate(n_evidence=Count("evidence"), source_opening=Substr("source__body", 1, 2000))
+        .annotate(n_evidence=evidence_count(), source_opening=Substr("source__body", 1, 2000))
         # The first sentences of each report: an article repeating one may give thousands.
         .prefetch_related(
             Prefetch(

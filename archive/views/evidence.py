@@ -12,6 +12,9 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
 from ..models import Evidence
 
 #: Characters of a source's text on one page: the whole of any ordinary article.
@@ -20,6 +23,13 @@ TEXT_PART = 100_000
 MAX_MARKS = 1_000
 #: Evidence rows a call's or a source's page lists for one report.
 MAX_SENTENCE_ROWS = 200
+
+
+def evidence_count():
+    """A report's evidence rows, counted for each report on its own (an annotation): a
+    GROUP BY over the join carried every other column through 100,000 rows (10 s)."""
+    rows = Evidence.objects.filter(report=OuterRef("pk")).order_by().values("report")
+    return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n")), 0)
 
 
 def part_of(offset: int) -> int:

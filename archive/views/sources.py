@@ -14,6 +14,7 @@ from .common import paginate, public_page, today
 from .evidence import (
     MAX_MARKS,
     MAX_SENTENCE_ROWS,
+    evidence_count,
     part_window,
     parts_in,
     segments,
@@ -71,7 +72,7 @@ def source_detail(request, pk: int):
     reports = list(
         Report.objects.filter(source=source)
         .select_related("call")
-        .annotate(n_evidence=Count("evidence"))
+        .annotate(n_evidence=evidence_count())
         .prefetch_related(
             Prefetch(
                 "call__participations",
