@@ -588,20 +588,22 @@ class Importer:
         changed: set[str] = set()
         # Facts the call lacks, or knows less precisely, are taken from the report; so the
         # final call is the same whatever order its reports arrive in.
-        dated_now = facts.date is not None and finer(facts.precision, call.date_precision)
         inferred = _inferred(extracted, facts)
+        # A date stated in full wins over one the call only inferred (the article's date, a
+        # weekday counted back), even at the same precision: it may be a day earlier.
+        stated_over_inferred = (
+            bool(call.date_inferred)
+            and not inferred
+            and facts.date is not None
+            and not finer(call.date_precision, facts.precision)
+        )
+        dated_now = facts.date is not None and (
+            finer(facts.precision, call.date_precision) or stated_over_inferred
+        )
         if dated_now:
             call.date, call.date_precision = facts.date, facts.precision
             call.date_inferred = inferred
             changed |= {"date", "date_precision", "date_inferred", "year", "month"}
-        elif (
-            call.date_inferred
-            and not inferred
-            and (facts.date, facts.precision) == (call.date, call.date_precision)
-        ):
-            # A source now states in full the date another only inferred.
-            call.date_inferred = ""
-            changed.add("date_inferred")
         if call.kind == CallKind.OTHER and facts.kind != CallKind.OTHER:
             call.kind = facts.kind
             changed.add("kind")

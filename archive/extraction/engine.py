@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
@@ -74,6 +75,8 @@ class _Extraction:
         self.publisher = publisher
         self.published = published
         self.warnings: list[str] = []
+        #: The first sentences of an article, where its news is told.
+        self.lead_sentences = 2
         #: How the dateline's year was worked out, when it was.
         self.dateline_inference: str | None = None
 
@@ -106,7 +109,7 @@ class _Extraction:
         )
         contacts = find_contacts(ctx)
         self._lead_dates(contacts, ctx, sentences, leaders)
-        self._default_dates(contacts, meta, dateline_date, year_inferred)
+        self._default_dates(contacts, meta, dateline_date, year_inferred, published)
         contacts = self._in_office(contacts, leaders, reference)
         statements = find_statements(view, sentences, leaders, entities)
         self.topic_hits = topics_in(view, self.kb, sentences) if contacts else []
@@ -215,8 +218,11 @@ class _Extraction:
         meta: Metadata,
         dateline_date: date | None,
         year_inferred: bool,
+        published: date | None,
     ) -> None:
-        """A wire story's undated main contact happened on the dateline's day."""
+        """An undated main contact happened on the dateline's day, else on the page's own
+        date: a readout or a news story reports the day's contacts (a day late, at worst,
+        across time zones, which matching allows for). Either is marked as inferred."""
         for contact in contacts:
             if contact.background or (contact.date is not None and contact.date.value is not None):
                 continue
@@ -227,11 +233,26 @@ class _Extraction:
                 contact.date = ResolvedDate(dateline_date, "day", "dateline", year_inferred)
                 contact.date_span = meta.dateline_span
                 contact.date_from_dateline = True
+            elif published is not None and not relative_unresolved and self._leads(contact):
+                contact.date = ResolvedDate(published, "day", "published")
+                contact.date_span = meta.header_span
             elif contact.date is None:
                 self.warnings.append(
                     "the text does not date the contact reported in "
                     f"'{_clip(self.text, contact.first_sentence)}'"
                 )
+
+    def _leads(self, contact: Contact) -> bool:
+        """Whether a contact is the article's news: told in its title or first sentences
+        (a contact first told further down is as often an earlier one)."""
+        first = contact.first_sentence
+        if not (first.is_title or first.index <= self.lead_sentences):
+            return False
+        # "said after meeting X", "before his call with X": told as the time of something
+        # else; "he had talked with X": told as earlier than the news.
+        trigger = contact.candidates[0].trigger
+        told = self.view.lower[max(first.start, trigger.start - 12) : trigger.end]
+        return _IN_PASSING_RE.search(told) is None and not trigger.verb.startswith("had ")
 
     def _in_office(
         self, contacts: list[Contact], leaders: LeaderAnalysis, reference: date | None
@@ -388,6 +409,8 @@ class _Extraction:
                     f"({_day(self.published_date)})"
                 )
             return "the dateline's day"
+        if resolved.basis == "published":
+            return f"the article's date ({_day(self.published_date)}); the text names no other day"
         if resolved.basis == "relative" and said:
             if self.dateline_date is not None:
                 return f"{said} counted from the dateline ({_day(self.dateline_date)})"
@@ -532,6 +555,7 @@ class _Extraction:
         )
 
 
+_IN_PASSING_RE = re.compile(r"\b(?:after|before|since|following|ahead\s+of|prior\s+to)\s")
 #: Date expressions that name a day.
 _DAY_FORMS = frozenset({"full", "month_day", "weekday", "relative"})
 

@@ -246,4 +246,6 @@ def test_a_lead_that_gives_two_days_dates_nothing(project_kb):
 
     record = extract(text, project_kb)
 
-    assert [c.date for c in record.calls if c.role == "main"] == [None]
+    # Neither day: the article's own, as inferred.
+    assert [c.date for c in record.calls if c.role == "main"] == [date(2020, 9, 18)]
+    assert record.calls[0].date_inferred.startswith("the article's date")
