@@ -183,8 +183,12 @@ class _Extraction:
     ) -> None:
         """An undated main contact takes the day that the article's other sentences about
         the same leaders give ("X on Thursday extended greetings to Y ... During the
-        telephone conversation, ..."), when they give one day only. Its own sentences were
-        read already: a date they hold but do not give the contact stays out."""
+        telephone conversation, ..."), when they give one day only, in the week before the
+        article's date (an older day is an earlier contact's). Its own sentences were read
+        already: a date they hold but do not give the contact stays out."""
+        if ctx.reference is None:
+            return  # a day far from the article's could be an earlier contact's
+        earliest = ctx.reference - _REPORTING_WINDOW
         taken = {s.index for c in contacts for s in c.sentences()}
         for contact in contacts:
             if contact.background or (contact.date is not None and contact.date.value):
@@ -202,8 +206,9 @@ class _Extraction:
                     if expr.form not in _DAY_FORMS or date_blocked(ctx, sentence, expr):
                         continue
                     resolved = resolve(expr, ctx.reference)
-                    if resolved.value is not None and resolved.precision == "day":
-                        days.setdefault(resolved.value, (expr, sentence))
+                    day = resolved.value
+                    if day is not None and resolved.precision == "day" and earliest <= day:
+                        days.setdefault(day, (expr, sentence))
             if len(days) != 1:
                 continue
             ((_day_found, (expr, sentence)),) = days.items()
@@ -556,6 +561,8 @@ class _Extraction:
 
 
 _IN_PASSING_RE = re.compile(r"\b(?:after|before|since|following|ahead\s+of|prior\s+to)\s")
+#: How long before its date an article reports the day's news.
+_REPORTING_WINDOW = timedelta(days=7)
 #: Date expressions that name a day.
 _DAY_FORMS = frozenset({"full", "month_day", "weekday", "relative"})
 

@@ -261,6 +261,7 @@ NAME_PARTICLES = frozenset(
 #: Modifiers allowed between a determiner and the head of a contact noun phrase.
 _MODIFIERS = (
     r"rare|first|second|third|fourth|fifth|previous|prior|last|latest|recent|lengthy|long|"
+    r"reported|known|publicly\s+known|announced|"
     r"brief|short|new|frank|constructive|detailed|cordial|productive|private|direct|"
     r"face-to-face|one-on-one|closed-door|official|separate|joint|surprise|unscheduled|tense|"
     r"warm|friendly|extended|marathon|substantive|fresh|further|follow-up|urgent|emergency|"

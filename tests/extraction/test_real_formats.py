@@ -249,3 +249,30 @@ def test_a_lead_that_gives_two_days_dates_nothing(project_kb):
     # Neither day: the article's own, as inferred.
     assert [c.date for c in record.calls if c.role == "main"] == [date(2020, 9, 18)]
     assert record.calls[0].date_inferred.startswith("the article's date")
+
+
+def test_a_day_long_before_the_articles_is_not_the_leads(project_kb):
+    text = (
+        "date 2025-07-01\nRussian President Vladimir Putin and French leader Emmanuel Macron "
+        "held their first phone conversation in nearly three years.\n\nPutin and Macron were "
+        "both in Paris on September 11, 2022, when the grain deal was discussed."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["date"], c["role"]) for c in summaries(record)] == [("2025-07-01", "main")]
+
+
+def test_the_last_reported_call_is_an_earlier_contact(project_kb):
+    text = (
+        "MOSCOW, July 1. /TASS/. Russian President Vladimir Putin and French leader Emmanuel "
+        "Macron held their first phone conversation in nearly three years.\n\nThe last "
+        "reported call between the two leaders took place on September 11, 2022."
+    )
+
+    record = extract(text, project_kb, published=date(2025, 7, 1))
+
+    assert sorted((c["date"], c["role"]) for c in summaries(record)) == [
+        ("2022-09-11", "background"),
+        ("2025-07-01", "main"),
+    ]
