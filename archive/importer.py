@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import reversion
 from django.conf import settings
@@ -39,6 +40,7 @@ from . import readers
 from .batches import write_batch
 from .enums import CallKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
+from .extraction.vocabulary import MONTH_PATTERN, MONTHS
 from .knowledge import (
     KnowledgeError,
     KnowledgeReport,
@@ -792,6 +794,7 @@ def facts_of_report(call: ExtractedCall, record: ArticleRecord) -> Facts:
         minutes=minutes,
         qualifier=qualifier if minutes is not None else "",
         weekday=_weekday(call, record.text) if date is None else None,
+        month_day=_month_day(call.month_day) if date is None else None,
         published=record.published,
         main=call.role == SourceRole.MAIN,
     )
@@ -843,12 +846,12 @@ class CallIndex:
         found = self._sets.get(key)
         if found is None:
             calls = calls_with_participants(key)
-            weekdays = _weekdays_of_undated([c.pk for c in calls if c.date is None])
+            particulars = _undated_particulars([c.pk for c in calls if c.date is None])
             found = {}
             for call in calls:
                 facts = facts_of_call(call)
-                if call.pk in weekdays:
-                    facts = replace(facts, weekday=weekdays[call.pk])
+                if call.pk in particulars:
+                    facts = replace(facts, **particulars[call.pk])
                 found[call.pk] = Known(call.pk, facts, call.status == ReviewStatus.REVIEWED)
             self._sets[key] = found
         return found
@@ -866,18 +869,32 @@ class CallIndex:
         self._sets.clear()
 
 
-def _weekdays_of_undated(ids: list[int]) -> dict[int, int]:
-    """The one weekday the sentences reporting each undated call name, where they name one."""
+def _undated_particulars(ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What the sentences reporting each undated call say of its day: the one weekday they
+    name (``weekday``), and the one month and day without a year (``month_day``)."""
     if not ids:
         return {}
-    named: dict[int, set[int]] = {}
+    weekdays: dict[int, set[int]] = {}
+    month_days: dict[int, set[tuple[int, int]]] = {}
     rows = Evidence.objects.filter(report__call_id__in=ids, fact="call").values_list(
         "report__call_id", "text"
     )
     for call_id, text in rows:
-        days = named.setdefault(call_id, set())
+        days = weekdays.setdefault(call_id, set())
         days.update(_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text))
-    return {pk: days.pop() for pk, days in named.items() if len(days) == 1}
+        found = month_days.setdefault(call_id, set())
+        found.update(
+            (MONTHS[m.group("month").rstrip(".").lower()], int(m.group("day")))
+            for m in _MONTH_DAY.finditer(text)
+            if not m.group("year")
+        )
+    particulars: dict[int, dict[str, Any]] = {}
+    for pk in ids:
+        if len(weekdays.get(pk, ())) == 1:
+            particulars.setdefault(pk, {})["weekday"] = next(iter(weekdays[pk]))
+        if len(month_days.get(pk, ())) == 1:
+            particulars.setdefault(pk, {})["month_day"] = next(iter(month_days[pk]))
+    return particulars
 
 
 def calls_with_participants(participants: Iterable[int]) -> list[Call]:
@@ -948,6 +965,21 @@ def _inferred(extracted: ExtractedCall, facts: Facts) -> str:
     if facts.date is None:
         return ""
     return _clip(getattr(extracted, "date_inferred", None) or "", 300)
+
+
+def _month_day(value: str | None) -> tuple[int, int] | None:
+    """ "07-28" as (7, 28); None for anything else."""
+    match = re.fullmatch(r"(\d\d)-(\d\d)", value or "")
+    if match is None:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+_MONTH_DAY = re.compile(
+    rf"\b(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?!\d)(?P<year>,?\s+(?:19|20)\d\d)?)"
+)
 
 
 def _role(leader: int, initiator: int | None) -> str:

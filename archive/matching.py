@@ -12,8 +12,9 @@ Two rules keep distinct calls apart, whatever else they share:
   Beijing); a month or year is the same call's only when it holds the other date.
 * **An undated report joins a call only when nothing else could be it.** With a publication
   date, the call must be the one candidate dated in the week before it (or undated, and
-  published in the same week); without one, the one candidate of all, and two particulars
-  must tie them: the weekday the report names and a duration both state.
+  published in the same week); without one, the one candidate of all, and something
+  particular must tie them: the month and day the report names without a year, or both
+  the weekday it names and a duration both state.
   Otherwise the report becomes a call of its own, marked as a possible duplicate of the
   candidates, for an editor to merge.
 
@@ -62,6 +63,8 @@ class Facts:
     published: datetime.date | None = None
     #: Whether the report is its article's main contact (a background mention may be old).
     main: bool = True
+    #: The month and day an undated report gives without a year, as (month, day).
+    month_day: tuple[int, int] | None = None
     #: For a call already archived and undated: when its main reports were published.
     published_range: tuple[datetime.date, datetime.date] | None = None
 
@@ -138,6 +141,20 @@ def weekday_differs(new: Facts, old: Facts) -> str | None:
     return None
 
 
+def month_day_differs(new: Facts, old: Facts) -> str | None:
+    for facts, other in ((new, old), (old, new)):
+        if (
+            facts.date is None
+            and facts.month_day is not None
+            and other.date is not None
+            and other.precision == DatePrecision.DAY
+            and not _same_month_day(facts.month_day, other.date)
+        ):
+            month, day = facts.month_day
+            return f"a report says {_MONTH_NAMES[month - 1]} {day}, the call was {other.date}"
+    return None
+
+
 def durations_differ(new: Facts, old: Facts) -> str | None:
     if not durations_compatible(new.minutes, new.qualifier, old.minutes, old.qualifier):
         return f"{new.minutes} and {old.minutes} minutes"
@@ -165,6 +182,7 @@ RULES: tuple[Callable[[Facts, Facts], str | None], ...] = (
     dates_differ,
     after_publication,
     weekday_differs,
+    month_day_differs,
     durations_differ,
     outside_window,
 )
@@ -232,6 +250,13 @@ def tie(undated: Facts, other: Facts) -> str:
     placed = other.dated and other.precision == DatePrecision.DAY
     if window is not None and (placed or (not other.dated and other.window() is not None)):
         return "it falls in the week before the report was published"
+    if (
+        undated.month_day is not None
+        and other.date is not None
+        and other.precision == DatePrecision.DAY
+        and _same_month_day(undated.month_day, other.date)
+    ):
+        return "the month and day it names"
     # Without a publication date, one coincidence is not enough (one call in seven falls on
     # any weekday): the weekday the report names and a duration both state must agree.
     same_weekday = (
@@ -332,8 +357,30 @@ def _span(day: datetime.date, precision: str) -> tuple[datetime.date, datetime.d
     return day - TIME_ZONE_SLACK, day + TIME_ZONE_SLACK
 
 
+def _same_month_day(month_day: tuple[int, int], day: datetime.date) -> bool:
+    """Whether ``day`` falls on the month and day, a day either side (time zones)."""
+    return any(
+        ((day + shift).month, (day + shift).day) == month_day
+        for shift in (-TIME_ZONE_SLACK, datetime.timedelta(0), TIME_ZONE_SLACK)
+    )
+
+
 def _overlaps(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]):
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

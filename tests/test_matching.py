@@ -174,3 +174,17 @@ def test_a_dated_report_dates_the_one_undated_call_tied_to_it():
     assert decide(facts(date=JUNE_10, minutes=45), calls(undated)).call.pk == 1
     assert decide(facts(date=JUNE_10), calls(facts(published=JUNE_10))).call.pk == 1
     assert decide(facts(date=JUNE_10), calls(facts())).call is None
+
+
+def test_a_month_and_day_without_a_year_ties_a_report_to_the_call_of_that_day():
+    archive = calls(facts(date=JUNE_10), facts(date=datetime.date(2021, 6, 10)))
+    # Two calls on 10 June, years apart: the month and day alone cannot choose.
+    assert decide(facts(month_day=(6, 10)), archive).call is None
+    assert decide(facts(month_day=(6, 10)), calls(facts(date=JUNE_10))).call.pk == 1
+    # A day off is the same call seen from another time zone.
+    assert decide(facts(month_day=(6, 11)), calls(facts(date=JUNE_10))).call.pk == 1
+
+
+def test_a_month_and_day_that_do_not_fit_keep_a_report_apart():
+    assert decide(facts(month_day=(7, 28)), calls(facts(date=JUNE_10))).call is None
+    assert ruled_out(facts(month_day=(7, 28)), facts(date=JUNE_10))

@@ -92,6 +92,7 @@ class _Extraction:
         reference = dateline_date or published
         self.reference, self.published_date = reference, published
         self.dateline_date = dateline_date
+        self.dateline_month_day = meta.dateline_month_day
 
         entities = self.kb.entities.scan(view)
         leaders = analyse_leaders(view, self.kb, entities, sentences, reference)
@@ -395,6 +396,7 @@ class _Extraction:
             year_inferred=year_inferred,
             weekday=_weekday(contact),
             date_inferred=self._inference(contact, precision),
+            month_day=self._month_day(contact) if precision == "unknown" else None,
         )
 
     def _inference(self, contact: Contact, precision: str) -> str | None:
@@ -424,6 +426,18 @@ class _Extraction:
             if self.dateline_date is not None and self.dateline_inference:
                 return f"{said}, its year as the dateline's: {self.dateline_inference}"
             return f"{said}, its year from the article's date ({_day(self.reference)})"
+        return None
+
+    def _month_day(self, contact: Contact) -> str | None:
+        """The month and day an undated contact is given without a year ("On the evening of
+        July 28", a dateline's "December 30"), as "MM-DD"."""
+        for candidate in contact.candidates:
+            expr = candidate.date_expr
+            if expr is not None and expr.form == "month_day" and expr.month and expr.day:
+                return f"{expr.month:02d}-{expr.day:02d}"
+        if not contact.background and self.dateline_month_day is not None:
+            month, day = self.dateline_month_day
+            return f"{month:02d}-{day:02d}"
         return None
 
     def _summary_sentence(self, contact: Contact, leaders: LeaderAnalysis) -> Sentence:

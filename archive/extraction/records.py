@@ -111,6 +111,9 @@ class ExtractedCall:
     #: How the date was worked out when the text does not state it in full ("'on Saturday'
     #: counted from the article's date (12 June 2023)"); None when it does.
     date_inferred: str | None = None
+    #: The month and day ("07-28") an undated contact is given without its year: a report
+    #: of it can still be matched with a dated one of that day.
+    month_day: str | None = None
 
 
 @dataclass(slots=True)
