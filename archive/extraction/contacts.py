@@ -87,6 +87,8 @@ _CONTACT_WORDS = frozenset(
     {"call", "phone", "telephone", "conversation", "talks", "meeting", "video", "summit"}
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
+#: Asides set off by commas between a subject and its verb (a title, a blessing).
+_APPOSITION_BEFORE_VERB_RE = re.compile(r"\s*,(?:\s*[^,;:()]{1,90}?,[\"']?)+\s*")
 #: A relative clause between a subject and its verb, ending right before the verb.
 _RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|which)\b[^,;:()\"]*,\s*\Z")
 _DATE_BLOCKERS_RE = re.compile(
@@ -925,6 +927,14 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
     relative = _RELATIVE_CLAUSE_RE.search(view.lower, sentence.start, verb_start)
     if relative is not None:
         index = view.last_token_before(relative.start())
+    # "X, President of the State, "may God protect him," made calls": asides in commas.
+    before = [
+        m
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if m.end <= verb_start and m.keys and not m.possessive
+    ]
+    if before and _APPOSITION_BEFORE_VERB_RE.fullmatch(view.lower, before[-1].end, verb_start):
+        return "leader", [before[-1]]
     while index >= first:
         mention = by_end.get(view.ends[index])
         if mention is not None and not mention.possessive:

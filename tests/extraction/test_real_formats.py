@@ -276,3 +276,19 @@ def test_the_last_reported_call_is_an_earlier_contact(project_kb):
         ("2022-09-11", "background"),
         ("2025-07-01", "main"),
     ]
+
+
+def test_asides_in_commas_between_the_subject_and_its_verb(project_kb):
+    text = (
+        "date 2023-10-08\nToday, Sheikh Mohamed bin Zayed Al Nahyan, President of the State, "
+        '"may God protect him," made telephone calls with His Majesty King Abdullah II, King '
+        "of the Hashemite Kingdom of Jordan, and His Excellency Justin Trudeau, Prime Minister "
+        "of Canada."
+    )
+
+    record = extract(text, project_kb)
+
+    assert sorted(tuple(c["participants"]) for c in summaries(record)) == [
+        ("abdullah-ii", "mohamed-bin-zayed-al-nahyan"),
+        ("justin-trudeau", "mohamed-bin-zayed-al-nahyan"),
+    ]
