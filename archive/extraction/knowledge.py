@@ -178,6 +178,7 @@ class _PhraseIndex:
         "Moon Jae-in", not the alias "President Moon" followed by "Jae-in".
         """
         words = view.lower_words if self.lower else view.words
+        starts, ends, folded = view.starts, view.ends, view.folded
         index = self.index
         stop = len(words) if last is None else last
         # Only tokens that start some phrase need a closer look.
@@ -187,13 +188,24 @@ class _PhraseIndex:
         for i in hits:
             if i <= taken:
                 continue
-            for tokens, targets, _gaps in self._matches_at(view, words, i, stop):
+            for tokens, targets, extra_gaps in index[words[i]]:
                 n = len(tokens)
+                if i + n > stop:
+                    continue
+                ok = True
+                for k in range(1, n):
+                    if words[i + k] != tokens[k]:
+                        ok = False
+                        break
+                    gap = folded[ends[i + k - 1] : starts[i + k]]
+                    if gap not in _NAME_GAPS and gap not in extra_gaps:
+                        ok = False
+                        break
+                if not ok:
+                    continue
                 if not overlapping and n > 1 and self._overtaken(view, words, i, n, stop):
                     continue
-                found.append(
-                    EntityMatch(view.starts[i], view.ends[i + n - 1], i, i + n - 1, targets)
-                )
+                found.append(EntityMatch(starts[i], ends[i + n - 1], i, i + n - 1, targets))
                 if not overlapping:
                     taken = i + n - 1
                     break

@@ -126,7 +126,7 @@ _HONORIFIC_RE = re.compile(
 )
 #: "the press secretary of the President ...", "aide to the Russian president": the name
 #: after such a title is the aide's.
-_ROLE_LINK_RE = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+)?")
+_ROLE_BEFORE_RE = re.compile(rf"(?:{NON_LEADER_ROLE_RE.pattern})\s+(?:of|to|for)\s+(?:the\s+)?\Z")
 #: The ordinary word glued to a name by a page's layout: "TrumpPhoto".
 _GLUED_TAIL_RE = re.compile(r"(?<=[a-z])[A-Z][a-z]+\Z")
 
@@ -426,6 +426,12 @@ class _Finder:
                     # "Ann Example, King of Example, Bob Other": the title is the name's
                     # before it, and the name after it somebody else's.
                     gap = None
+                elif countries and not possessive and not plural:
+                    # "Sheikh Ann Exampel, Emir of Example": a known leader spelt another way.
+                    spelled = self._spelled_before(start, end, sentence, canonical, countries)
+                    if spelled is not None:
+                        found.append(spelled)
+                        continue
                 if gap is not None:
                     # "French President Ann Example", "his Russian counterpart, Boris Example",
                     # "the Sultan of Example, His Majesty Ann Example"
@@ -722,6 +728,53 @@ class _Finder:
             countries=countries,
         )
 
+    def _spelled_before(
+        self, start: int, end: int, sentence: Sentence, title: str, countries: tuple[str, ...]
+    ) -> Mention | None:
+        """The known leader whose name, spelt in a way the knowledge base lacks, stands
+        right before ", <title> of <country>" (never a new leader: the title may be an
+        aside about anybody)."""
+        view = self.view
+        if view.folded[start - 2 : start] != ", ":
+            return None
+        tokens: list[int] = []
+        index = view.last_token_before(start - 2)
+        while index >= 0 and len(tokens) < 8 and view.starts[index] >= sentence.start:
+            word = view.words[index]
+            if tokens and view.folded[view.ends[index] : view.starts[tokens[-1]]] not in (
+                " ",
+                "-",
+                "'",
+            ):
+                break
+            lower = word.lower()
+            if lower not in NAME_PARTICLES and (
+                not word[:1].isupper()
+                or lower in FUNCTION_WORDS
+                or lower in _NOT_NAME_WORDS
+                or word in self.kb.place_words
+            ):
+                break
+            tokens.append(index)
+            index -= 1
+        tokens.reverse()
+        while tokens and view.words[tokens[0]].lower() in NAME_PARTICLES:
+            tokens.pop(0)
+        if len(tokens) < 2:
+            return None
+        match = self._spelled(tuple(view.words[t] for t in tokens), countries)
+        if match is None:
+            return None
+        return Mention(
+            view.starts[tokens[0]],
+            end,
+            "name",
+            sentence.index,
+            title=title,
+            countries=countries,
+            candidates=(match.slug,),
+        )
+
     def _spelled(self, words: tuple[str, ...], countries: tuple[str, ...]) -> SpellingMatch | None:
         """The known leader a name the knowledge base does not hold stands for: first one
         the article names elsewhere; then one of ``countries`` in office on the article's
@@ -820,9 +873,8 @@ class _Finder:
                 )
             ):
                 return True
-        before = view.lower[sentence.start : start]
-        roles = list(NON_LEADER_ROLE_RE.finditer(before))
-        return bool(roles) and _ROLE_LINK_RE.fullmatch(before, roles[-1].end()) is not None
+        before = view.lower[max(sentence.start, start - 60) : start]
+        return _ROLE_BEFORE_RE.search(before) is not None
 
     def _discovered_key(self, words: tuple[str, ...], country: str | None) -> str | None:
         """An earlier discovery this name refers to: same name, or same surname alone."""

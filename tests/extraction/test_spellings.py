@@ -50,8 +50,16 @@ COUNTRIES = [
     _country("RU", "Russia", "Russian", "Russian Federation"),
     _country("PY", "Paraguay", "Paraguayan"),
     _country("TZ", "Tanzania", "Tanzanian"),
+    _country("KW", "Kuwait", "Kuwaiti", "State of Kuwait"),
 ]
 LEADERS = [
+    _leader(
+        "sabah-al-ahmad-al-jaber-al-sabah",
+        "Sabah Al-Ahmad Al-Jaber Al-Sabah",
+        "KW",
+        ["Sabah al-Ahmad"],
+        ("emir", "2006-01-29", "2020-09-29"),
+    ),
     _leader(
         "volodymyr-zelensky",
         "Volodymyr Zelensky",
@@ -242,6 +250,21 @@ def test_an_accent_the_gazetteer_does_not_write_is_the_same_leader(world):
     assert participants(text, world, date(2023, 3, 7)) == [
         ["recep-tayyip-erdogan", "vladimir-putin"]
     ]
+
+
+def test_a_misspelt_name_before_its_title_and_country_is_the_known_leader(world):
+    text = (
+        "The Omani Sultan welcomed Sheikh Sabah Al Ahmed Al Jabir al-Sabah, Emir of the "
+        "State of Kuwait, in Muscat."
+    )
+
+    assert leaders(text, world, None) == ["sabah-al-ahmad-al-jaber-al-sabah"]
+
+
+def test_an_unknown_name_before_a_title_is_never_made_a_leader(world):
+    text = "The Omani Sultan welcomed Sheikh Ann Example, Emir of the State of Kuwait."
+
+    assert leaders(text, world, None) == []
 
 
 # --- Names cut short ---------------------------------------------------------------------
