@@ -88,7 +88,10 @@ _CONTACT_WORDS = frozenset(
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
 #: Asides set off by commas between a subject and its verb (a title, a blessing).
-_APPOSITION_BEFORE_VERB_RE = re.compile(r"\s*,(?:\s*[^,;:()]{1,90}?,[\"']?)+\s*")
+_APPOSITION_BEFORE_VERB_RE = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,5})?"
+    r"(?:\s*,(?:\s*[^,;:()]{1,90}?,[\"']?)+)?\s*"
+)
 #: A relative clause between a subject and its verb, ending right before the verb.
 _RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|which)\b[^,;:()\"]*,\s*\Z")
 _DATE_BLOCKERS_RE = re.compile(
@@ -572,6 +575,12 @@ def _noun_trigger(
     if kind is None:
         kind = KIND_BY_HEAD.get(head)
     certain = bool(kw) or head != "call"
+    if (
+        kind is None
+        and head in ("conversation", "conversations")
+        and not _HOW_RE.match(lower, head_end)
+    ):
+        kind, certain = _presumed_kind(ctx, sentence)
     if kind is None:
         # "held talks via video link", "talks in person"
         how = _HOW_RE.match(lower, head_end)
@@ -622,18 +631,39 @@ def _speak_trigger(
     clause_end = _clause_end(lower, match.end(), sentence.end)
     mode = MODE_RE.search(lower, match.end(), min(clause_end, match.end() + 60))
     kind = None
+    certain = True
     if mode:
         kind = "phone" if mode.group("phone") else "video" if mode.group("video") else "meeting"
+    else:
+        kind, certain = _presumed_kind(ctx, sentence)
     return Trigger(
         start=match.start(),
         end=match.end(),
         construct="speak",
         sentence=sentence.index,
         kind=kind,
+        kind_certain=certain,
         verb=verb,
         verb_start=match.start(),
         verb_end=match.end(),
     )
+
+
+#: Words that put leaders in the same room: what they said to each other was a meeting.
+_TOGETHER_RE = re.compile(
+    r"\b(?:sidelines?|summit|visit(?:s|ed|ing)?|in\s+person|face[\s-]to[\s-]face|met|meet(?:s|ing)?|"
+    r"hosted|received|welcomed|arrived|dinner|lunch|breakfast|banquet|ceremony|forum|"
+    r"assembly|conference|tour|trip)\b"
+)
+
+
+def _presumed_kind(ctx: ContactContext, sentence: Sentence) -> tuple[str | None, bool]:
+    """What leaders who "spoke" or had "a conversation" did, when the text does not say:
+    a phone call, as readouts use the words, unless the sentence puts them together (a
+    summit's sidelines, a visit), which leaves it unknown. Never certain."""
+    if _TOGETHER_RE.search(ctx.view.lower, sentence.start, sentence.end):
+        return None, False
+    return "phone", False
 
 
 def _discuss_trigger(ctx: ContactContext, index: int, sentence_at: SentenceAt) -> Trigger | None:
@@ -933,8 +963,13 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
         for m in ctx.leaders.by_sentence.get(sentence.index, ())
         if m.end <= verb_start and m.keys and not m.possessive
     ]
-    if before and _APPOSITION_BEFORE_VERB_RE.fullmatch(view.lower, before[-1].end, verb_start):
-        return "leader", [before[-1]]
+    if (
+        before
+        and view.folded[before[-1].end : verb_start].strip()
+        and _APPOSITION_BEFORE_VERB_RE.fullmatch(view.folded, before[-1].end, verb_start)
+    ):
+        # Read on from the leader's name: "X and President Y of Russia had ..." has both.
+        index = view.last_token_before(before[-1].end)
     while index >= first:
         mention = by_end.get(view.ends[index])
         if mention is not None and not mention.possessive:

@@ -90,5 +90,5 @@ def test_text_without_punctuation_is_cut_into_bounded_sentences():
 
     record = extract(text, KB)
 
-    assert [(len(c.participants), c.kind) for c in record.calls] == [(2, "other")]
+    assert [(len(c.participants), c.kind) for c in record.calls] == [(2, "phone")]
     assert max(e.span.end - e.span.start for e in record.calls[0].evidence) <= 1500
