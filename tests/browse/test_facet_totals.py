@@ -14,6 +14,7 @@ from collections import Counter
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from archive import facet_totals
 from archive.batches import write_batch
@@ -35,7 +36,8 @@ pytestmark = pytest.mark.django_db
 def counted() -> dict[tuple[str, str], int]:
     """Every facet value's number of calls, counted from the rows themselves."""
     counts: Counter = Counter()
-    for call in Call.objects.all():
+    # Only the columns every schema since 0008 has (the tests unapply migrations).
+    for call in Call.objects.only("kind", "year", "month"):
         counts["all", ""] += 1
         counts["kind", call.kind] += 1
         counts["month", f"{call.year or ''}-{call.month or ''}"] += 1
@@ -219,6 +221,19 @@ def test_a_filtered_list_counts_its_own_calls(client):
     assert {value.value: value.count for value in facets["country"].values}["fr"] == 1
 
 
+def insert_call_as_of_then() -> None:
+    """A call written with the columns the calls table had before migration 0012 (the model
+    now has more, which an older schema lacks)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO archive_call (date, date_precision, year, month, kind, "
+            "duration_minutes, duration_qualifier, initiator_id, summary, status, slug, "
+            "created_at, updated_at) VALUES (%s, 'day', 2024, 3, 'phone', NULL, '', NULL, '', "
+            "'extracted', 'a-call', %s, %s)",
+            [datetime.date(2024, 3, 1), timezone.now(), timezone.now()],
+        )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_unapplying_the_facet_tables_leaves_no_trigger_behind_and_reapplying_recounts():
     from django.core.management import call_command
@@ -227,7 +242,7 @@ def test_unapplying_the_facet_tables_leaves_no_trigger_behind_and_reapplying_rec
     try:
         call_command("migrate", "archive", "0007", verbosity=0)
         # Without their tables, a write must not meet the facet triggers.
-        CallFactory()
+        insert_call_as_of_then()
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
                 cursor.execute(
@@ -251,7 +266,7 @@ def test_unapplying_the_packed_sets_keeps_the_counts_and_reapplying_builds_them(
     try:
         call_command("migrate", "archive", "0010", verbosity=0)
         # The triggers are back without the sets, and still count.
-        CallFactory()
+        insert_call_as_of_then()
         assert kept() == counted()
     finally:
         call_command("migrate", verbosity=0)
