@@ -1,7 +1,9 @@
 """Calls as plain data: the one shape shared by `export_calls`, the JSON/CSV exports and the API.
 
 {"id": 12, "url": "/calls/12/...", "date": "2023-06-10" | None,
- "date_precision": "day|month|year|unknown", "kind": "phone|video|meeting|other",
+ "date_precision": "day|month|year|unknown",
+ "date_inferred": "'Saturday' counted from the article's date (12 June 2023)" | None,
+ "kind": "phone|video|meeting|other",
  "duration_minutes": 90 | None, "duration_qualifier": "about|more than|less than" | None,
  "initiator": "Full Name" | None, "participants": [{"name": ..., "country": "FR"}],
  "topics": ["Topic name"], "sources": [{"origin": ..., "publisher": ... | None,
@@ -26,6 +28,7 @@ CSV_COLUMNS = [
     "url",
     "date",
     "date_precision",
+    "date_inferred",
     "kind",
     "duration_minutes",
     "duration_qualifier",
@@ -48,18 +51,21 @@ def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
         "slug",
         "date",
         "date_precision",
+        "date_inferred",
         "kind",
         "duration_minutes",
         "duration_qualifier",
         "initiator__name",
         "status",
     )
-    for pk, slug, date, precision, kind, minutes, qualifier, initiator, status in rows:
+    for pk, slug, date, precision, inferred, kind, minutes, qualifier, initiator, status in rows:
         calls[pk] = {
             "id": pk,
             "url": Call.url_of(pk, slug),
             "date": date.isoformat() if date else None,
             "date_precision": precision,
+            # How the date was worked out where no source states it in full.
+            "date_inferred": inferred or None,
             "kind": kind,
             "duration_minutes": minutes,
             "duration_qualifier": qualifier or None,

@@ -15,6 +15,7 @@ def expected_shape(call: Call) -> dict[str, Any]:
         "url": call.get_absolute_url(),
         "date": call.date.isoformat() if call.date else None,
         "date_precision": call.date_precision,
+        "date_inferred": call.date_inferred or None,
         "kind": call.kind,
         "duration_minutes": call.duration_minutes,
         "duration_qualifier": call.duration_qualifier or None,

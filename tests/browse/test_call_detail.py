@@ -208,3 +208,39 @@ def test_call_page_offers_citations_and_data(client, seed):
         assert f'href="{href}"' in content
     assert f'href="/calls/{pk}.csv"' in content
     assert 'id="cite-chicago"' in content
+
+
+def test_an_inferred_date_is_shown_as_inferred_and_how(client):
+    call = CallFactory(
+        date=datetime.date(2025, 7, 1),
+        date_inferred="the dateline's day; year 2025 inferred from 'for the first time in "
+        "nearly three years' after 2022-09-22",
+    )
+    stated = CallFactory(date=datetime.date(2025, 7, 2))
+
+    page = client.get(call.get_absolute_url()).content.decode()
+    other = client.get(stated.get_absolute_url()).content.decode()
+
+    assert "<strong>Inferred:</strong> the dateline&#x27;s day; year 2025 inferred from" in page
+    assert "no source states it in full" in page
+    assert "Inferred:" not in other
+
+
+def test_an_inferred_date_is_carried_in_the_exports(client):
+    call = CallFactory(
+        date=datetime.date(2023, 6, 10),
+        date_inferred="'Saturday' counted from the article's date (12 June 2023)",
+    )
+
+    def body(fmt: str) -> str:
+        response = client.get(reverse("archive:call-data", kwargs={"pk": call.pk, "fmt": fmt}))
+        return b"".join(
+            response.streaming_content if response.streaming else [response.content]
+        ).decode()
+
+    exported = json.loads(body("json"))
+    csv_text = body("csv")
+
+    assert exported["date_inferred"] == "'Saturday' counted from the article's date (12 June 2023)"
+    assert "date_inferred" in csv_text.splitlines()[0].split(",")
+    assert "'Saturday' counted from the article's date (12 June 2023)" in csv_text
