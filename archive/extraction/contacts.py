@@ -273,7 +273,7 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
             candidate = _candidate(ctx, sentence, trigger, limit, current, warned)
             if candidate is None:
                 continue
-            for one in _bilateral(ctx, sentence, candidate):
+            for one in _bilateral(ctx, sentence, candidate, contacts):
                 # An undated mention of the same leaders in the same sentence is the same
                 # contact: "X, who called Y last week, said the talks were useful."
                 same = next(
@@ -815,14 +815,20 @@ def _candidate(
     )
 
 
-def _bilateral(ctx: ContactContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
-    """ "X spoke with A and B" is two contacts, X with A and X with B, unless it was joint."""
+def _bilateral(
+    ctx: ContactContext, sentence: Sentence, candidate: Candidate, contacts: list[Contact]
+) -> list[Candidate]:
+    """ "X spoke with A and B" is two contacts, X with A and X with B, unless it was joint:
+    said so, or already told as one call of them all ("PM call with A and B")."""
     trigger = candidate.trigger
     if (trigger.construct not in _VERBAL and not trigger.series) or len(candidate.participants) < 3:
         return [candidate]
     if candidate.subject is None or candidate.participants[0] != candidate.subject:
         return [candidate]
     if _JOINT_RE.search(ctx.view.lower, sentence.start, sentence.end):
+        return [candidate]
+    everyone = set(candidate.participants)
+    if any(set(c.participants) == everyone for c in contacts):
         return [candidate]
     split = []
     for other in candidate.participants[1:]:

@@ -15,6 +15,7 @@ from .dates import (
     most_recent_month_day,
     resolve,
 )
+from .hosts import host_country
 from .knowledge import KnowledgeBase, LeaderEntry
 from .leaders import LeaderAnalysis, analyse_leaders
 from .metadata import Metadata, read_metadata
@@ -95,7 +96,8 @@ class _Extraction:
         self.dateline_month_day = meta.dateline_month_day
 
         entities = self.kb.entities.scan(view)
-        leaders = analyse_leaders(view, self.kb, entities, sentences, reference)
+        host = host_country(self.kb, self.url, self.text, entities)
+        leaders = analyse_leaders(view, self.kb, entities, sentences, reference, host)
         self.warnings.extend(leaders.warnings)
         country_of = {key: info.country for key, info in leaders.leaders.items()}
         ctx = ContactContext(

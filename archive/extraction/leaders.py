@@ -53,6 +53,8 @@ from .vocabulary import (
 )
 
 _PLACE_KINDS = (COUNTRY, DEMONYM, SEAT, CAPITAL)
+#: Titles a government's readout gives its own leader without a name or country.
+_HOST_TITLES = frozenset({"prime minister", "president", "chancellor", "taoiseach", "premier"})
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
 _PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
@@ -195,13 +197,16 @@ def analyse_leaders(
     entities: list[EntityMatch],
     sentences: list[Sentence],
     reference: date | None,
+    host: str | None = None,
 ) -> LeaderAnalysis:
     """Find and resolve the leader mentions in the article's sentences.
 
     ``entities`` are the knowledge-base phrases found in the text; ``reference`` is the
-    article's date (or None), used to pick the office holder behind a title.
+    article's date (or None), used to pick the office holder behind a title. ``host`` is
+    the country whose government published the page, when known (see :mod:`.hosts`): its
+    readouts call their own leader "The Prime Minister" or "The President", nothing more.
     """
-    finder = _Finder(view, kb, entities, sentences, reference)
+    finder = _Finder(view, kb, entities, sentences, reference, host)
     return finder.run()
 
 
@@ -213,9 +218,11 @@ class _Finder:
         entities: list[EntityMatch],
         sentences: list[Sentence],
         reference: date | None,
+        host: str | None = None,
     ) -> None:
         self.view = view
         self.kb = kb
+        self.host = host
         self.entities = entities
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
@@ -490,6 +497,9 @@ class _Finder:
                     )
                 )
                 continue
+            if not countries and self._host_title(match, determiner, capitalised, possessive):
+                # A government's readout: "The Prime Minister spoke to ...": its own leader.
+                countries = (self.host,)
             if countries:
                 found.append(
                     Mention(
@@ -503,6 +513,16 @@ class _Finder:
                     )
                 )
         return found, appositions
+
+    def _host_title(
+        self, match: re.Match[str], determiner: str | None, capitalised: bool, possessive: bool
+    ) -> bool:
+        """Whether a title stands for the publishing government's own leader: "The Prime
+        Minister" or "the President" alone, capitalised, on a page whose host is known."""
+        if self.host is None or not capitalised or determiner != "the":
+            return False
+        words = _SPACE_RE.sub(" ", match.group("title"))
+        return words in _HOST_TITLES and (possessive or not match.group("prefix"))
 
     def _title_matches(self) -> list[re.Match[str]]:
         """TITLE_RE matches, tried only where a title's last word stands."""
@@ -1057,6 +1077,16 @@ class _Finder:
             if len(holders) == 1:
                 return holders[0][0].slug
             if holders:
+                # On a day of handover both terms cover it (a term ends the day its
+                # successor's begins): the newcomer holds the office then.
+                starting = {t.office for _, t in holders if t and t.start == self.reference}
+                holders = [
+                    (leader, term)
+                    for leader, term in holders
+                    if not (term and term.end == self.reference and term.office in starting)
+                ] or holders
+                if len(holders) == 1:
+                    return holders[0][0].slug
                 slugs = [leader.slug for leader, _ in holders]
                 for key in recent:
                     if key in slugs:

@@ -292,3 +292,86 @@ def test_asides_in_commas_between_the_subject_and_its_verb(project_kb):
         ("abdullah-ii", "mohamed-bin-zayed-al-nahyan"),
         ("justin-trudeau", "mohamed-bin-zayed-al-nahyan"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("address", "country"),
+    [
+        ("https://www.gov.uk/government/news/pm-call", "GB"),
+        ("https://www.whitehouse.gov/briefing-room/", "US"),
+        ("https://www.mofa.go.jp/na/page.html", "JP"),
+        ("https://pib.gov.in/PressRelease.aspx", "IN"),
+        ("http://en.kremlin.ru/events/president/news/1", "RU"),
+        ("https://www.bbc.co.uk/news/world", None),
+        ("not an address", None),
+    ],
+)
+def test_a_governments_address_names_its_country(project_kb, address, country):
+    from archive.extraction.hosts import country_of_address
+
+    assert country_of_address(project_kb, address) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # The seat the readout speaks for.
+        (
+            "date 2022-10-27\nThe Prime Minister spoke to the President of the United States, "
+            "Joe Biden, this evening. A Downing Street spokesperson said they agreed.",
+            None,
+        ),
+        # The address written into a reprint of the readout.
+        (
+            "date 2022-10-27\nThe Prime Minister spoke to the President of the United States, "
+            "Joe Biden, this evening.\nOriginal article link: https://www.gov.uk/government/news",
+            None,
+        ),
+        # The address the importer was given.
+        (
+            "date 2022-10-27\nThe Prime Minister spoke to the President of the United States, "
+            "Joe Biden, this evening.",
+            "https://www.gov.uk/government/news/pm-call-with-president-biden",
+        ),
+    ],
+)
+def test_the_prime_minister_of_a_readout_is_its_governments(project_kb, text, url):
+    record = extract(text, project_kb, url=url)
+
+    assert [c["participants"] for c in summaries(record)] == [["joe-biden", "rishi-sunak"]]
+
+
+def test_the_prime_minister_of_a_page_nobody_published_stays_unknown(project_kb):
+    text = (
+        "date 2022-10-27\nThe Prime Minister spoke to the President of the United States, "
+        "Joe Biden, this evening."
+    )
+
+    assert extract(text, project_kb).calls == []
+
+
+def test_on_a_day_of_handover_the_office_is_the_newcomers(project_kb):
+    text = (
+        "date 2022-10-25\nThe Prime Minister spoke to the President of the United States, "
+        "Joe Biden, this evening. A Downing Street spokesperson said so."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == [["joe-biden", "rishi-sunak"]]
+
+
+def test_a_call_told_as_one_with_two_leaders_is_not_split_when_retold(project_kb):
+    text = (
+        "date 2025-06-13\nThe Prime Minister's call with the President of France, Emmanuel "
+        "Macron, and the German Chancellor, Friedrich Merz, this morning.\n\nThe Prime "
+        "Minister spoke to the President of France, "
+        "Emmanuel Macron, and the German Chancellor, Friedrich Merz, this morning. A Downing "
+        "Street spokesperson said they called for restraint."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == [
+        ["emmanuel-macron", "friedrich-merz", "keir-starmer"]
+    ]

@@ -1,0 +1,94 @@
+"""Whose government published a page: from its address, or from the seat it speaks for.
+
+A readout says "The Prime Minister spoke to President X" and never names its own leader;
+the page's address (``www.gov.uk``, a seat of government's own site) or the seat the text
+speaks for ("A <seat> spokesperson said") tells whose prime minister that is.
+
+* An address under a country's government domain (``gov.uk``, ``gob.mx``, ``gouv.fr``,
+  ``go.jp``, ``govt.nz``, ``gc.ca``, ``admin.ch``) is that country's; ``.gov`` and
+  ``.mil`` are the United States'. A host name that is one of a country's seats of
+  government, as the gazetteer lists them, written without spaces, is that country's.
+* Otherwise the one country whose seat the text names (every seat it names being that
+  country's).
+
+Nothing here knows a particular country: the seats are the gazetteer's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from .knowledge import SEAT, EntityMatch, KnowledgeBase
+
+#: Second-level labels that governments use under their country's top-level domain.
+_GOVERNMENT_LABELS = frozenset({"gov", "gob", "gouv", "go", "govt", "gv", "gc", "admin", "gub"})
+#: Country-code domains that are not the ISO code.
+_TLD_CODES = {"uk": "GB", "el": "GR"}
+_URL_RE = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def host_country(
+    kb: KnowledgeBase, url: str | None, text: str, entities: Iterable[EntityMatch]
+) -> str | None:
+    """The country whose government published the page, or None when nothing says.
+
+    ``url`` is the page's address when the caller knows it; an address written in the
+    text ("Original article link: https://www.gov.uk/...") counts as well.
+    """
+    addresses = [url] if url else []
+    addresses += _URL_RE.findall(text[:20000])
+    for address in addresses:
+        code = country_of_address(kb, address)
+        if code is not None:
+            return code
+    seats = {code for entity in entities if entity.has(SEAT) for code in entity.keys(SEAT)}
+    return seats.pop() if len(seats) == 1 else None
+
+
+def country_of_address(kb: KnowledgeBase, address: str) -> str | None:
+    """The country of a government's address; None for any other address."""
+    try:
+        host = (urlsplit(address).hostname or "").lower()
+    except ValueError:
+        return None
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return None
+    if labels[-1] in ("gov", "mil"):
+        return _known(kb, "US")
+    if len(labels[-1]) == 2 and labels[-2] in _GOVERNMENT_LABELS:
+        return _known(kb, _TLD_CODES.get(labels[-1], labels[-1].upper()))
+    seats = _seat_names(kb)
+    for label in labels[:-1]:
+        code = seats.get(label)
+        if code is not None:
+            return code
+    return None
+
+
+def _known(kb: KnowledgeBase, code: str) -> str | None:
+    return code if code in kb.countries else None
+
+
+_SEATS_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _seat_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Seats of government as a host name writes them ("Blue House" -> "bluehouse")."""
+    found = _SEATS_CACHE.get(id(kb))
+    if found is None:
+        found = {}
+        for code, country in kb.countries.items():
+            for seat in country.seats:
+                plain = unicodedata.normalize("NFKD", seat.lower())
+                plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+                name = _NOT_ALNUM.sub("", plain)
+                if len(name) >= 5:
+                    found.setdefault(name, code)
+        _SEATS_CACHE.clear()
+        _SEATS_CACHE[id(kb)] = found
+    return found
