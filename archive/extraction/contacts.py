@@ -181,6 +181,9 @@ class Contact:
     #: Who asked for it, from a sentence near the contact's own ("The call was initiated
     #: by Finland."), when none of its own sentences says so.
     nearby_initiator: tuple[str, Candidate] | None = None
+    #: How long it lasted, from a sentence near its own ("Discussions lasted about 75
+    #: minutes."), when none of its own sentences says so.
+    nearby_duration: tuple[Duration, Sentence] | None = None
 
     @property
     def first_sentence(self) -> Sentence:
@@ -197,7 +200,7 @@ class Contact:
         for candidate in self.candidates:
             if candidate.duration is not None:
                 return candidate.duration, candidate.sentence
-        return None
+        return self.nearby_duration
 
     @property
     def initiator(self) -> tuple[str, Candidate] | None:
@@ -291,7 +294,33 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
                 _merge(contacts, one, clock)
     _settle_roles(ctx, contacts)
     _nearby_initiators(ctx, contacts)
+    _nearby_durations(ctx, contacts)
     return contacts
+
+
+#: A sentence that says how long "it" lasted: a contact word, or "lasted", near a duration.
+_DURATION_SUBJECT_RE = re.compile(
+    r"\b(?:call|conversation|talks?|discussions?|meeting|summit|exchange|lasted|lasting|long)\b"
+)
+
+
+def _nearby_durations(ctx: ContactContext, contacts: list[Contact]) -> None:
+    """How long a main contact lasted, from the sentences that follow it ("The meeting was
+    about 50 minutes long."), until another contact's sentences begin."""
+    taken = {s.index: c for c in contacts for s in c.sentences()}
+    for contact in contacts:
+        if contact.background or contact.duration is not None:
+            continue
+        last = contact.sentences()[-1].index
+        for sentence in ctx.sentences[last + 1 : last + 1 + _INITIATOR_REACH]:
+            if taken.get(sentence.index, contact) is not contact:
+                break
+            found = [d for d in ctx.durations(sentence) if d.minutes >= 5]
+            if len(found) == 1 and _DURATION_SUBJECT_RE.search(
+                ctx.view.lower, sentence.start, sentence.end
+            ):
+                contact.nearby_duration = (found[0], sentence)
+                break
 
 
 #: How many sentences after its last one a contact's initiator may be told.

@@ -23,8 +23,8 @@ _HALF = (
 )
 _PLAIN = (
     rf"(?P<number>{NUMBER_PATTERN})[\s-]+(?P<unit>minutes?|mins?|hours?)"
-    r"(?:[\s-]+and[\s-]+(?P<extra>\d+|a\s+half|fifteen|thirty|forty-five)[\s-]+"
-    r"(?P<extra_unit>minutes?|hours?))?"
+    r"(?:(?:,?[\s-]+and[\s-]+|[\s,]+)(?P<extra>a\s+half|"
+    rf"{NUMBER_PATTERN})[\s-]+(?P<extra_unit>minutes?|mins?|hours?))?"
 )
 DURATION_RE = re.compile(
     rf"\b(?:{_QUALIFIER}\s+)?(?:{_HALF}|{_PLAIN}|(?P<bare>hour-long|hourlong))(?:[\s-]+long)?\b"
@@ -78,7 +78,8 @@ def _minutes(match: re.Match[str]) -> int | None:
     unit = match.group("unit")
     minutes = value * 60 if unit.startswith("hour") else value
     extra = match.group("extra")
-    if extra:
+    # "two hours and seventeen minutes": minutes added to hours, never the other way.
+    if extra and unit.startswith("hour"):
         extra_unit = match.group("extra_unit")
         extra_value = 0.5 if extra.startswith("a") else number_value(extra) or 0
         minutes += extra_value * 60 if extra_unit.startswith("hour") else extra_value

@@ -72,7 +72,13 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -83,17 +89,24 @@ NUMBER_WORDS = {
     "eighty": 80,
     "ninety": 90,
 }
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 NUMBER_PATTERN = (
-    r"(?:\d+(?:\.\d+)?|forty-five|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|an|a)"
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})-(?:{_UNITS})|thirteen|fourteen|sixteen|seventeen|"
+    r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    rf"twelve|fifteen|{_TENS}|an|a)"
 )
 
 
 def number_value(word: str) -> float | None:
-    """The value of a number written in digits or in words ("90", "two", "an")."""
+    """The value of a number written in digits or in words ("90", "two", "an",
+    "twenty-five")."""
     word = word.lower()
     if word in NUMBER_WORDS:
         return float(NUMBER_WORDS[word])
+    tens, _, units = word.partition("-")
+    if tens in NUMBER_WORDS and units in NUMBER_WORDS:
+        return float(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
     try:
         return float(word)
     except ValueError:

@@ -375,3 +375,31 @@ def test_a_call_told_as_one_with_two_leaders_is_not_split_when_retold(project_kb
     assert [c["participants"] for c in summaries(record)] == [
         ["emmanuel-macron", "friedrich-merz", "keir-starmer"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "minutes"),
+    [
+        ("two hours and seventeen minutes", 137),
+        ("2 hours 17 minutes", 137),
+        ("1 hour and 35 minutes", 95),
+        ("twenty-five minutes", 25),
+    ],
+)
+def test_durations_in_hours_and_minutes(project_kb, said, minutes):
+    text = f"date 2025-05-19\nPutin and Trump spoke by phone on Monday for {said}."
+
+    record = extract(text, project_kb)
+
+    assert [c.duration_minutes for c in record.calls] == [minutes]
+
+
+def test_a_duration_told_in_the_next_sentence(project_kb):
+    text = (
+        "date 2005-03-17\nPresident Bush welcomed Prime Minister Ahern to the White House "
+        "today. The meeting was about 50 minutes long."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c.duration_minutes, c.duration_qualifier) for c in record.calls] == [(50, "about")]
