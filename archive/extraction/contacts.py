@@ -109,7 +109,9 @@ _POSSESSIVE_LEAD_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?$")
 _CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
 _LATER_IN_CLAUSE_RE = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
-    r"likely|possible|envisaged|being\s+prepared)\b|\bwill\s+(?:take\s+place|be\s+held)\b"
+    r"likely|possible|envisaged|being\s+prepared)\b|"
+    r"\b(?:will|would|may|might|could|should|is\s+to|are\s+to)\s+(?:(?:also|still|now)\s+)?"
+    r"(?:take\s+place|be\s+held|happen|occur)\b"
 )
 _JOINT_RE = re.compile(
     r"\b(?:joint|jointly|trilateral|three-way|four-way|quadrilateral|together|conference\s+call|"

@@ -250,6 +250,24 @@ class _Extraction:
                     f"'{_clip(self.text, contact.first_sentence)}'"
                 )
 
+    def _only_out_of_office(self, leaders: LeaderAnalysis, key: str) -> bool:
+        """Whether the article names a leader as not (or no longer) in office: "President-elect
+        X", "Prime Minister-designate X", "former President X" (once is enough: the article
+        is of that time; a contact it dates is checked against the terms instead)."""
+        mentions = [
+            m
+            for found in leaders.by_sentence.values()
+            for m in found
+            if key in m.keys and m.kind in ("name", "discovered")
+        ]
+        lower = self.view.lower
+        return any(
+            _OUT_OF_OFFICE_BEFORE_RE.search(lower[max(0, m.start - 40) : m.start])
+            or _OUT_OF_OFFICE_BEFORE_RE.search(lower[m.start : m.end].split(" ")[0] + " ")
+            or _OUT_OF_OFFICE_AFTER_RE.match(lower, m.end)
+            for m in mentions
+        )
+
     def _leads(self, contact: Contact) -> bool:
         """Whether a contact is the article's news: told in its title or first sentences
         (a contact first told further down is as often an earlier one)."""
@@ -274,23 +292,25 @@ class _Extraction:
         kept: list[Contact] = []
         for contact in contacts:
             span = _contact_span(contact, None if contact.background else reference)
-            if span is None:
-                kept.append(contact)
-                continue
             out = [
                 key
                 for key in contact.participants
                 if (info := leaders.leaders.get(key)) is not None
                 and info.known
                 and info.slug in self.kb.leaders
-                and not _held_office(self.kb.leaders[info.slug], span)
+                and (
+                    not _held_office(self.kb.leaders[info.slug], span)
+                    if span is not None
+                    else self._only_out_of_office(leaders, key)
+                )
             ]
             if not out:
                 kept.append(contact)
                 continue
             for key in out:
+                when = f"on {_describe(span)}" if span else "(elect, designate or former)"
                 self.warnings.append(
-                    f"{leaders.leaders[key].name} was not in office on {_describe(span)}: "
+                    f"{leaders.leaders[key].name} was not in office {when}: "
                     f"left out of the contact in '{_clip(self.text, contact.first_sentence)}'"
                 )
             contact.participants = [k for k in contact.participants if k not in out]
@@ -576,6 +596,15 @@ class _Extraction:
         )
 
 
+#: A name's own words saying its bearer was not in office: "President-elect X", "former
+#: President X", "ex-premier X" before it; "X, the president-elect" after it.
+_OUT_OF_OFFICE_BEFORE_RE = re.compile(
+    r"(?:-|\s)(?:elect|designate)\s+$|\b(?:former|ex-|erstwhile)\s*(?:[\w-]+\s+){0,3}$"
+)
+_OUT_OF_OFFICE_AFTER_RE = re.compile(
+    r",?\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:president|prime\s+minister|premier|chancellor)"
+    r"[\s-](?:elect|designate)\b|,?\s+(?:the\s+|a\s+)?former\s+"
+)
 _IN_PASSING_RE = re.compile(r"\b(?:after|before|since|following|ahead\s+of|prior\s+to)\s")
 #: How long before its date an article reports the day's news.
 _REPORTING_WINDOW = timedelta(days=7)

@@ -403,3 +403,24 @@ def test_a_duration_told_in_the_next_sentence(project_kb):
     record = extract(text, project_kb)
 
     assert [(c.duration_minutes, c.duration_qualifier) for c in record.calls] == [(50, "about")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Narendra Modi spoke by phone with US President-elect Joe Biden to congratulate him.",
+        "Modi spoke by phone with Joe Biden, the president-elect, on Tuesday.",
+        "Putin spoke by phone with former President Nursultan Nazarbayev.",
+    ],
+)
+def test_a_leader_named_only_as_elect_or_former_makes_no_contact_even_undated(project_kb, text):
+    assert extract(text, project_kb).calls == []
+
+
+def test_a_call_that_may_take_place_did_not(project_kb):
+    text = (
+        "A telephone conversation between Turkish leader Recep Tayyip Erdogan and Russian "
+        "President Vladimir Putin may take place if necessary, his office said."
+    )
+
+    assert extract(text, project_kb).calls == []
