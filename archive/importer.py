@@ -33,7 +33,7 @@ from typing import Any
 import reversion
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Subquery
 from django.utils.text import slugify
 
 from . import readers
@@ -504,7 +504,7 @@ class Importer:
             outcome.calls_created.append(call.pk)
             if decision.possible:
                 self._possible_duplicates(call, decision, outcome)
-        self.index.put(participants, call)
+        self.index.put(participants, call, facts)
         if call.date is not None and (chosen is None or facts.date is not None):
             self._absorb_undated(call, participants, placed, outcome)
         return call
@@ -814,6 +814,16 @@ def facts_of_call(call: Call) -> Facts:
     )
 
 
+def _agreed(old: Any, new: Any, before: Known | None) -> Any:
+    """What an undated call's reports say of its day: one report's word, or their common
+    one; nothing when two reports disagree."""
+    if before is None:
+        return new
+    if old is None or new is None:
+        return old if new is None else new
+    return old if old == new else None
+
+
 def _changed_since(call: Call, read: Known) -> bool:
     """Whether the facts that matched ``call`` changed since the batch read them."""
     now, then = facts_of_call(call), read.facts
@@ -856,8 +866,26 @@ class CallIndex:
             self._sets[key] = found
         return found
 
-    def put(self, participants: Iterable[int], call: Call) -> None:
-        self.forget(participants)
+    def put(self, participants: Iterable[int], call: Call, report: Facts) -> None:
+        """Keep ``call`` as it is after ``report`` was placed into it (created or merged),
+        without reading the set again: an undated call keeps, from its reports, when they
+        were published and what weekday or month and day they name."""
+        calls = self.calls(participants)
+        before = calls.get(call.pk)
+        facts = facts_of_call(call)
+        if facts.date is None:
+            old = before.facts if before is not None else None
+            span = old.published_range if old is not None else None
+            if report.main and report.published is not None:
+                low, high = span or (report.published, report.published)
+                span = (min(low, report.published), max(high, report.published))
+            facts = replace(
+                facts,
+                published_range=span,
+                weekday=_agreed(old.weekday if old else None, report.weekday, before),
+                month_day=_agreed(old.month_day if old else None, report.month_day, before),
+            )
+        calls[call.pk] = Known(call.pk, facts, call.status == ReviewStatus.REVIEWED)
 
     def remove(self, participants: Iterable[int], pk: int) -> None:
         self.calls(participants).pop(pk, None)
@@ -901,8 +929,8 @@ def calls_with_participants(participants: Iterable[int]) -> list[Call]:
     """The calls whose participants are exactly these leaders (none more, none fewer).
 
     One query: the calls that have all of these leaders among their participants, kept
-    when they have no other participant; each with the first and last publication date
-    of its main reports (an undated call is matched by them).
+    when they have no other participant; an undated one also with the first and last
+    publication date of its main reports (``first_published``, ``last_published``).
     """
     ids = sorted(set(participants))
     # One join of the participations per leader: the database starts from the leader with
@@ -918,23 +946,31 @@ def calls_with_participants(participants: Iterable[int]) -> list[Call]:
         .annotate(n=Count("*"))
         .values("n")
     )
-    main_reports = Report.objects.filter(
-        call_id=OuterRef("pk"), role=SourceRole.MAIN, source__published__isnull=False
-    ).order_by()
     queryset = (
-        having_all.annotate(
-            n_participants=Subquery(total),
-            first_published=Subquery(
-                main_reports.order_by("source__published").values("source__published")[:1]
-            ),
-            last_published=Subquery(
-                main_reports.order_by("-source__published").values("source__published")[:1]
-            ),
-        )
+        having_all.annotate(n_participants=Subquery(total))
         .filter(n_participants=len(ids))
         .order_by("pk")
     )
-    return list(queryset)
+    calls = list(queryset)
+    # An undated call is placed by when its main reports were published: one more query,
+    # for the undated calls only (most sets have none).
+    undated = [call.pk for call in calls if call.date is None]
+    if undated:
+        spans = dict.fromkeys(undated, (None, None))
+        rows = (
+            Report.objects.filter(
+                call_id__in=undated, role=SourceRole.MAIN, source__published__isnull=False
+            )
+            .values("call_id")
+            .annotate(first=Min("source__published"), last=Max("source__published"))
+            .values_list("call_id", "first", "last")
+        )
+        for call_id, first, last in rows:
+            spans[call_id] = (first, last)
+        for call in calls:
+            if call.pk in spans:
+                call.first_published, call.last_published = spans[call.pk]
+    return calls
 
 
 _WEEKDAYS = {

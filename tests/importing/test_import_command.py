@@ -274,6 +274,7 @@ def test_export_json_is_a_list_of_every_call(seeds, knowledge):
         "url",
         "date",
         "date_precision",
+        "date_inferred",
         "kind",
         "duration_minutes",
         "duration_qualifier",
