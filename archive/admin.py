@@ -27,6 +27,7 @@ from .models import (
     Leader,
     LeaderRedirect,
     Participation,
+    PossibleDuplicate,
     Report,
     Source,
     Statement,
@@ -275,7 +276,7 @@ class CallAdmin(HistoryAdmin):
     autocomplete_fields = ["initiator", "topics"]
     readonly_fields = ["slug", "created_at", "updated_at", "permalink"]
     fieldsets = [
-        (None, {"fields": ["status", "kind", ("date", "date_precision")]}),
+        (None, {"fields": ["status", "kind", ("date", "date_precision"), "date_inferred"]}),
         ("Details", {"fields": [("duration_minutes", "duration_qualifier"), "initiator"]}),
         ("Content", {"fields": ["topics", "summary"]}),
         ("Record", {"fields": ["permalink", "slug", "created_at", "updated_at"]}),
@@ -356,6 +357,24 @@ class StatementAdmin(HistoryAdmin):
     list_select_related = ["side_country", "side_leader", "call", "source"]
     search_fields = ["speaker", "text"]
     autocomplete_fields = ["call", "source", "side_leader", "side_country"]
+
+
+@admin.register(PossibleDuplicate)
+class PossibleDuplicateAdmin(admin.ModelAdmin):
+    """Calls an import kept apart from others they may be, with why: for an editor to merge
+    (the calls' "Merge" action) or to mark as not the same."""
+
+    list_display = ["call", "other", "reason", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["call", "other"]
+    search_fields = ["reason", "call__summary", "other__summary"]
+    autocomplete_fields = ["call", "other"]
+    actions = ["mark_not_same"]
+
+    @admin.action(description="Mark the selected pairs as not the same call")
+    def mark_not_same(self, request, queryset):
+        changed = queryset.update(status=PossibleDuplicate.Status.NOT_SAME)
+        self.message_user(request, f"{changed} pair(s) marked as not the same call.")
 
 
 @admin.register(CallRedirect)

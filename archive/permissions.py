@@ -16,6 +16,7 @@ CURATED_MODELS = {
     "report": ("view", "add", "change", "delete"),
     "evidence": ("view", "add", "change", "delete"),
     "statement": ("view", "add", "change", "delete"),
+    "possibleduplicate": ("view", "change", "delete"),
     "callredirect": ("view",),
     "leaderredirect": ("view",),
 }

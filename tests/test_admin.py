@@ -256,3 +256,24 @@ def test_superuser_can_manage_users(client):
     client.force_login(admin_user)
 
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+
+
+def test_an_editor_lists_possible_duplicates_and_marks_a_pair_not_the_same(editor_client):
+    from archive.models import PossibleDuplicate
+
+    first, second = CallFactory(), CallFactory()
+    pair = PossibleDuplicate.objects.create(
+        call=first, other=second, reason="an undated report that nothing ties to this call"
+    )
+    listing = editor_client.get(reverse("admin:archive_possibleduplicate_changelist"))
+
+    response = editor_client.post(
+        reverse("admin:archive_possibleduplicate_changelist"),
+        {"action": "mark_not_same", "_selected_action": [pair.pk]},
+    )
+
+    assert listing.status_code == 200
+    assert "an undated report that nothing ties to this call" in listing.content.decode()
+    assert response.status_code == 302
+    pair.refresh_from_db()
+    assert pair.status == PossibleDuplicate.Status.NOT_SAME
