@@ -24,6 +24,7 @@ why, in words, or ``None``.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -137,7 +138,7 @@ def weekday_differs(new: Facts, old: Facts) -> str | None:
             # A day either side is the same call seen from another time zone.
             and (other.date.weekday() - facts.weekday) % 7 not in (0, 1, 6)
         ):
-            return f"a report says {_WEEKDAY_NAMES[facts.weekday]}, the call was {other.date}"
+            return f"a report says {calendar.day_name[facts.weekday]}, the call was {other.date}"
     return None
 
 
@@ -151,7 +152,7 @@ def month_day_differs(new: Facts, old: Facts) -> str | None:
             and not _same_month_day(facts.month_day, other.date)
         ):
             month, day = facts.month_day
-            return f"a report says {_MONTH_NAMES[month - 1]} {day}, the call was {other.date}"
+            return f"a report says {calendar.month_name[month]} {day}, the call was {other.date}"
     return None
 
 
@@ -367,20 +368,3 @@ def _same_month_day(month_day: tuple[int, int], day: datetime.date) -> bool:
 
 def _overlaps(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]):
     return a[0] <= b[1] and b[0] <= a[1]
-
-
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -309,14 +309,10 @@ _DURATION_SUBJECT_RE = re.compile(
 def _nearby_durations(ctx: ContactContext, contacts: list[Contact]) -> None:
     """How long a main contact lasted, from the sentences that follow it ("The meeting was
     about 50 minutes long."), until another contact's sentences begin."""
-    taken = {s.index: c for c in contacts for s in c.sentences()}
-    for contact in contacts:
-        if contact.background or contact.duration is not None:
+    for contact, following in _followers(ctx, contacts):
+        if contact.duration is not None:
             continue
-        last = contact.sentences()[-1].index
-        for sentence in ctx.sentences[last + 1 : last + 1 + _INITIATOR_REACH]:
-            if taken.get(sentence.index, contact) is not contact:
-                break
+        for sentence in following:
             found = [d for d in ctx.durations(sentence) if d.minutes >= 5]
             if len(found) == 1 and _DURATION_SUBJECT_RE.search(
                 ctx.view.lower, sentence.start, sentence.end
@@ -329,17 +325,33 @@ def _nearby_durations(ctx: ContactContext, contacts: list[Contact]) -> None:
 _INITIATOR_REACH = 3
 
 
-def _nearby_initiators(ctx: ContactContext, contacts: list[Contact]) -> None:
-    """Who asked for a main contact, from the sentences that follow it ("The discussion was
-    held on Finland's initiative."), until another contact's sentences begin."""
+def _followers(
+    ctx: ContactContext, contacts: list[Contact]
+) -> list[tuple[Contact, list[Sentence]]]:
+    """Each main contact with the sentences that follow it (a few, until another contact's
+    sentences begin): where a readout tells its duration or who asked for it."""
     taken = {s.index: c for c in contacts for s in c.sentences()}
+    found: list[tuple[Contact, list[Sentence]]] = []
     for contact in contacts:
-        if contact.background or contact.initiator is not None:
+        if contact.background:
             continue
         last = contact.sentences()[-1].index
+        following: list[Sentence] = []
         for sentence in ctx.sentences[last + 1 : last + 1 + _INITIATOR_REACH]:
             if taken.get(sentence.index, contact) is not contact:
                 break
+            following.append(sentence)
+        found.append((contact, following))
+    return found
+
+
+def _nearby_initiators(ctx: ContactContext, contacts: list[Contact]) -> None:
+    """Who asked for a main contact, from the sentences that follow it ("The discussion was
+    held on Finland's initiative."), until another contact's sentences begin."""
+    for contact, following in _followers(ctx, contacts):
+        if contact.initiator is not None:
+            continue
+        for sentence in following:
             picked = _initiator_from_hints(ctx, sentence, contact.participants)
             if picked is not None:
                 key, span = picked
