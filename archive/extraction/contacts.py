@@ -309,7 +309,7 @@ _DURATION_SUBJECT_RE = re.compile(
 def _nearby_durations(ctx: ContactContext, contacts: list[Contact]) -> None:
     """How long a main contact lasted, from the sentences that follow it ("The meeting was
     about 50 minutes long."), until another contact's sentences begin."""
-    for contact, following in _followers(ctx, contacts):
+    for contact, following in _followers(ctx, contacts, _DURATION_REACH):
         if contact.duration is not None:
             continue
         for sentence in following:
@@ -321,12 +321,20 @@ def _nearby_durations(ctx: ContactContext, contacts: list[Contact]) -> None:
                 break
 
 
-#: How many sentences after its last one a contact's initiator may be told.
-_INITIATOR_REACH = 3
+#: How many sentences after its last one a contact's initiator may be told (a readout often
+#: ends with it: "The discussion was held on Finland's initiative.").
+_INITIATOR_REACH = 10
+#: How many sentences after its last one a contact's duration may be told.
+_DURATION_REACH = 3
+#: Words between "called" and the leader called: "called newly elected US President X".
+_EPITHET_RE = re.compile(
+    r"(?:(?:newly|freshly|recently)[\s-]+(?:elected|appointed|re-elected|sworn[\s-]+in)|"
+    r"re-elected|new|his|her|their|the)\s+"
+)
 
 
 def _followers(
-    ctx: ContactContext, contacts: list[Contact]
+    ctx: ContactContext, contacts: list[Contact], reach: int
 ) -> list[tuple[Contact, list[Sentence]]]:
     """Each main contact with the sentences that follow it (a few, until another contact's
     sentences begin): where a readout tells its duration or who asked for it."""
@@ -337,7 +345,7 @@ def _followers(
             continue
         last = contact.sentences()[-1].index
         following: list[Sentence] = []
-        for sentence in ctx.sentences[last + 1 : last + 1 + _INITIATOR_REACH]:
+        for sentence in ctx.sentences[last + 1 : last + 1 + reach]:
             if taken.get(sentence.index, contact) is not contact:
                 break
             following.append(sentence)
@@ -348,7 +356,7 @@ def _followers(
 def _nearby_initiators(ctx: ContactContext, contacts: list[Contact]) -> None:
     """Who asked for a main contact, from the sentences that follow it ("The discussion was
     held on Finland's initiative."), until another contact's sentences begin."""
-    for contact, following in _followers(ctx, contacts):
+    for contact, following in _followers(ctx, contacts, _INITIATOR_REACH):
         if contact.initiator is not None:
             continue
         for sentence in following:
@@ -456,6 +464,8 @@ def _at_a_place(ctx: ContactContext, head_end: int) -> bool:
 
 
 _MEET_TOKENS = word_set("met meets hosted hosts received receives welcomed welcomes")
+#: "took a phone call from X": X called.
+_TOOK_TOKENS = word_set("took accepted answered")
 
 
 def _triggers(ctx: ContactContext) -> list[Trigger]:
@@ -475,7 +485,9 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     found: list[Trigger] = []
     heads: set[int] = set()
     # Only words that can end a contact noun or be a contact verb are looked at closely.
-    interesting = _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS
+    interesting = (
+        _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS | _TOOK_TOKENS
+    )
     for i in positions_in(words, interesting):
         word = words[i]
         if word in _HEAD_TOKENS:
@@ -522,7 +534,11 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             for match in CALL_VERB_RE.finditer(lower, starts[max(0, i - 2)], ends[i] + 6):
                 if match.end("verb") == ends[i]:
                     sentence = sentence_at(match.start())
-                    obj = leaders.by_start.get(match.end())
+                    # "called newly elected US President X": the object after its epithet.
+                    after = _EPITHET_RE.match(lower, match.end())
+                    obj = leaders.by_start.get(match.end()) or (
+                        leaders.by_start.get(after.end()) if after else None
+                    )
                     if sentence and obj and obj.kind != "group" and not obj.possessive:
                         found.append(
                             _phone_trigger("call", match, match.group("verb"), sentence, obj)
@@ -535,7 +551,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     if trigger is not None:
                         found.append(trigger)
                     break
-        if word == "received":
+        if word == "received" or word in _TOOK_TOKENS:
             match = RECEIVED_CALL_RE.match(lower, starts[i], ends[i] + 60)
             if match:
                 sentence = sentence_at(match.start())

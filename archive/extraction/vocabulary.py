@@ -340,7 +340,7 @@ MEET_VERB_RE = re.compile(
 )
 #: "received a phone call from".
 RECEIVED_CALL_RE = re.compile(
-    r"\breceived\s+(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
+    r"\b(?:received|took|accepted|answered)\s+(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"

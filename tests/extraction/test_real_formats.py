@@ -424,3 +424,40 @@ def test_a_call_that_may_take_place_did_not(project_kb):
     )
 
     assert extract(text, project_kb).calls == []
+
+
+def test_a_leader_who_took_a_call_from_another_was_called(project_kb):
+    text = (
+        "date 2020-03-27\nOn 27 March, President Xi Jinping took a phone call from US "
+        "President Donald Trump."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["initiator"]) for c in summaries(record)] == [
+        (["donald-trump", "xi-jinping"], "donald-trump")
+    ]
+
+
+def test_called_a_newly_elected_leader(project_kb):
+    text = (
+        "date 2021-02-08\nPrime Minister Narendra Modi on Monday called newly elected US "
+        "President Joe Biden and the two leaders discussed climate change."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["initiator"] for c in summaries(record)] == ["narendra-modi"]
+
+
+def test_an_initiative_told_at_the_end_of_a_readout(project_kb):
+    body = " ".join(f"The presidents also discussed topic number {n}." for n in range(6))
+    text = (
+        "date 2017-12-30\nPresident of the Republic Sauli Niinistö held a telephone "
+        f"conversation with Russian President Vladimir Putin on 30 December. {body} "
+        "The discussion was held on Finland's initiative."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["initiator"] for c in summaries(record)] == ["sauli-niinisto"]
