@@ -54,7 +54,9 @@ from .vocabulary import (
 
 _PLACE_KINDS = (COUNTRY, DEMONYM, SEAT, CAPITAL)
 #: Titles a government's readout gives its own leader without a name or country.
-_HOST_TITLES = frozenset({"prime minister", "president", "chancellor", "taoiseach", "premier"})
+_HOST_TITLES = frozenset(
+    {"prime minister", "president", "chancellor", "taoiseach", "premier", "pm"}
+)
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
 _PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
@@ -68,7 +70,7 @@ _TITLE_LAST_WORDS = word_set(
     """
     president presidents minister ministers premier premiers chancellor chancellors king
     kings queen queens emir emirs sultan sultans prince princes leader leaders monarch
-    taoiseach state government counterpart counterparts
+    taoiseach state government counterpart counterparts pm
     """
 )
 _CONJUNCTION_RE = re.compile(r"(?:,\s+and|\s+and|\s+&|,)\s+\Z")
@@ -406,6 +408,8 @@ class _Finder:
             if sentence is None:
                 continue
             title_words = _SPACE_RE.sub(" ", match.group("title"))
+            if title_words == "pm" and not self._is_pm_title(match):
+                continue
             canonical = TITLE_CANONICAL.get(title_words, title_words)
             plural = title_words in PLURAL_TITLE_WORDS
             capitalised = view.folded[match.start("title")].isupper()
@@ -519,10 +523,21 @@ class _Finder:
     ) -> bool:
         """Whether a title stands for the publishing government's own leader: "The Prime
         Minister" or "the President" alone, capitalised, on a page whose host is known."""
-        if self.host is None or not capitalised or determiner != "the":
+        if self.host is None or not capitalised:
             return False
         words = _SPACE_RE.sub(" ", match.group("title"))
+        # "PM call with ...": a readout's headline drops the article.
+        if determiner != "the" and words != "pm":
+            return False
         return words in _HOST_TITLES and (possessive or not match.group("prefix"))
+
+    def _is_pm_title(self, match: re.Match[str]) -> bool:
+        """Whether "pm" is the title PM (written in capitals, not after a number: "3 PM")."""
+        start, end = match.start("title"), match.end("title")
+        if self.view.folded[start:end] != "PM":
+            return False
+        before = self.view.folded[max(0, start - 4) : start].rsplit("\n", 1)[-1]
+        return not re.search(r"\d[ \t]*$|[.:][ \t]*$", before)
 
     def _title_matches(self) -> list[re.Match[str]]:
         """TITLE_RE matches, tried only where a title's last word stands."""

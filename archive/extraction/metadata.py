@@ -73,6 +73,9 @@ _HEADER_LINES = 12
 _HEADER_REACH = 1200
 _HEADER_LINE_MAX = 120
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
+#: A headline without a blank line under it: three words or more, capitalised, and none of a
+#: sentence's end ("PM call with President X of Y: 23 November 2025").
+_HEADLINE_RE = re.compile(r"[A-Z\"'][^\n]*\s\S+\s[^\n]*[^.!?,;:\s]")
 
 
 @dataclass(slots=True)
@@ -213,14 +216,15 @@ def _skip_blank(text: str, position: int) -> int:
 
 
 def _title_at(folded: str, position: int) -> tuple[int, int] | None:
-    """A first short line without a final period, followed by a blank line."""
+    """A first short line without a final period, followed by a blank line, or by a line of
+    its own that reads as the story (many pages keep no blank line under their headline)."""
     line_end = folded.find("\n", position)
     if line_end < 0:
         return None
     line = folded[position:line_end].rstrip()
     if not line or len(line) > _TITLE_MAX or line[-1] in ".,;:":
         return None
-    if not _BLANK_LINE_RE.match(folded, line_end):
+    if not _BLANK_LINE_RE.match(folded, line_end) and not _HEADLINE_RE.fullmatch(line):
         return None
     if len(line.split()) < 2 or _SLASH_DATELINE_RE.match(line) or _PAREN_DATELINE_RE.match(line):
         return None

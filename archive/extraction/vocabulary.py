@@ -117,6 +117,8 @@ def number_value(word: str) -> float | None:
 
 #: Words of a title as they appear in text, mapped to the canonical title.
 TITLE_CANONICAL = {
+    # "PM Modi", "the Indian PM": only as capitals, never a time ("3 pm"); see leaders.py.
+    "pm": "prime minister",
     "president": "president",
     "presidents": "president",
     "prime minister": "prime minister",
@@ -213,7 +215,7 @@ TITLE_RE = re.compile(
     r"\b(?:(?P<prefix>vice|deputy|first\s+deputy|acting|interim|former|late|then|ex)[\s-]+)?"
     r"(?P<title>prime\s+ministers?|premiers?|presidents?|chancellors?|kings?|queens?|emirs?|"
     r"sultans?|crown\s+princes?|supreme\s+leaders?|heads?\s+of\s+(?:state|government)|"
-    r"leaders?|monarch|taoiseach|counterparts?)\b(?!-elect|-designate)"
+    r"leaders?|monarch|taoiseach|counterparts?|pm)\b(?!-elect|-designate)"
 )
 #: Prefixes that make a title someone else's (a vice-president is not a head of state).
 BLOCKING_TITLE_PREFIXES = frozenset({"vice", "deputy", "first deputy"})

@@ -461,3 +461,31 @@ def test_an_initiative_told_at_the_end_of_a_readout(project_kb):
     record = extract(text, project_kb)
 
     assert [c["initiator"] for c in summaries(record)] == ["sauli-niinisto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "date 2020-10-07\nThe Indian PM called Putin on the occasion to wish him.",
+            ["narendra-modi", "vladimir-putin"],
+        ),
+        (
+            "date 2025-11-23\nPM call with President Trump of the United States: 23 November "
+            "2025\nThe leaders discussed Ukraine. A Downing Street spokesperson said so.",
+            ["donald-trump", "keir-starmer"],
+        ),
+    ],
+)
+def test_pm_in_capitals_is_a_prime_minister(project_kb, text, participants):
+    record = extract(text, project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == [participants]
+
+
+def test_pm_after_a_number_is_a_time(project_kb):
+    text = "date 2020-10-07\nModi and Putin spoke by phone at 3 PM about trade."
+
+    record = extract(text, project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == [["narendra-modi", "vladimir-putin"]]
