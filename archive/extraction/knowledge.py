@@ -286,6 +286,11 @@ class KnowledgeBase:
             for alias in leader.aliases:
                 self.entities.add(fold(alias), (LEADER_ALIAS, leader.slug))
                 tokens.update(_tokens(fold(alias)))
+            # "Tamim Bin Hamad al Thani" for "Tamim bin Hamad Al Thani": name particles are
+            # written in either case.
+            for phrase in (leader.name, *leader.aliases):
+                for variant in particle_cases(fold(phrase)):
+                    self.entities.add(variant, (LEADER_ALIAS, leader.slug))
             self.name_tokens[leader.slug] = frozenset(tokens)
         vocabulary: set[str] = set()
         for country in self.countries.values():
@@ -615,6 +620,28 @@ def _title_rank(term_title: str, wanted: tuple[str, ...], *, any_office: bool) -
         # "the Iranian leader": any other office is still a leader's office, a worse fit.
         return len(wanted)
     return None
+
+
+_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ben", "abu"})
+
+
+def particle_cases(phrase: str) -> list[str]:
+    """The other ways the press writes a name's particles: all in lower case, all
+    capitalised ("bin Hamad Al Thani", "Bin Hamad al Thani"...). Nothing for a name without
+    them, or whose particles open it ("Al Sisi" keeps its capital)."""
+    words = phrase.split(" ")
+    places = [i for i, word in enumerate(words) if i > 0 and word.lower() in _PARTICLES]
+    if not places:
+        return []
+    variants = set()
+    for style in (str.lower, str.capitalize):
+        for flipped in (places, places[:1], places[1:]):
+            changed = list(words)
+            for i in flipped:
+                changed[i] = style(words[i])
+            variants.add(" ".join(changed))
+    variants.discard(phrase)
+    return sorted(variants)
 
 
 def _fields(item: Mapping[str, Any]) -> Mapping[str, Any]:

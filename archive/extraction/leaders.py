@@ -69,7 +69,7 @@ _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _TITLE_LAST_WORDS = word_set(
     """
     president presidents minister ministers premier premiers chancellor chancellors king
-    kings queen queens emir emirs sultan sultans prince princes leader leaders monarch
+    kings queen queens emir emirs amir amirs sultan sultans prince princes leader leaders monarch
     taoiseach state government counterpart counterparts pm
     """
 )

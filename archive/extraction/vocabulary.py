@@ -133,6 +133,8 @@ TITLE_CANONICAL = {
     "queens": "queen",
     "emir": "emir",
     "emirs": "emir",
+    "amir": "emir",
+    "amirs": "emir",
     "sultan": "sultan",
     "sultans": "sultan",
     "crown prince": "crown prince",
@@ -214,6 +216,7 @@ PLURAL_TITLE_WORDS = frozenset(
 TITLE_RE = re.compile(
     r"\b(?:(?P<prefix>vice|deputy|first\s+deputy|acting|interim|former|late|then|ex)[\s-]+)?"
     r"(?P<title>prime\s+ministers?|premiers?|presidents?|chancellors?|kings?|queens?|emirs?|"
+    r"amirs?(?!-)|"
     r"sultans?|crown\s+princes?|supreme\s+leaders?|heads?\s+of\s+(?:state|government)|"
     r"leaders?|monarch|taoiseach|counterparts?|pm)\b(?!-elect|-designate)"
 )

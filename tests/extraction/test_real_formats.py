@@ -489,3 +489,23 @@ def test_pm_after_a_number_is_a_time(project_kb):
     record = extract(text, project_kb)
 
     assert [c["participants"] for c in summaries(record)] == [["narendra-modi", "vladimir-putin"]]
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "Tamim Bin Hamad al Thani",  # the particles in other cases than the gazetteer's
+        "the Amir of Qatar",  # the title as Gulf outlets spell it
+    ],
+)
+def test_names_and_titles_as_gulf_outlets_write_them(project_kb, named):
+    text = (
+        f"date 2020-03-26\nPrime Minister Narendra Modi on Thursday had a telephonic "
+        f"conversation with {named}."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == [
+        ["narendra-modi", "tamim-bin-hamad-al-thani"]
+    ]
