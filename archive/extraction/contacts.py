@@ -70,6 +70,9 @@ from .vocabulary import (
     word_set,
 )
 
+#: Words without which a sentence names no initiator ("at the request of", "initiated by",
+#: "at Russia's initiative", "sought by", "placed by", "made by", "arranged by").
+_INITIATIVE_WORDS = ("initiat", "request", "invitation", "behest", "sought", " by ")
 #: Finds the sentence holding an offset, if any.
 SentenceAt = Callable[[int], Sentence | None]
 _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
@@ -243,7 +246,12 @@ class ContactContext:
         """Who the sentence says asked for a contact (read once per sentence)."""
         found = self._initiators.get(sentence.index)
         if found is None:
-            found = _initiator_hints(self, sentence)
+            text = self.view.lower[sentence.start : sentence.end]
+            # Most sentences name no initiative: a cheap look for its words first.
+            if any(word in text for word in _INITIATIVE_WORDS):
+                found = _initiator_hints(self, sentence)
+            else:
+                found = []
             self._initiators[sentence.index] = found
         return found
 
