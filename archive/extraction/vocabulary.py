@@ -395,7 +395,9 @@ MODALITY_RE = re.compile(
     r"refus(?:e|es|ed|al)|reject(?:s|ed)?|declin(?:e|es|ed)|cancel(?:s|led|ed)?|"
     r"postpone(?:s|d)?|halted|suspended|no|not|never|without|rumou?r(?:s|ed)?|speculation|"
     r"await(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|if|unless|"
-    r"whether|didn|doesn|hasn|haven|hadn|wasn|weren|won|wouldn)\b"
+    r"whether|didn|doesn|hasn|haven|hadn|wasn|weren|won|wouldn|"
+    r"prepar(?:es|ing)\s+(?:for|to)|gearing\s+up|forthcoming|looks?\s+forward|"
+    r"looking\s+forward)\b"
 )
 #: Words before a contact noun that ask for it rather than report it ("asked for a call").
 REQUEST_RE = re.compile(

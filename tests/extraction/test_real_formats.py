@@ -509,3 +509,12 @@ def test_names_and_titles_as_gulf_outlets_write_them(project_kb, named):
     assert [c["participants"] for c in summaries(record)] == [
         ["narendra-modi", "tamim-bin-hamad-al-thani"]
     ]
+
+
+def test_a_call_being_prepared_for_has_not_taken_place(project_kb):
+    text = (
+        "date 2025-09-19\nWASHINGTON, USA- President Donald Trump is preparing for a "
+        "high-stakes phone call with Chinese President Xi Jinping."
+    )
+
+    assert extract(text, project_kb).calls == []
