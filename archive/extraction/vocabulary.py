@@ -349,6 +349,9 @@ RECEIVED_CALL_RE = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"
+    # "from H.E. X", "from His Majesty X": a form of address before the name.
+    r"(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|royal\s+highness)|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+)?"
 )
 #: Words that say how a conversation was held, after "spoke".
 MODE_RE = re.compile(
