@@ -351,7 +351,7 @@ RECEIVED_CALL_RE = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"
     # "from H.E. X", "from His Majesty X": a form of address before the name.
     r"(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|royal\s+highness)|"
-    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+)?"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+){0,2}"
 )
 #: Words that say how a conversation was held, after "spoke".
 MODE_RE = re.compile(

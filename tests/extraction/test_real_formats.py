@@ -523,7 +523,7 @@ def test_a_call_being_prepared_for_has_not_taken_place(project_kb):
 def test_calls_received_from_leaders_addressed_as_his_excellency(project_kb):
     text = (
         "date 2019-06-05\nPrime Minister Shri Narendra Modi today received telephone calls "
-        "from H.E. Moon Jae-in, President of the Republic of Korea, and H.E. Emmerson "
+        "from H.E. Mr. Moon Jae-in, President of the Republic of Korea, and H.E. Emmerson "
         "Mnangagwa, President of Zimbabwe."
     )
 
