@@ -256,7 +256,10 @@ def match(
             if not shared or not same_people(truth, call, names):
                 continue
             agrees = date_agrees(truth.best_date(), call)
-            score = (len(shared), agrees is True, agrees is not False)
+            # A call told as the article's main contact is the label that is main there
+            # (not the earlier contact of the same leaders the article also mentions).
+            roles = sum(call.sources[cid] == truth.reports[cid]["role"] for cid in shared)
+            score = (agrees is not False, roles, len(shared), agrees is True)
             pairs.append((score, truth.key, call.pk, call))
     pairs.sort(key=lambda p: p[0], reverse=True)
     matched: dict[str, ArchivedCall] = {}

@@ -345,7 +345,10 @@ MEET_VERB_RE = re.compile(
 )
 #: "received a phone call from".
 RECEIVED_CALL_RE = re.compile(
-    r"\b(?:received|took|accepted|answered)\s+(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
+    r"\b(?:received|took|accepted|answered)\s+"
+    # "received Tuesday evening a telephone call from"
+    r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"

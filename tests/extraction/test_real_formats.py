@@ -533,3 +533,17 @@ def test_calls_received_from_leaders_addressed_as_his_excellency(project_kb):
         ("emmerson-mnangagwa", "emmerson-mnangagwa"),
         ("moon-jae-in", "moon-jae-in"),
     ]
+
+
+def test_a_call_received_on_a_day_with_the_day_before_the_call(project_kb):
+    text = (
+        "date 2024-04-10\nHis Highness the Amir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah "
+        "received Tuesday evening a telephone call from Qatar's Amir Sheikh Tamim bin Hamad "
+        "Al Thani."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["date"], c["initiator"]) for c in summaries(record)] == [
+        ("2024-04-09", "tamim-bin-hamad-al-thani")
+    ]
