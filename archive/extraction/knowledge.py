@@ -158,6 +158,10 @@ class _PhraseIndex:
             if gaps - _NAME_GAPS:
                 self._gaps.setdefault(tokens, set()).update(gaps - _NAME_GAPS)
 
+    def holds(self, word: str) -> bool:
+        """Whether ``word`` alone is one of the phrases (a country, a surname alias...)."""
+        return (word.lower() if self.lower else word,) in self._entries
+
     def compile(self) -> None:
         index: dict[str, list[_Candidate]] = {}
         for tokens, targets in self._entries.items():
@@ -280,6 +284,9 @@ class KnowledgeBase:
         #: Every token of each leader's names: a capitalised word before a surname that is
         #: one of these is the same person's first name, not somebody else's.
         self.name_tokens: dict[str, frozenset[str]] = {}
+        #: The parts of a leader's name that stand for them once named in full, worked out
+        #: once per knowledge base (see leaders._Finder._name_parts).
+        self.name_parts: dict[str, list[str]] = {}
         for leader in self.leaders.values():
             self.entities.add(fold(leader.name), (LEADER_NAME, leader.slug))
             tokens = set(_tokens(fold(leader.name)))

@@ -943,6 +943,17 @@ class _Finder:
         for words, slug in self.spelled.items():
             # A spelling matched to a known leader names them wherever it stands.
             forms.setdefault(words[0], []).append((words, slug))
+        # A known leader named in full, then by a part of the name that is no alias because
+        # it is also a word ("Moon Jae-in ... called Moon"): that part names them after.
+        after: dict[str, int] = {}
+        for mention in mentions:
+            named = mention.keys or mention.candidates
+            key = named[0] if len(named) == 1 else None
+            if mention.kind != "name" or key is None or key in after or key not in self.kb.leaders:
+                continue
+            after[key] = mention.end
+            for word in self._name_parts(key):
+                forms.setdefault(word, []).append(((word,), key))
         if not forms:
             return []
         covered = sorted((m.start, m.end) for m in mentions)
@@ -953,6 +964,8 @@ class _Finder:
                 if tuple(view.words[index : index + n]) != variant:
                     continue
                 start, end = view.starts[index], view.ends[index + n - 1]
+                if start < after.get(key, 0):
+                    continue
                 position = bisect_right(covered, (start, 10**9)) - 1
                 if position >= 0 and covered[position][1] > start:
                     continue
@@ -962,6 +975,40 @@ class _Finder:
                 found.append(Mention(start, end, "name", sentence.index, keys=(key,)))
                 break
         return found
+
+    def _name_parts(self, key: str) -> list[str]:
+        """The first and last word of a known leader's name, where neither is already an
+        alias nor a word the text uses otherwise (a month, a weekday, a function word, a
+        place): they stand for the leader once the article has named them in full."""
+        cached = self.kb.name_parts.get(key)
+        if cached is None:
+            cached = self.kb.name_parts[key] = self._find_name_parts(key)
+        return cached
+
+    def _find_name_parts(self, key: str) -> list[str]:
+        entry = self.kb.leaders.get(key)
+        if entry is None:
+            return []
+        words = TextView.build(entry.name).words
+        if len(words) < 2:
+            return []
+        aliases = {alias for alias in entry.aliases if " " not in alias}
+        parts = []
+        for word in {words[0], words[-1]}:
+            lower = word.lower()
+            if (
+                len(word) < 3
+                or not word[:1].isupper()
+                or word in aliases
+                or lower in FUNCTION_WORDS
+                or lower in MONTHS
+                or lower in WEEKDAYS
+                or lower in NAME_PARTICLES
+                or self.kb.entities.holds(word)
+            ):
+                continue
+            parts.append(word)
+        return parts
 
     def _mark_possessive(self, mention: Mention) -> None:
         folded = self.view.folded

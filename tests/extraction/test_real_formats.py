@@ -547,3 +547,27 @@ def test_a_call_received_on_a_day_with_the_day_before_the_call(project_kb):
     assert [(c["date"], c["initiator"]) for c in summaries(record)] == [
         ("2024-04-09", "tamim-bin-hamad-al-thani")
     ]
+
+
+def test_a_name_part_that_is_also_a_word_names_the_leader_once_named_in_full(project_kb):
+    text = (
+        "date 2018-06-11\nThe office of South Korean President Moon Jae-in confirmed on "
+        "Monday that President Donald Trump had called Moon from Singapore."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [(c["participants"], c["initiator"]) for c in summaries(record)] == [
+        (["donald-trump", "moon-jae-in"], "donald-trump")
+    ]
+
+
+def test_a_name_part_before_the_full_name_is_not_the_leader(project_kb):
+    text = (
+        "date 2018-06-11\nThe Moon rose as Donald Trump spoke by phone with President "
+        "Emmanuel Macron. Moon Jae-in was not on the call."
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == [["donald-trump", "emmanuel-macron"]]
