@@ -334,6 +334,8 @@ def _nearby_durations(ctx: ContactContext, contacts: list[Contact]) -> None:
 _INITIATOR_REACH = 10
 #: How many sentences after its last one a contact's duration may be told.
 _DURATION_REACH = 3
+#: What follows "called X" when X is called something: "his great friend", "a dictator".
+_NAMING_RE = re.compile(r"\s+(?:(?:his|her|their|its|our|my|a|an)\s+\w|[\"']\w)")
 #: Words between "called" and the leader called: "called newly elected US President X".
 _EPITHET_RE = re.compile(
     r"(?:(?:newly|freshly|recently)[\s-]+(?:elected|appointed|re-elected|sworn[\s-]+in)|"
@@ -547,6 +549,8 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     obj = leaders.by_start.get(match.end()) or (
                         leaders.by_start.get(after.end()) if after else None
                     )
+                    if obj is not None and _NAMING_RE.match(lower, obj.end):
+                        obj = None  # "called X his great friend": named, not telephoned
                     if sentence and obj and obj.kind != "group" and not obj.possessive:
                         found.append(
                             _phone_trigger("call", match, match.group("verb"), sentence, obj)

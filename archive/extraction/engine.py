@@ -261,11 +261,17 @@ class _Extraction:
             if key in m.keys and m.kind in ("name", "discovered")
         ]
         lower = self.view.lower
-        return any(
+        if any(
             _OUT_OF_OFFICE_BEFORE_RE.search(lower[max(0, m.start - 40) : m.start])
             or _OUT_OF_OFFICE_BEFORE_RE.search(lower[m.start : m.end].split(" ")[0] + " ")
             or _OUT_OF_OFFICE_AFTER_RE.match(lower, m.end)
             for m in mentions
+        ):
+            return True
+        # Named only in another office ("Hamas Political Bureau Chief X", "Deputy Chairman X"):
+        # a former leader in a role that is not a head of state's or government's.
+        return bool(mentions) and all(
+            _OTHER_ROLE_BEFORE_RE.search(lower[max(0, m.start - 30) : m.start]) for m in mentions
         )
 
     def _leads(self, contact: Contact) -> bool:
@@ -600,6 +606,10 @@ class _Extraction:
 #: President X", "ex-premier X" before it; "X, the president-elect" after it.
 _OUT_OF_OFFICE_BEFORE_RE = re.compile(
     r"(?:-|\s)(?:elect|designate)\s+$|\b(?:former|ex-|erstwhile)\s*(?:[\w-]+\s+){0,3}$"
+)
+_OTHER_ROLE_BEFORE_RE = re.compile(
+    r"(?:\b(?<!prime\s)minister|\bchief|\bsecretary(?:-general)?|\bspeaker|\bgovernor|"
+    r"\bmayor|\bdeputy\s+[a-z]+|\bopposition\s+leader)\s+$"
 )
 _OUT_OF_OFFICE_AFTER_RE = re.compile(
     r",?\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:president|prime\s+minister|premier|chancellor)"

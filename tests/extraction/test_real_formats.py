@@ -571,3 +571,21 @@ def test_a_name_part_before_the_full_name_is_not_the_leader(project_kb):
     record = extract(text, project_kb)
 
     assert [c["participants"] for c in summaries(record)] == [["donald-trump", "emmanuel-macron"]]
+
+
+def test_calling_a_leader_something_is_not_a_call(project_kb):
+    text = (
+        "date 2025-03-20\nEarlier, the speaker said that Erdogan called Putin his great "
+        "friend and invited him to visit the republic again."
+    )
+
+    assert extract(text, project_kb).calls == []
+
+
+def test_a_former_leader_named_in_another_office_is_no_party_to_a_leaders_contact(project_kb):
+    text = (
+        "Turkish President Erdogan had a phone call with Hamas Political Bureau Chief Ismail "
+        "Haniyeh about the situation in Gaza."
+    )
+
+    assert extract(text, project_kb).calls == []
