@@ -222,6 +222,7 @@ def test_an_inferred_date_is_shown_as_inferred_and_how(client):
     other = client.get(stated.get_absolute_url()).content.decode()
 
     assert "<strong>Inferred:</strong> the dateline&#x27;s day; year 2025 inferred from" in page
+    assert '1 July 2025</time> <span class="muted">(inferred)</span>' in page
     assert "no source states it in full" in page
     assert "Inferred:" not in other
 
