@@ -40,7 +40,8 @@ from . import readers
 from .batches import write_batch
 from .enums import CallKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
-from .extraction.vocabulary import MONTH_PATTERN, MONTHS
+from .extraction.dates import find_dates
+from .extraction.text import TextView
 from .knowledge import (
     KnowledgeError,
     KnowledgeReport,
@@ -911,10 +912,11 @@ def _undated_particulars(ids: list[int]) -> dict[int, dict[str, Any]]:
         days = weekdays.setdefault(call_id, set())
         days.update(_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text))
         found = month_days.setdefault(call_id, set())
+        # The engine's own reading of dates: a month and day given without a year.
         found.update(
-            (MONTHS[m.group("month").rstrip(".").lower()], int(m.group("day")))
-            for m in _MONTH_DAY.finditer(text)
-            if not m.group("year")
+            (expr.month, expr.day)
+            for expr in find_dates(TextView.build(text))
+            if expr.form == "month_day" and expr.month and expr.day
         )
     particulars: dict[int, dict[str, Any]] = {}
     for pk in ids:
@@ -1010,12 +1012,6 @@ def _month_day(value: str | None) -> tuple[int, int] | None:
         return None
     month, day = int(match.group(1)), int(match.group(2))
     return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
-
-
-_MONTH_DAY = re.compile(
-    rf"\b(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    r"(?!\d)(?P<year>,?\s+(?:19|20)\d\d)?)"
-)
 
 
 def _role(leader: int, initiator: int | None) -> str:

@@ -2,7 +2,8 @@
 
 Builds a fresh archive (a temporary SQLite file, or the PostgreSQL database of
 ``--database-url``, which it empties first), imports one article of
-``DIPLO_MAX_ARTICLE_BYTES`` (5 MiB) that repeats "Macron spoke with Raisi by phone." with the
+``DIPLO_MAX_ARTICLE_BYTES`` (5 MiB) that repeats one sentence of a phone call between two
+leaders of the gazetteer in office on the same day ("A spoke with B by phone.") with the
 real command, optionally adds evidence rows as an archive imported before the bound would
 hold them (``--legacy-evidence``), then requests every page that shows the article's call
 or source through Django's test client (DEBUG off, page cache off), and prints each page's
@@ -28,7 +29,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SENTENCE = "Macron spoke with Raisi by phone. "
+sys.path.insert(0, str(ROOT))
+
+from archive.extraction import KnowledgeBase  # noqa: E402
+
+
+def call_sentence(kb: KnowledgeBase) -> str:
+    """ "A spoke with B by phone. ": the first two leaders (by slug) of two countries who are
+    both in office today, as the gazetteer lists them, named in full."""
+    serving = sorted(
+        (leader for leader in kb.leaders.values() if any(t.end is None for t in leader.terms)),
+        key=lambda leader: leader.slug,
+    )
+    first = serving[0]
+    second = next(leader for leader in serving if leader.country != first.country)
+    return f"{first.name} spoke with {second.name} by phone. "
+
+
+SENTENCE = call_sentence(KnowledgeBase.from_json_dir(ROOT / "fixtures" / "knowledge"))
 
 
 def _manage(env: dict, *args: str) -> None:
@@ -66,7 +84,6 @@ def main() -> None:
     _manage(env, "import_articles", str(article), "--no-progress", "-v", "0")
     import_seconds = time.perf_counter() - started
 
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "diplo.settings")
     import django
 

@@ -181,8 +181,6 @@ class Contact:
     touched: int = 0
     date_span: tuple[int, int] | None = None
     date_from_dateline: bool = False
-    #: The sentence about the same leaders that gave an otherwise undated contact its day.
-    lead_date_sentence: Sentence | None = None
     #: Who asked for it, from a sentence near the contact's own ("The call was initiated
     #: by Finland."), when none of its own sentences says so.
     nearby_initiator: tuple[str, Candidate] | None = None
@@ -1116,7 +1114,7 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
     lower = ctx.view.lower
     best: tuple[tuple[bool, int], DateExpr] | None = None
     for expr in ctx.dates_by_sentence.get(sentence.index, ()):
-        if _DATE_BLOCKERS_RE.search(lower, max(sentence.start, expr.start - 24), expr.start):
+        if date_blocked(ctx, sentence, expr):
             continue
         if expr.end <= trigger.start:
             between = lower[expr.end : trigger.start]

@@ -198,7 +198,7 @@ class _Extraction:
                 continue
             keys = set(contact.participants)
             own = {s.index for s in contact.sentences()}
-            days: dict[date, tuple[DateExpr, Sentence]] = {}
+            days: dict[date, tuple[ResolvedDate, DateExpr, Sentence]] = {}
             for sentence in sentences:
                 if sentence.index in taken or sentence.index in own:
                     continue  # a contact's own sentence dates only that contact
@@ -211,14 +211,12 @@ class _Extraction:
                     resolved = resolve(expr, ctx.reference)
                     day = resolved.value
                     if day is not None and resolved.precision == "day" and earliest <= day:
-                        days.setdefault(day, (expr, sentence))
+                        days.setdefault(day, (resolved, expr, sentence))
             if len(days) != 1:
                 continue
-            ((_day_found, (expr, sentence)),) = days.items()
-            resolved = resolve(expr, ctx.reference)
+            ((resolved, expr, _sentence),) = days.values()
             contact.date = resolved
             contact.date_span = (expr.start, expr.end)
-            contact.lead_date_sentence = sentence
 
     def _default_dates(
         self,

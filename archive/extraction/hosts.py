@@ -17,7 +17,6 @@ Nothing here knows a particular country: the seats are the gazetteer's.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -62,9 +61,8 @@ def country_of_address(kb: KnowledgeBase, address: str) -> str | None:
         return _known(kb, "US")
     if len(labels[-1]) == 2 and labels[-2] in _GOVERNMENT_LABELS:
         return _known(kb, _TLD_CODES.get(labels[-1], labels[-1].upper()))
-    seats = _seat_names(kb)
     for label in labels[:-1]:
-        code = seats.get(label)
+        code = kb.seat_hosts.get(label)
         if code is not None:
             return code
     return None
@@ -72,23 +70,3 @@ def country_of_address(kb: KnowledgeBase, address: str) -> str | None:
 
 def _known(kb: KnowledgeBase, code: str) -> str | None:
     return code if code in kb.countries else None
-
-
-_SEATS_CACHE: dict[int, dict[str, str]] = {}
-
-
-def _seat_names(kb: KnowledgeBase) -> dict[str, str]:
-    """Seats of government as a host name writes them ("Blue House" -> "bluehouse")."""
-    found = _SEATS_CACHE.get(id(kb))
-    if found is None:
-        found = {}
-        for code, country in kb.countries.items():
-            for seat in country.seats:
-                plain = unicodedata.normalize("NFKD", seat.lower())
-                plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-                name = _NOT_ALNUM.sub("", plain)
-                if len(name) >= 5:
-                    found.setdefault(name, code)
-        _SEATS_CACHE.clear()
-        _SEATS_CACHE[id(kb)] = found
-    return found

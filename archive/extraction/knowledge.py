@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -287,6 +288,14 @@ class KnowledgeBase:
         #: The parts of a leader's name that stand for them once named in full, worked out
         #: once per knowledge base (see leaders._Finder._name_parts).
         self.name_parts: dict[str, list[str]] = {}
+        #: Seats of government as a host name writes them ("Blue House" -> "bluehouse"),
+        #: to their country: a page's address under a seat's own site (see hosts.py).
+        self.seat_hosts: dict[str, str] = {}
+        for code, country in self.countries.items():
+            for seat in country.seats:
+                name = _HOST_UNSAFE.sub("", _unaccented(seat.lower()))
+                if len(name) >= 5:
+                    self.seat_hosts.setdefault(name, code)
         for leader in self.leaders.values():
             self.entities.add(fold(leader.name), (LEADER_NAME, leader.slug))
             tokens = set(_tokens(fold(leader.name)))
@@ -627,6 +636,14 @@ def _title_rank(term_title: str, wanted: tuple[str, ...], *, any_office: bool) -
         # "the Iranian leader": any other office is still a leader's office, a worse fit.
         return len(wanted)
     return None
+
+
+_HOST_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ben", "abu"})
