@@ -27,20 +27,23 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def every_page(call: Call, source: Source) -> list[str]:
     """Every public page, feed, export and citation that shows ``call`` or ``source``."""
-    participation = call.participations.select_related("leader__country").first()
-    leader = participation.leader
+    participations = list(call.participations.select_related("leader__country"))
+    leader = participations[0].leader
+    # Searches for the participants' surnames, one and all of them.
+    surnames = [p.leader.name.split()[-1].lower() for p in participations]
+    one, every = f"?q={surnames[0]}", "?q=" + "+".join(surnames)
     urls = [
         reverse("archive:home"),
         reverse("archive:calls"),
-        reverse("archive:calls") + "?q=raisi",
-        reverse("archive:search") + "?q=raisi",
-        reverse("archive:search") + "?q=macron+raisi",
+        reverse("archive:calls") + one,
+        reverse("archive:search") + one,
+        reverse("archive:search") + every,
         call.get_absolute_url(),
         reverse("archive:call-data", args=[call.pk, "json"]),
         reverse("archive:call-data", args=[call.pk, "csv"]),
         reverse("archive:calls-export", args=["csv"]),
         reverse("archive:calls-export", args=["json"]),
-        reverse("archive:calls-export", args=["csv"]) + "?q=raisi",
+        reverse("archive:calls-export", args=["csv"]) + one,
         reverse("archive:feed"),
         reverse("archive:leader-feed", args=[leader.slug]),
         reverse("archive:leaders"),
@@ -49,7 +52,7 @@ def every_page(call: Call, source: Source) -> list[str]:
         leader.country.get_absolute_url(),
         reverse("archive:topics"),
         reverse("archive:sources"),
-        reverse("archive:sources") + "?q=raisi",
+        reverse("archive:sources") + one,
         source.get_absolute_url(),
         reverse("archive:sitemap"),
     ]
