@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|"
+            r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:night|evening)|"
             r"[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|evening))\b"
         ),
     ),
@@ -191,7 +191,7 @@ def _read(form: str, match: re.Match[str]) -> DateExpr | None:
         return DateExpr(start, end, "weekday", weekday=WEEKDAYS[groups["weekday"].lower()])
     if form == "relative":
         word = groups["relative"].lower()
-        back = 1 if word.startswith("yesterday") or word == "last night" else 0
+        back = 1 if word.startswith(("yesterday", "last")) else 0
         return DateExpr(start, end, "relative", days_back=back)
     if form == "relative_period":
         words = groups["period"].lower().split()

@@ -87,6 +87,7 @@ class _Extraction:
         meta = read_metadata(view.folded)
         published = self.published or meta.header_date
         sentences = self._sentences(meta)
+        self.sentences, self._prose_counts = sentences, None
         date_exprs = find_dates(view, meta.title_span[0] if meta.title_span else meta.body_start)
         dateline_date, year_inferred = self._dateline_date(meta, published, date_exprs)
         # Wire copy counts its weekdays from the dateline; everything else from publication.
@@ -229,7 +230,13 @@ class _Extraction:
         """An undated main contact happened on the dateline's day, else on the page's own
         date: a readout or a news story reports the day's contacts (a day late, at worst,
         across time zones, which matching allows for). Either is marked as inferred."""
-        for contact in contacts:
+        told_before: set[frozenset[str]] = set()
+        for contact in sorted(contacts, key=lambda c: c.first_sentence.start):
+            people = frozenset(contact.participants)
+            # A second contact of the same leaders is another occasion than the news
+            # ("spoke on Friday ... following up on their meeting in Samarkand").
+            repeated = people in told_before
+            told_before.add(people)
             if contact.background or (contact.date is not None and contact.date.value is not None):
                 continue
             relative_unresolved = any(
@@ -239,7 +246,12 @@ class _Extraction:
                 contact.date = ResolvedDate(dateline_date, "day", "dateline", year_inferred)
                 contact.date_span = meta.dateline_span
                 contact.date_from_dateline = True
-            elif published is not None and not relative_unresolved and self._leads(contact):
+            elif (
+                published is not None
+                and not relative_unresolved
+                and not repeated
+                and self._leads(contact)
+            ):
                 contact.date = ResolvedDate(published, "day", "published")
                 contact.date_span = meta.header_span
             elif contact.date is None:
@@ -276,13 +288,24 @@ class _Extraction:
         """Whether a contact is the article's news: told in its title or first sentences
         (a contact first told further down is as often an earlier one)."""
         first = contact.first_sentence
-        if not (first.is_title or first.index <= self.lead_sentences):
+        if not (first.is_title or self._prose_before(first) <= self.lead_sentences):
             return False
         # "said after meeting X", "before his call with X": told as the time of something
         # else; "he had talked with X": told as earlier than the news.
         trigger = contact.candidates[0].trigger
         told = self.view.lower[max(first.start, trigger.start - 12) : trigger.end]
         return _IN_PASSING_RE.search(told) is None and not trigger.verb.startswith("had ")
+
+    def _prose_before(self, sentence: Sentence) -> int:
+        """How many sentences of prose come before ``sentence``: a page's menus, headline
+        and date lines ("View settings", "News /", "May 27, 2020") are not its story."""
+        if self._prose_counts is None:
+            counts, seen = [], 0
+            for s in self.sentences:
+                counts.append(seen)
+                seen += _is_prose(self.view.folded[s.start : s.end])
+            self._prose_counts = counts
+        return self._prose_counts[sentence.index]
 
     def _in_office(
         self, contacts: list[Contact], leaders: LeaderAnalysis, reference: date | None
@@ -613,6 +636,14 @@ _OUT_OF_OFFICE_AFTER_RE = re.compile(
     r",?\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:president|prime\s+minister|premier|chancellor)"
     r"[\s-](?:elect|designate)\b|,?\s+(?:the\s+|a\s+)?former\s+"
 )
+
+
+def _is_prose(sentence: str) -> bool:
+    """A sentence of a story: three words or more, ending as sentences end."""
+    stripped = sentence.rstrip()
+    return len(stripped.split()) >= 3 and stripped[-1:] in ".!?\"')"
+
+
 _IN_PASSING_RE = re.compile(r"\b(?:after|before|since|following|ahead\s+of|prior\s+to)\s")
 #: How long before its date an article reports the day's news.
 _REPORTING_WINDOW = timedelta(days=7)

@@ -141,6 +141,7 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
     writes it, unless its first number cannot be a day of a month.
     """
     lines = list(_lines(folded))
+    dated: list[tuple[date, tuple[int, int]]] = []
     for number, (start, end) in enumerate(lines):
         if number >= _HEADER_LINES or start > _HEADER_REACH:
             break
@@ -152,7 +153,12 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
             continue
         found = _line_date(line)
         if found is not None:
-            return found, (start, end)
+            dated.append((found, (start, end)))
+    if dated:
+        # A site prints today's date above its pages ("Monday, December 29, 2025"); the
+        # story's own stamp carries its time or its byline ("IANS, 09 Jan, 2019 01:49 AM").
+        stamped = [d for d in dated if _is_stamp(folded[d[1][0] : d[1][1]])]
+        return (stamped or dated)[0]
     for start, end in lines:
         line = folded[start:end]
         if len(line) <= _HEADER_LINE_MAX:
@@ -162,6 +168,17 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
                 if found is not None:
                     return found, (start, end)
     return None
+
+
+_TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d\d\b(?!\.\d)|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def _is_stamp(line: str) -> bool:
+    """A publication stamp: a date with its time of day, or after a byline or "Published"."""
+    if _TIME_OF_DAY_RE.search(line):
+        return True
+    match = _HEADER_LINE_RE.search(line)
+    return bool(match and (match.group("published") or line[: match.start()].strip(" ,|-")))
 
 
 def _lines(text: str):

@@ -308,7 +308,7 @@ def test_an_undated_lead_contact_takes_the_articles_date_marked_as_inferred(kb):
 
 def test_an_undated_contact_told_further_down_is_not_given_the_articles_date(kb):
     text = (
-        "date 2024-03-08\nThe markets were calm. The budget was presented. Ministers met. "
+        "date 2024-03-08\nThe markets were calm. The budget was presented. Ministers met at noon. "
         "Erdogan and Netanyahu spoke by phone."
     )
 

@@ -589,3 +589,53 @@ def test_a_former_leader_named_in_another_office_is_no_party_to_a_leaders_contac
     )
 
     assert extract(text, project_kb).calls == []
+
+
+def test_a_readout_below_a_sites_menus_is_dated_by_its_date_line(project_kb):
+    text = (
+        "Site settings\n\nFont size:\nColours\n\nOfficial website of the President\n\n"
+        "News /\n\nTelephone conversation with President of Finland Sauli Niinisto\n\n"
+        "May 27, 2020\n\nVladimir Putin had a telephone conversation with President of "
+        "Finland Sauli Niinisto.\n\nThe presidents discussed trade.\n"
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["date"] for c in summaries(record)] == ["2020-05-27"]
+
+
+def test_a_second_contact_of_the_same_leaders_is_not_dated_by_the_page(project_kb):
+    text = (
+        "date 2022-12-16 Leaders speak by phone\n"
+        "New Delhi: Prime Minister Narendra Modi had a telephonic conversation with Russian "
+        "President Vladimir Putin on Friday. Both leaders reviewed cooperation.\n"
+        '"Following up on their meeting in Samarkand on the sidelines of the SCO Summit, '
+        'the two leaders reviewed trade," the office said.\n'
+    )
+
+    record = extract(text, project_kb)
+
+    dated = {c["kind"]: c["date"] for c in summaries(record)}
+    assert dated["phone"] == "2022-12-16"
+    assert dated.get("meeting") is None
+
+
+def test_a_stories_own_stamp_wins_over_the_sites_date_of_today():
+    text = (
+        "Monday, December 29, 2025\nInternational\n\nLeaders talk over phone\n\n"
+        "AGENCY, 09 Jan, 2019 01:49 AM\n\nThe two leaders held a conversation last evening.\n"
+    )
+
+    found = find_page_date(text)
+
+    assert found is not None
+    assert found[0] == date(2019, 1, 9)
+
+
+def test_last_evening_is_the_day_before_the_article(project_kb):
+    text = (
+        "date 2019-01-09\nNarendra Modi and US President Donald Trump held a telephonic "
+        "conversation last evening and exchanged New Year greetings.\n"
+    )
+
+    assert [c["date"] for c in summaries(extract(text, project_kb))] == ["2019-01-08"]
