@@ -114,7 +114,11 @@ _LATER_IN_CLAUSE_RE = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
     r"likely|possible|envisaged|being\s+prepared)\b|"
     r"\b(?:will|would|may|might|could|should|is\s+to|are\s+to)\s+(?:(?:also|still|now)\s+)?"
-    r"(?:take\s+place|be\s+held|happen|occur)\b"
+    r"(?:take\s+place|be\s+held|happen|occur)\b|"
+    # "the conversation between X and Y will be a continuation of ...": the contact's own verb
+    # is in the future.
+    r"\b(?:will|is\s+going\s+to)\s+(?:(?:also|likely)\s+)?(?:be(?!\s+followed)|focus|cover|"
+    r"address|include|discuss|touch|cent(?:re|er)|involve)\b"
 )
 _JOINT_RE = re.compile(
     r"\b(?:joint|jointly|trilateral|three-way|four-way|quadrilateral|together|conference\s+call|"
@@ -233,6 +237,8 @@ class ContactContext:
     country_of: dict[str, str | None]
     warnings: list[str]
     _durations: dict[int, list[Duration]] = field(default_factory=dict)
+    #: Every trigger of each sentence, those of contacts that did not take place too.
+    triggers_by_sentence: dict[int, list[Trigger]] = field(default_factory=dict)
 
     _initiators: dict[int, list[tuple[str | None, frozenset[str], tuple[int, int]]]] = field(
         default_factory=dict
@@ -268,6 +274,7 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in triggers:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    ctx.triggers_by_sentence = by_sentence
     contacts: list[Contact] = []
     clock = 0
     warned: set[int] = set()
@@ -831,6 +838,7 @@ def _candidate(
     window_start = _clause_start(lower, sentence.start, trigger.start)
     if HABITUAL_RE.search(lower, window_start, _clause_end(lower, trigger.end, sentence.end)):
         return None  # "has spoken to X several times": no one contact
+    limit = _before_another_event(ctx, sentence, trigger, limit)
     participants, subject = _participants(ctx, sentence, trigger, limit, current)
     if participants is None:
         return None
@@ -1009,7 +1017,7 @@ def _participants(
                 keys.append(other)
     else:
         for mention in mentions:
-            if eligible(mention):
+            if eligible(mention) and not (trigger.end <= mention.start and mention.start >= limit):
                 keys.extend(keys_of(mention))
         plural_reference = trigger.det == "their" or re.search(
             r"\b(?:they|both|the\s+pair|each\s+other)\b",
@@ -1020,6 +1028,25 @@ def _participants(
         first = next((m for m in mentions if eligible(m) and m.key), None)
         subject = first.key if first else None
     return list(dict.fromkeys(keys)), subject
+
+
+def _before_another_event(
+    ctx: ContactContext, sentence: Sentence, trigger: Trigger, limit: int
+) -> int:
+    """Where the contact's own leaders end: "X spoke with Y ahead of X's meeting with Z on
+    Friday" brings in Z with another event, once the contact has a leader after its verb."""
+    verbal = trigger.verb_end is not None and trigger.construct in _VERBAL
+    after = trigger.verb_end if verbal else trigger.end
+    event = _ANOTHER_EVENT_RE.search(ctx.view.lower, after, limit)
+    if event is None:
+        return limit
+    # A verb's leaders follow it; a noun's may stand anywhere before the other event.
+    since = after if verbal else sentence.start
+    named = any(
+        since <= m.start < event.start() and m.keys and m.start != trigger.start
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+    )
+    return event.start() if named else limit
 
 
 def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[str, list[Mention]]:
@@ -1103,6 +1130,15 @@ def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:
     return recent[0] if recent else None
 
 
+def date_planned(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> bool:
+    """Whether the date's clause is of the future or a wish ("he will meet Z on Friday")."""
+    lower = ctx.view.lower
+    return (
+        MODALITY_RE.search(lower, _clause_start(lower, sentence.start, expr.start), expr.start)
+        is not None
+    )
+
+
 def date_blocked(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> bool:
     """Whether a word before the date makes it the bound of a span ("since Tuesday")."""
     start = max(sentence.start, expr.start - 24)
@@ -1124,7 +1160,13 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
             between = ""
         if REPORTING_RE.search(between):
             continue
+        if expr.start >= trigger.end and _ANOTHER_EVENT_RE.search(between):
+            # "spoke ... ahead of Trump's planned meeting with Z on Friday": the day is the
+            # meeting's.
+            continue
         if _in_another_clause(lower, sentence, expr, trigger):
+            continue
+        if _nearer_untaken(ctx, sentence, expr, trigger):
             continue
         # A day says when; a period near a contact often only scopes a count ("their third
         # call this year on Friday"): the nearest day wins over any period.
@@ -1135,7 +1177,28 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
     return best[1] if best else None
 
 
+def _nearer_untaken(
+    ctx: ContactContext, sentence: Sentence, expr: DateExpr, trigger: Trigger
+) -> bool:
+    """Whether the date is nearer a contact that did not take place ("he will meet Z on
+    Friday to discuss his conversation with Y"): the day is the planned one's."""
+    ours = _distance(expr.start, expr.end, trigger.start, trigger.end)
+    for other in ctx.triggers_by_sentence.get(sentence.index, ()):
+        if other is trigger or (other.start < trigger.end and trigger.start < other.end):
+            continue
+        if _distance(expr.start, expr.end, other.start, other.end) < ours and not _took_place(
+            ctx, sentence, other
+        ):
+            return True
+    return False
+
+
 _COARSE_FORMS = frozenset({"period", "year", "month", "month_year"})
+#: Words that bring in another event after a contact: a date after them is that event's.
+_ANOTHER_EVENT_RE = re.compile(
+    r"\b(?:ahead\s+of|before|after|following|prior\s+to|on\s+the\s+eve\s+of|"
+    r"in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+\S"
+)
 
 
 #: A relative clause about a person: what it dates is that person's doing. (Not "which" or

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from .contacts import Contact, ContactContext, date_blocked, find_contacts
+from .contacts import Contact, ContactContext, date_blocked, date_planned, find_contacts
 from .dates import (
     DateExpr,
     ResolvedDate,
@@ -207,7 +207,11 @@ class _Extraction:
                 if len(named & keys) < 2:
                     continue
                 for expr in ctx.dates_by_sentence.get(sentence.index, ()):
-                    if expr.form not in _DAY_FORMS or date_blocked(ctx, sentence, expr):
+                    if (
+                        expr.form not in _DAY_FORMS
+                        or date_blocked(ctx, sentence, expr)
+                        or date_planned(ctx, sentence, expr)
+                    ):
                         continue
                     resolved = resolve(expr, ctx.reference)
                     day = resolved.value

@@ -639,3 +639,31 @@ def test_last_evening_is_the_day_before_the_article(project_kb):
     )
 
     assert [c["date"] for c in summaries(extract(text, project_kb))] == ["2019-01-08"]
+
+
+def test_a_leader_and_a_day_brought_in_with_another_event_are_that_events(project_kb):
+    text = (
+        "date 2025-10-16 U.S. President Donald Trump spoke with Russian President Vladimir "
+        "Putin in a lengthy phone call ahead of Trump's planned meeting with Ukrainian "
+        "President Volodymyr Zelenskyy on Friday.\n\n"
+        "The call took place on Thursday and lasted nearly two and a half hours.\n\n"
+        "Trump added that he will meet with President Zelenskyy on Friday in the Oval Office "
+        "to discuss his conversation with Putin.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["date"], c["duration"][0]) for c in calls] == [
+        (["donald-trump", "vladimir-putin"], "2025-10-16", 150)
+    ]
+
+
+def test_a_conversation_that_will_be_held_is_not_a_call(project_kb):
+    text = (
+        "date 2022-07-27 Agency: Joe Biden to phone Xi Jinping\n\n"
+        "US President Joe Biden will phone Chinese leader Xi Jinping on July 28. According "
+        "to the agency, the conversation between the American head of state and his Chinese "
+        "counterpart will be a continuation of the administration's efforts.\n"
+    )
+
+    assert extract(text, project_kb).calls == []
