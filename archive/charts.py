@@ -1,4 +1,4 @@
-"""Server-side SVG pictures: a calls-per-month timeline and a counterpart network.
+"""Server-side SVG pictures: a timeline of calls per month or year and a counterpart network.
 
 Pure functions from counts to markup, with no external assets; every picture has
 an accessible name and description (``role="img"``, ``<title>``, ``<desc>``) and
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -19,15 +19,33 @@ from django.utils.safestring import SafeString, mark_safe
 # More months than this are drawn as years.
 MAX_MONTH_BARS = 240
 
+# The timeline's drawing, in the units of its viewBox. Its text is set at TEXT_SIZE and, on a
+# narrow screen where the picture is drawn at half its size or less, at NARROW_TEXT_SIZE
+# (static/css/diplo.css): each label says whether it is drawn at one size, the other or both
+# (the classes ``wide-only`` and ``narrow-only``), so that labels never overlap at either.
+WIDTH, PLOT_TOP, PLOT_HEIGHT, LABEL_ROW = 720, 30, 130, 32
+TEXT_SIZE, NARROW_TEXT_SIZE = 11, 26
+# The width of a character of the axis's text, as a part of its size (digits, short words).
+CHAR_WIDTH = 0.62
+
 
 def _plural(n: int, word: str = "call") -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[str]) -> SafeString:
+def _svg(
+    width: int,
+    height: int,
+    ident: str,
+    title: str,
+    desc: str,
+    body: list[str],
+    role: str = "img",
+    css_class: str = "chart",
+) -> SafeString:
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'class="chart" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'class="{css_class}" role="{role}" aria-labelledby="{ident}-title {ident}-desc" '
         f'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
@@ -37,95 +55,286 @@ def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    label: str  # "March 2024", or "2024" for a year's bar
     count: int
     year: int
-    month: int | None
+    month: int | None  # None: the bar is a whole year
 
 
-def _bars(counts: Iterable[tuple[int | None, int | None, int]]) -> list[Bar]:
-    """Consecutive month (or year) bars from (year, month, count) rows, gaps as zeros."""
+@dataclass(frozen=True)
+class Periods:
+    """What a timeline shows of (year, month, count) rows.
+
+    ``bars`` are consecutive months, or years when the months would be too many to draw;
+    calls known only to their year are in their year's bar, and when the bars are months they
+    are in none (``year_only``: never in January); calls with no date (``undated``) are in no
+    bar.
+    """
+
+    bars: list[Bar]
+    year_only: list[tuple[int, int]]  # (year, calls) not drawn, the bars being months
+    undated: int
+
+    @property
+    def unit(self) -> str:
+        """ "month" or "year": what a bar stands for."""
+        return "year" if self.bars and self.bars[0].month is None else "month"
+
+    @property
+    def drawn(self) -> int:
+        """How many calls the bars hold."""
+        return sum(bar.count for bar in self.bars)
+
+    @property
+    def total(self) -> int:
+        return self.drawn + sum(n for _, n in self.year_only) + self.undated
+
+    @property
+    def with_calls(self) -> list[Bar]:
+        return [bar for bar in self.bars if bar.count]
+
+    @property
+    def busiest(self) -> Bar | None:
+        # The first of equals: the earliest.
+        return max(self.with_calls, key=lambda bar: bar.count, default=None)
+
+
+def periods(counts: Iterable[tuple[int | None, int | None, int]]) -> Periods:
+    """The bars of a timeline, and the calls it cannot draw in them, from (year, month,
+    count) rows (month None: known only to the year; year None: no date)."""
     by_month: dict[tuple[int, int], int] = {}
+    by_year: dict[int, int] = {}
+    year_only: dict[int, int] = {}
+    undated = 0
     for year, month, count in counts:
-        if year is None:
+        if not count:
             continue
-        key = (year, month or 1)  # a call known only by its year counts in January
-        by_month[key] = by_month.get(key, 0) + count
-    if not by_month:
-        return []
-    first, last = min(by_month), max(by_month)
-    months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
-    if months < 12:
-        # A short span is shown within its whole years, so that bars keep a month's width.
-        first, last = (first[0], 1), (last[0], 12)
-        months = (last[0] - first[0]) * 12 + 12
-    if months > MAX_MONTH_BARS:
-        by_year: dict[int, int] = {}
-        for (year, _), count in by_month.items():
-            by_year[year] = by_year.get(year, 0) + count
-        return [Bar(str(y), by_year.get(y, 0), y, None) for y in range(first[0], last[0] + 1)]
+        if year is None:
+            undated += count
+            continue
+        by_year[year] = by_year.get(year, 0) + count
+        if month is None:
+            year_only[year] = year_only.get(year, 0) + count
+        else:
+            by_month[(year, month)] = by_month.get((year, month), 0) + count
+    if not by_year:
+        return Periods([], [], undated)
+    months = 0
+    if by_month:
+        first, last = min(by_month), max(by_month)
+        if year_only:
+            # The span covers the years of the calls known only to their year too.
+            first = min(first, (min(year_only), 1))
+            last = max(last, (max(year_only), 12 if max(year_only) > last[0] else 1))
+        months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+        if months < 12:
+            # A short span is shown within its whole years, so that bars keep a month's width.
+            first, last = (first[0], 1), (last[0], 12)
+            months = (last[0] - first[0]) * 12 + 12
+    if not by_month or months > MAX_MONTH_BARS:
+        first_year, last_year = min(by_year), max(by_year)
+        bars = [Bar(str(y), by_year.get(y, 0), y, None) for y in range(first_year, last_year + 1)]
+        return Periods(bars, [], undated)
     bars = []
     year, month = first
     for _ in range(months):
         label = f"{calendar.month_name[month]} {year}"
         bars.append(Bar(label, by_month.get((year, month), 0), year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return bars
+    return Periods(bars, sorted(year_only.items()), undated)
+
+
+def describe(shown: Periods, notes: bool = True) -> str:
+    """The timeline in a sentence or three: its total as a total, its span, its busiest
+    period, and (with ``notes``) what it does not draw."""
+    unit = shown.unit
+    bars = shown.with_calls
+    if bars:
+        span = (
+            f"in {bars[0].label}" if len(bars) == 1 else f"from {bars[0].label} to {bars[-1].label}"
+        )
+        text = f"{_plural(shown.drawn)} in all {span}, drawn per {unit}"
+        busiest = shown.busiest
+        if len(bars) > 1:
+            text += f"; the busiest {unit} was {busiest.label}, with {_plural(busiest.count)}"
+        text += "."
+    else:
+        text = "No call is dated to its month."
+    if not notes:
+        return text
+    if shown.year_only:
+        years = ", ".join(f"{year}: {n:,}" for year, n in shown.year_only)
+        n = sum(n for _, n in shown.year_only)
+        text += (
+            f" Not drawn: {_plural(n)} known only to {'its' if n == 1 else 'their'} year ({years})."
+        )
+    if shown.undated:
+        text += f" Not drawn: {_plural(shown.undated)} with no date."
+    return text
+
+
+def _text_width(text: str, size: float) -> float:
+    return len(text) * size * CHAR_WIDTH
+
+
+def _strides(widths: list[float], spacing: float) -> tuple[int, int]:
+    """How many labels to step over so that labels ``spacing`` apart, as wide as ``widths``
+    at the normal and the narrow size, never touch: (normal, narrow)."""
+    widest = max(widths, default=0)
+    normal = max(1, math.ceil((widest + 6) / spacing)) if spacing else 1
+    narrow = max(1, math.ceil((widest * NARROW_TEXT_SIZE / TEXT_SIZE + 10) / spacing))
+    return normal, narrow
+
+
+def _label(
+    centre: float, y: float, text: str, wide: bool, narrow: bool, bounds: tuple[float, float]
+) -> str:
+    """An axis label centred on ``centre``, drawn at either size or both (nothing when
+    neither), moved at each size so as to stay within ``bounds``: two labels when the moves
+    differ."""
+    xs = {}
+    for shown, size, css in (
+        (wide, TEXT_SIZE, "wide-only"),
+        (narrow, NARROW_TEXT_SIZE, "narrow-only"),
+    ):
+        if shown:
+            half = _text_width(text, size) / 2
+            xs[css] = round(min(max(centre, bounds[0] + half), bounds[1] - half), 1)
+    if len(set(xs.values())) == 1 and len(xs) == 2:
+        xs = {"": xs["wide-only"]}
+    return "".join(
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle"'
+        + (f' class="{css}"' if css else "")
+        + f">{escape(text)}</text>"
+        for css, x in xs.items()
+    )
 
 
 def timeline(
     counts: Iterable[tuple[int | None, int | None, int]],
     title: str = "Calls per month",
     ident: str = "timeline",
+    link: Callable[[int, int | None], str] | None = None,
 ) -> SafeString:
-    """A bar chart of calls per month from (year, month, count) rows; "" when empty."""
-    bars = _bars(counts)
+    """A bar chart of calls per month (or per year, when the months are too many) from
+    (year, month, count) rows; "" when no call has a year.
+
+    ``link(year, month)`` gives each bar's address (month None: the year's); the picture is
+    then a group of links, each named by its bar, rather than an image. Every month of a
+    year's view is labelled, the years under them.
+    """
+    shown = periods(counts)
+    bars = shown.bars
     if not bars:
         return mark_safe("")
-    width, height = 720, 170
-    left, right, top, bottom = 34, 8, 10, 24
-    plot_w, plot_h = width - left - right, height - top - bottom
+    if shown.unit == "year":
+        title = title.replace("per month", "per year")
+    by_month = shown.unit == "month"
+    label_rows = 2 if by_month and len(bars) <= 48 else 1
+    height = PLOT_TOP + PLOT_HEIGHT + LABEL_ROW * label_rows + 8
+    left, right = 4, 4
+    plot_w, plot_h, base = WIDTH - left - right, PLOT_HEIGHT, PLOT_TOP + PLOT_HEIGHT
     peak = max(bar.count for bar in bars) or 1
     step = plot_w / len(bars)
-    gap = min(1.0, step * 0.15)
-    unit = "month" if bars[0].month else "year"
-    busiest = max(bars, key=lambda bar: bar.count)
-    total = sum(bar.count for bar in bars)
-    desc = (
-        f"{_plural(total)} per {unit} from {bars[0].label} to {bars[-1].label}; "
-        f"the busiest {unit} was {busiest.label}, with {_plural(busiest.count)}."
-    )
-    body = ['<g class="axis" font-size="11" fill="currentColor">']
-    for value in sorted({0, peak // 2, peak}):
-        y = top + plot_h - plot_h * value / peak
+    gap = min(1.5, step * 0.15)
+    body = ['<g class="axis">']
+    # Grid lines, their values above them at the left (drawn over the bars, haloed).
+    for value in sorted({peak // 2, peak} - {0}):
+        y = base - plot_h * value / peak
         body.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>'
+            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
         )
+    body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{base}" y2="{base}"/>')
     body.append('</g><g class="bars">')
     for index, bar in enumerate(bars):
         if not bar.count:
             continue
         h = max(plot_h * bar.count / peak, 1.5)
         x = left + index * step + gap / 2
-        body.append(
-            f'<rect x="{x:.2f}" y="{top + plot_h - h:.2f}" width="{max(step - gap, 0.8):.2f}" '
-            f'height="{h:.2f}"><title>{escape(bar.label)}: {_plural(bar.count)}</title></rect>'
+        name = f"{bar.label}: {_plural(bar.count)}"
+        rect = (
+            f'<rect x="{x:.2f}" y="{base - h:.2f}" width="{max(step - gap, 0.8):.2f}" '
+            f'height="{h:.2f}"/>'
         )
-    body.append('</g><g class="axis" font-size="11" fill="currentColor">')
-    # Year labels, spaced so that they never overlap.
-    years = [(i, bar.year) for i, bar in enumerate(bars) if bar.month in (None, 1) or i == 0]
-    every = max(1, math.ceil(len(years) * 40 / plot_w))
-    for n, (index, year) in enumerate(years):
-        if n % every:
+        if link is None:
+            body.append(rect.replace("/>", f"><title>{escape(name)}</title></rect>"))
             continue
-        x = left + index * step
-        body.append(
-            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top + plot_h}" y2="{top + plot_h + 4}"/>'
-            f'<text x="{x + 2:.1f}" y="{height - 6}">{year}</text>'
+        # The whole column is the link's target, so that a short bar is easy to hit.
+        hit = (
+            f'<rect class="hit" x="{left + index * step:.2f}" y="{PLOT_TOP}" '
+            f'width="{step:.2f}" height="{plot_h}"/>'
         )
+        body.append(
+            f'<a href="{escape(link(bar.year, bar.month))}" aria-label="{escape(name)}">'
+            f"<title>{escape(name)}</title>{hit}{rect}</a>"
+        )
+    body.append('</g><g class="axis labels">')
+    for value in sorted({peak // 2, peak} - {0}):
+        y = base - plot_h * value / peak
+        body.append(f'<text x="{left + 2}" y="{y - 4:.1f}" class="value">{value:,}</text>')
+    row = base + LABEL_ROW
+    if by_month:
+        body += _month_labels(bars, left, step, row, label_rows)
+    else:
+        body += _year_labels(bars, left, step, row)
     body.append("</g>")
-    return _svg(width, height, ident, title, desc, body)
+    role = "img" if link is None else "group"
+    return _svg(WIDTH, height, ident, title, describe(shown), body, role, "chart timeline")
+
+
+def _month_labels(bars: list[Bar], left: float, step: float, row: float, rows: int) -> list[str]:
+    """Each month's initials or name under its bar (when there is room for them), a tick at
+    each year's start, and each year's number under its months."""
+    marks = []
+    base = row - LABEL_ROW
+    if rows == 2:
+        names = [calendar.month_abbr[bar.month] for bar in bars]
+        initials = [name[0] for name in names]
+        wide_name = step >= _text_width("May", TEXT_SIZE) + 6
+        narrow_name = step >= _text_width("May", NARROW_TEXT_SIZE) + 8
+        narrow_initial = step >= _text_width("M", NARROW_TEXT_SIZE) + 4
+        for index, (name, initial) in enumerate(zip(names, initials, strict=True)):
+            x = left + (index + 0.5) * step
+            bounds = (left, left + len(bars) * step)
+            marks.append(_label(x, row, name, wide_name, narrow_name, bounds))
+            shown_initial_wide = not wide_name
+            shown_initial_narrow = not narrow_name and narrow_initial
+            marks.append(_label(x, row, initial, shown_initial_wide, shown_initial_narrow, bounds))
+        row += LABEL_ROW
+    # The years: a tick where each starts, its number under the middle of its months.
+    spans: dict[int, list[int]] = {}
+    for index, bar in enumerate(bars):
+        spans.setdefault(bar.year, []).append(index)
+    years = list(spans)
+    for year in years[1:]:
+        x = left + spans[year][0] * step
+        marks.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{base}" y2="{row + 4}" class="tick"/>')
+    widths = [_text_width(str(year), TEXT_SIZE) for year in years]
+    normal, narrow = _strides(widths, 12 * step)
+    right = left + len(bars) * step
+    for n, year in enumerate(years):
+        first, last = spans[year][0], spans[year][-1]
+        centre = left + (first + last + 1) / 2 * step
+        marks.append(
+            _label(centre, row, str(year), n % normal == 0, n % narrow == 0, (left, right))
+        )
+    return marks
+
+
+def _year_labels(bars: list[Bar], left: float, step: float, row: float) -> list[str]:
+    """Each year's number under its bar, as many as fit at each size."""
+    widths = [_text_width(bar.label, TEXT_SIZE) for bar in bars]
+    normal, narrow = _strides(widths, step)
+    right = left + len(bars) * step
+    marks = []
+    for index, bar in enumerate(bars):
+        # Counted from the last bar, so that the newest year is always labelled.
+        n = len(bars) - 1 - index
+        centre = left + (index + 0.5) * step
+        marks.append(
+            _label(centre, row, bar.label, n % normal == 0, n % narrow == 0, (left, right))
+        )
+    return marks
 
 
 def per_year(counts: Iterable[tuple[int | None, int | None, int]]) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ from django.http import QueryDict
 
 from . import facet_totals
 from .enums import CallKind
-from .filters import CallFilter
+from .filters import UNKNOWN, CallFilter
 from .idlists import Selection
 from .models import Country, Leader, Topic
 
@@ -347,7 +347,8 @@ def year_month(value: str) -> tuple[int | None, int | None]:
 
 
 class YearFacet(Facet):
-    """Years, newest first (a timeline rather than a ranking); drills down to months."""
+    """Years, newest first (a timeline rather than a ranking), then the calls with no date
+    ("Date unknown", ``year=unknown``); drills down to months."""
 
     name, label, multi = "year", "Year", False
     size = 30
@@ -356,24 +357,40 @@ class YearFacet(Facet):
         if exclude:
             return []
         years: dict[int, int] = {}
+        undated = 0
         for year, _, n in calls_per_month(self.filterset):
-            if year is not None:
+            if year is None:
+                undated += n
+            else:
                 years[year] = years.get(year, 0) + n
-        return [(year, str(year), years[year]) for year in sorted(years, reverse=True)]
+        rows = [(year, str(year), years[year]) for year in sorted(years, reverse=True)]
+        if undated:
+            # Last, but never cut off: the years past the limit are then left out instead.
+            at = min(len(rows), self.limit - 1)
+            rows.insert(at, (UNKNOWN, "Date unknown", undated))
+        return rows
 
 
 class MonthFacet(Facet):
+    """The months of the chosen year, then its calls known only to the year ("Month
+    unknown", ``month=unknown``)."""
+
     name, label, multi = "month", "Month", False
-    size = 12
+    size = 13
 
     def rows(self, exclude):
         if exclude:
             return []
         year = self.filterset.values.get("year")
-        months = sorted(
-            (month, n) for y, month, n in calls_per_month(self.filterset) if y == year and month
-        )
-        return [(month, calendar.month_name[month], n) for month, n in months]
+        counts = [(month, n) for y, month, n in calls_per_month(self.filterset) if y == year]
+        rows = [
+            (month, calendar.month_name[month], n)
+            for month, n in sorted((month, n) for month, n in counts if month)
+        ]
+        year_only = sum(n for month, n in counts if not month)
+        if year_only:
+            rows.append((UNKNOWN, "Month unknown", year_only))
+        return rows
 
 
 FACETS: list[type[Facet]] = [
@@ -398,7 +415,7 @@ def facet_results(
     return [
         facet_class(filterset, qs, total, expanded=facet_class.name in expanded).result()
         for facet_class in facets or FACETS
-        if facet_class is not MonthFacet or filterset.values.get("year")
+        if facet_class is not MonthFacet or filterset.values.get("year") not in (None, UNKNOWN)
     ]
 
 

@@ -97,8 +97,30 @@ class PeriodFilter(django_filters.Filter):
     field_class = PeriodField
 
 
-class IntegerFilter(django_filters.Filter):
-    field_class = forms.IntegerField
+#: The value of ``year`` (or of ``month``, with a year) that selects the calls not dated to
+#: one: those with no date, or known only to their year.
+UNKNOWN = "unknown"
+
+
+class PeriodPartField(forms.IntegerField):
+    """A year or a month: a number in its range, or ``unknown``."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip().lower() == UNKNOWN:
+            return UNKNOWN
+        return super().to_python(value)
+
+    def validate(self, value):
+        if value != UNKNOWN:
+            super().validate(value)
+
+    def run_validators(self, value):
+        if value != UNKNOWN:
+            super().run_validators(value)
+
+
+class PeriodPartFilter(django_filters.Filter):
+    field_class = PeriodPartField
 
 
 #: The most calls read from the newest to find a page of a search (see CallFilter.sorted): a
@@ -133,8 +155,8 @@ class CallFilter(django_filters.FilterSet):
     country = ListFilter(label="Country", method="filter_countries", pattern=COUNTRY_CODE)
     topic = ListFilter(label="Topic", method="filter_topics", pattern=SLUG)
     kind = django_filters.ChoiceFilter(label="Kind", choices=CallKind.choices)
-    year = IntegerFilter(label="Year", field_name="year", min_value=1, max_value=9999)
-    month = IntegerFilter(label="Month", method="filter_month", min_value=1, max_value=12)
+    year = PeriodPartFilter(label="Year", method="filter_year", min_value=1, max_value=9999)
+    month = PeriodPartFilter(label="Month", method="filter_month", min_value=1, max_value=12)
     publisher = ListFilter(label="Publisher", method="filter_publishers")
     sort = django_filters.ChoiceFilter(
         label="Sort",
@@ -169,7 +191,7 @@ class CallFilter(django_filters.FilterSet):
             for error in errors:
                 self.notices.append(f"{label}: {error} It was ignored.")
         values = dict(self.form.cleaned_data)
-        if values.get("month") and not values.get("year"):
+        if values.get("month") and values.get("year") in (None, UNKNOWN):
             self.notices.append("Month: a month needs a year; it was ignored.")
             values["month"] = None
         if values.get("q"):
@@ -292,8 +314,18 @@ class CallFilter(django_filters.FilterSet):
             )
         return queryset
 
+    def filter_year(self, queryset, name, value):
+        if value == UNKNOWN:
+            return queryset.filter(year__isnull=True)
+        return queryset.filter(year=value)
+
     def filter_month(self, queryset, name, value):
-        return queryset.filter(month=value) if self.values.get("year") else queryset
+        if self.values.get("year") in (None, UNKNOWN):
+            return queryset
+        if value == UNKNOWN:
+            # Known only to the year: dated, but not to a month.
+            return queryset.filter(month__isnull=True)
+        return queryset.filter(month=value)
 
     # -- what the page shows -----------------------------------------------------
 
@@ -308,10 +340,13 @@ class CallFilter(django_filters.FilterSet):
         if values.get("kind"):
             chips.append(Selected("kind", values["kind"], CallKind(values["kind"]).label, "Kind"))
         if values.get("year"):
-            chips.append(Selected("year", str(values["year"]), str(values["year"]), "Year"))
+            year = values["year"]
+            label = "Date unknown" if year == UNKNOWN else str(year)
+            chips.append(Selected("year", str(year), label, "Year"))
         if values.get("month"):
-            month = calendar.month_name[values["month"]]
-            chips.append(Selected("month", str(values["month"]), month, "Month"))
+            month = values["month"]
+            label = "Month unknown" if month == UNKNOWN else calendar.month_name[month]
+            chips.append(Selected("month", str(month), label, "Month"))
         for publisher in values.get("publisher") or []:
             chips.append(Selected("publisher", publisher, publisher, "Publisher"))
         for name, title in (("from", "From"), ("to", "To")):

@@ -133,3 +133,25 @@ def plural(count, word):
     except (TypeError, ValueError):
         return f"{count} {word}s"
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+@register.filter
+def thousands(count):
+    """``{{ n|thousands }}`` → "1,234", as ``plural`` writes counts."""
+    try:
+        return f"{int(count):,}"
+    except (TypeError, ValueError):
+        return count
+
+
+@register.filter
+def linked(timeline, request):
+    """A timeline (``archive.views.queries.Timeline``) whose bars link from ``request``'s
+    page: ``{% with chart=timeline|linked:request %}``."""
+    return timeline.linked(request)
+
+
+@register.filter
+def period_url(timeline, year):
+    """The calls list of one year of a linked timeline."""
+    return timeline.url(year)

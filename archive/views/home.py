@@ -24,7 +24,7 @@ def home(request):
             "sources": Source.objects.count(),
         },
         "latest": Call.objects.with_related().order_by("-date", "-id")[:8],
-        "timeline": timeline(counted.per_month(), "Calls per month in the archive"),
+        "timeline": timeline(counted.per_month(), "Calls per month in the archive", filters={}),
         "leaders": counted.top_leaders(limit=10),
         "topics": counted.top_topics(limit=10),
     }

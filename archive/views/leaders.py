@@ -54,7 +54,9 @@ def leader_detail(request, slug: str):
         "counterparts": counterparts,
         "topics": counted.top_topics(limit=15),
         "timeline": timeline(
-            counted.per_month(), f"Calls of {leader.name} per month" + counted.as_estimated
+            counted.per_month(),
+            f"Calls of {leader.name} per month" + counted.as_estimated,
+            filters={"leader": leader.slug},
         ),
         "network": charts.network(
             leader.name,

@@ -47,6 +47,7 @@ def country_detail(request, code: str):
         "timeline": timeline(
             counted.per_month(),
             f"Calls of leaders of {country.name} per month" + counted.as_estimated,
+            filters={"country": country.code.lower()},
         ),
     }
     return render(request, "archive/country_detail.html", context)

@@ -10,9 +10,12 @@ sample past it, as the calls list does. Only the few winners are then fetched by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
 
 from .. import charts
 from ..facet_totals import total_calls
@@ -111,11 +114,99 @@ def _named(rows: list[tuple[object, int]], queryset: QuerySet) -> list[Counted]:
     return sorted(named, key=lambda row: (-row.count, row.obj.name))
 
 
-def timeline(rows, title: str) -> dict:
-    """A timeline's picture and its numbers (per year) for a template: ``_timeline.html``."""
-    rows = list(rows)
-    return {
-        "svg": charts.timeline(rows, title=title),
-        "years": charts.per_year(rows),
-        "title": title,
-    }
+#: Parameters a timeline's links drop from the page's own: a period is chosen afresh, from
+#: the first page of results, with no facet opened.
+NOT_KEPT_BY_PERIODS = {"page", "more", "year", "month", "fq", "fpage"}
+
+
+@dataclass
+class Timeline:
+    """A timeline's picture, what it says in words, and its numbers (per year), for
+    ``_timeline.html``.
+
+    Each bar links to the calls list filtered to its period: with ``filters`` (the page's
+    leader, topic or country, as the calls list's parameters), or when they are None with the
+    page's own query (the calls list and the search page), once `linked` to its request.
+    """
+
+    rows: list[tuple[int | None, int | None, int]]
+    given_title: str
+    filters: dict[str, str] | None = None
+    path: str = ""
+    params: list[tuple[str, str]] = field(default_factory=list)
+
+    @cached_property
+    def shown(self) -> charts.Periods:
+        return charts.periods(self.rows)
+
+    @property
+    def unit(self) -> str:
+        return self.shown.unit
+
+    @property
+    def title(self) -> str:
+        """The title it was given, saying "per year" where the bars are years."""
+        if self.unit == "year":
+            return self.given_title.replace("per month", "per year")
+        return self.given_title
+
+    @property
+    def drawn(self) -> bool:
+        return bool(self.shown.bars)
+
+    def __bool__(self) -> bool:
+        """Whether there is anything to show: a bar, or calls with no date."""
+        return bool(self.shown.bars or self.shown.undated)
+
+    @property
+    def summary(self) -> str:
+        """What the bars show, in words (what they do not is in `year_only`, `undated`)."""
+        return charts.describe(self.shown, notes=False) if self.drawn else ""
+
+    @property
+    def years(self) -> list[tuple[int, int]]:
+        return charts.per_year(self.rows)
+
+    @property
+    def undated(self) -> int:
+        return self.shown.undated
+
+    def linked(self, request) -> Timeline:
+        """This timeline, its links made for ``request``'s page."""
+        if self.filters is not None:
+            path, params = reverse("archive:calls"), list(self.filters.items())
+        else:
+            path = request.path
+            params = [
+                (name, value)
+                for name, values in request.GET.lists()
+                if name not in NOT_KEPT_BY_PERIODS
+                for value in values
+            ]
+        return replace(self, path=path, params=params)
+
+    def url(self, year: int | str, month: int | str | None = None) -> str:
+        """The calls list of the period: a year, a month of it, "unknown" for either."""
+        period = [("year", str(year))] + ([("month", str(month))] if month else [])
+        return f"{self.path}?{urlencode(self.params + period)}"
+
+    @property
+    def svg(self) -> str:
+        link = self.url if self.path else None
+        return charts.timeline(self.rows, title=self.title, link=link)
+
+    @property
+    def year_only(self) -> list[tuple[int, int, str]]:
+        """(year, calls, their list) of the calls known only to their year, which the bars
+        (months) do not hold."""
+        return [(year, n, self.url(year, "unknown")) for year, n in self.shown.year_only]
+
+    @property
+    def undated_url(self) -> str:
+        return self.url("unknown")
+
+
+def timeline(rows, title: str, filters: dict[str, str] | None = None) -> Timeline:
+    """A timeline of ``rows`` (year, month, count), its bars linking to the calls list with
+    ``filters`` (None: the page's own parameters, see `Timeline.linked`)."""
+    return Timeline(list(rows), title, filters)

@@ -40,7 +40,9 @@ def topic_detail(request, slug: str):
         "counted": counted,
         "leaders": counted.top_leaders(limit=15),
         "timeline": timeline(
-            counted.per_month(), f"Calls about {topic.name} per month" + counted.as_estimated
+            counted.per_month(),
+            f"Calls about {topic.name} per month" + counted.as_estimated,
+            filters={"topic": topic.slug},
         ),
     }
     return render(request, "archive/topic_detail.html", context)

@@ -42,7 +42,7 @@ def test_home_shows_counts_latest_calls_timeline_and_most_active(client, seed):
         ("Nuclear programme", 1),
     ]
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in response.content.decode()
-    assert context["timeline"]["years"] == [(2022, 2), (2023, 1), (2025, 1)]
+    assert context["timeline"].years == [(2022, 2), (2023, 1), (2025, 1)]
     assert 'action="/search/"' in response.content.decode()
 
 
@@ -50,7 +50,7 @@ def test_home_of_an_empty_archive(client, db):
     response = client.get(reverse("archive:home"))
 
     assert response.status_code == 200
-    assert response.context["timeline"]["svg"] == ""
+    assert not response.context["timeline"]
     assert "<svg" not in response.content.decode()
 
 
@@ -262,7 +262,7 @@ def test_counts_of_many_calls_are_estimated_and_say_so(client, busy_and_rare, mo
     # The busy leader is in every call: the one topic, in 30 of 31, is estimated from them.
     assert [(row.obj, row.count) for row in response.context["topics"]] == [(topic, 31)]
     assert "≈&#8239;31</span>" in content
-    assert "(estimated from a sample)" in response.context["timeline"]["title"]
+    assert "(estimated from a sample)" in response.context["timeline"].title
     exact = client.get(rare.get_absolute_url())  # one call: counted, not estimated
     assert "≈" not in exact.content.decode()
-    assert "estimated" not in exact.context["timeline"]["title"]
+    assert "estimated" not in exact.context["timeline"].title
