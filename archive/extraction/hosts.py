@@ -10,6 +10,8 @@ speaks for ("A <seat> spokesperson said") tells whose prime minister that is.
   government, as the gazetteer lists them, written without spaces, is that country's.
 * Otherwise the one country whose seat the text names (every seat it names being that
   country's).
+* Otherwise the one country that the text pairs with a named leader's country ("the UK-US
+  relationship", "India-US ties" on a page where only the US leader is named).
 
 Nothing here knows a particular country: the seats are the gazetteer's.
 """
@@ -18,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from urllib.parse import urlsplit
 
-from .knowledge import SEAT, EntityMatch, KnowledgeBase
+from .knowledge import COUNTRY, DEMONYM, LEADER_NAME, SEAT, EntityMatch, KnowledgeBase
 
 #: Second-level labels that governments use under their country's top-level domain.
 _GOVERNMENT_LABELS = frozenset({"gov", "gob", "gouv", "go", "govt", "gv", "gc", "admin", "gub"})
@@ -44,8 +47,42 @@ def host_country(
         code = country_of_address(kb, address)
         if code is not None:
             return code
+    entities = list(entities)
     seats = {code for entity in entities if entity.has(SEAT) for code in entity.keys(SEAT)}
-    return seats.pop() if len(seats) == 1 else None
+    if len(seats) == 1:
+        return seats.pop()
+    return None if seats else _paired_country(kb, text, entities)
+
+
+#: Two countries joined as one relation's sides: "UK-US", "India–US", "US/China".
+_PAIR_JOIN_RE = re.compile(r"\s*[-\u2013/]\s*")
+_RELATION_AFTER_RE = re.compile(
+    r"[\s-]*(?:[a-z]+\s+){0,2}(?:relations?(?:hip)?|ties|cooperation|partnership|alliance|"
+    r"dialogue|friendship|agenda|summit|trade)\b"
+)
+
+
+def _paired_country(kb: KnowledgeBase, text: str, entities: list[EntityMatch]) -> str | None:
+    """The one country the text names as the other side of a relation with the country of
+    a leader it names: a readout's own side ("the UK-US relationship")."""
+    named = {
+        kb.leaders[slug].country
+        for entity in entities
+        for slug in entity.keys(LEADER_NAME)
+        if slug in kb.leaders
+    }
+    ordered = sorted(entities, key=lambda e: e.start)
+    found: set[str] = set()
+    for first, second in pairwise(ordered):
+        if not _PAIR_JOIN_RE.fullmatch(text, first.end, second.start):
+            continue
+        if not _RELATION_AFTER_RE.match(text, second.end):
+            continue
+        sides = set(first.keys(COUNTRY, DEMONYM)) | set(second.keys(COUNTRY, DEMONYM))
+        if len(sides) != 2 or len(sides & named) != 1:
+            continue
+        found |= sides - named
+    return found.pop() if len(found) == 1 else None
 
 
 def country_of_address(kb: KnowledgeBase, address: str) -> str | None:

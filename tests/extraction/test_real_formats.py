@@ -667,3 +667,24 @@ def test_a_conversation_that_will_be_held_is_not_a_call(project_kb):
     )
 
     assert extract(text, project_kb).calls == []
+
+
+def test_a_readouts_own_side_is_the_country_it_pairs_with_the_named_leaders(project_kb):
+    text = (
+        "date 2026-01-24 The Prime Minister spoke to the President of the United States, "
+        "Donald Trump, this afternoon.\n\nThe leaders discussed the importance of the UK-US "
+        "relationship.\n"
+    )
+
+    assert [c["participants"] for c in summaries(extract(text, project_kb))] == [
+        ["donald-trump", "keir-starmer"]
+    ]
+
+
+def test_a_pair_of_two_countries_whose_leaders_are_not_named_says_no_side(project_kb):
+    text = (
+        "date 2026-01-24 The Prime Minister spoke to the President of the United States, "
+        "Donald Trump, this afternoon.\n\nThey discussed France-Germany ties.\n"
+    )
+
+    assert extract(text, project_kb).calls == []
