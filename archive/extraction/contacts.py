@@ -108,7 +108,11 @@ _INITIATOR_AFTER_NAME_RE = re.compile(
     r"\s+(?:had\s+|has\s+)?(?:initiated|requested|sought)\s+(?:the|a|this)\b"
 )
 _POSSESSIVE_REQUEST_RE = re.compile(r"'s?\s+(?:request|initiative|invitation)\b")
-_POSSESSIVE_LEAD_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?$")
+_POSSESSIVE_LEAD_RE = re.compile(
+    r"\b(?:at|on|upon|following|followed|after|in\s+response\s+to)\s+(?:the\s+)?$"
+)
+#: "held talks with Y at request" (an official style): at the request of the other party.
+_BARE_REQUEST_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?request\b(?!\s+(?:of|from|by)\b)")
 _CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
 _LATER_IN_CLAUSE_RE = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
@@ -1284,6 +1288,14 @@ def _initiator(
     if trigger.construct == "hold" and trigger.verb in ("initiated", "initiates") and subject:
         return subject, (trigger.start, trigger.end)
     picked = _initiator_from_hints(ctx, sentence, participants)
+    if picked is None and subject and len(participants) == 2:
+        # "X held telephone talks with Y at request": asked for by the one X talked with.
+        bare = _BARE_REQUEST_RE.search(
+            lower, trigger.end, _clause_end(lower, trigger.end, sentence.end)
+        )
+        if bare is not None:
+            other = participants[1] if participants[0] == subject else participants[0]
+            return other, (bare.start(), bare.end())
     return picked if picked is not None else (None, None)
 
 

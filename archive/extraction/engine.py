@@ -97,7 +97,7 @@ class _Extraction:
         self.dateline_month_day = meta.dateline_month_day
 
         entities = self.kb.entities.scan(view)
-        host = host_country(self.kb, self.url, self.text, entities)
+        host = host_country(self.kb, self.url, self.text, entities, reference)
         leaders = analyse_leaders(view, self.kb, entities, sentences, reference, host)
         self.warnings.extend(leaders.warnings)
         country_of = {key: info.country for key, info in leaders.leaders.items()}

@@ -12,6 +12,9 @@ speaks for ("A <seat> spokesperson said") tells whose prime minister that is.
   country's).
 * Otherwise the one country that the text pairs with a named leader's country ("the UK-US
   relationship", "India-US ties" on a page where only the US leader is named).
+* Otherwise, where the text says "The President" (or "The Prime Minister", "The
+  Chancellor") alone, the country of the one leader it names in full who held that title
+  on the article's date: an archive's page of one president's readouts names him once.
 
 Nothing here knows a particular country: the seats are the gazetteer's.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -34,7 +38,11 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def host_country(
-    kb: KnowledgeBase, url: str | None, text: str, entities: Iterable[EntityMatch]
+    kb: KnowledgeBase,
+    url: str | None,
+    text: str,
+    entities: Iterable[EntityMatch],
+    reference: date | None = None,
 ) -> str | None:
     """The country whose government published the page, or None when nothing says.
 
@@ -51,7 +59,29 @@ def host_country(
     seats = {code for entity in entities if entity.has(SEAT) for code in entity.keys(SEAT)}
     if len(seats) == 1:
         return seats.pop()
-    return None if seats else _paired_country(kb, text, entities)
+    if seats:
+        return None
+    return _paired_country(kb, text, entities) or _named_title_holder(kb, text, entities, reference)
+
+
+_BARE_TITLE_RE = re.compile(r"\bThe (President|Prime Minister|Chancellor)\b(?!\s+of\b)")
+
+
+def _named_title_holder(
+    kb: KnowledgeBase, text: str, entities: list[EntityMatch], reference: date | None
+) -> str | None:
+    """The country of the one leader named in full who held the title the text uses alone."""
+    used = {match.group(1).lower() for match in _BARE_TITLE_RE.finditer(text, 0, 20000)}
+    if not used or reference is None:
+        return None
+    countries = set()
+    for entity in entities:
+        for slug in entity.keys(LEADER_NAME):
+            leader = kb.leaders.get(slug)
+            term = leader.term_on(reference) if leader is not None else None
+            if term is not None and term.title in used:
+                countries.add(leader.country)
+    return countries.pop() if len(countries) == 1 else None
 
 
 #: Two countries joined as one relation's sides: "UK-US", "India–US", "US/China".

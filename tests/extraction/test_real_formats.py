@@ -688,3 +688,34 @@ def test_a_pair_of_two_countries_whose_leaders_are_not_named_says_no_side(projec
     )
 
     assert extract(text, project_kb).calls == []
+
+
+def test_talks_held_at_request_were_asked_for_by_the_other_party(project_kb):
+    text = (
+        "On October 25, 2017, President Xi Jinping held telephone talks with President "
+        "Donald Trump of the United States at request.\n"
+    )
+
+    assert [c["initiator"] for c in summaries(extract(text, project_kb))] == ["donald-trump"]
+
+
+def test_a_discussion_that_followed_a_leaders_request_was_his(project_kb):
+    text = (
+        "date 2025-08-08 President Cyril Ramaphosa has this afternoon, 7 August 2025, held a "
+        "telephone discussion with President Vladimir Putin of the Russian Federation.\n"
+        "The discussion followed President Putin's request to brief President Ramaphosa.\n"
+    )
+
+    assert [c["initiator"] for c in summaries(extract(text, project_kb))] == ["vladimir-putin"]
+
+
+def test_the_president_alone_is_the_one_president_the_page_names_in_full(project_kb):
+    text = (
+        "Barack Obama photo\n\nReadout of the President's Call with Chancellor Merkel\n\n"
+        "September 23, 2013\n\nThe President called Chancellor Merkel today to congratulate "
+        "her on the election.\n\nBarack Obama, Readout of the President's Call\n"
+    )
+
+    assert [
+        (c["participants"], c["date"], c["initiator"]) for c in summaries(extract(text, project_kb))
+    ] == [(["angela-merkel", "barack-obama"], "2013-09-23", "barack-obama")]
