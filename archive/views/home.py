@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from ..facet_totals import total_calls
-from ..models import Call, Leader, Source, Topic
+from ..models import Call, Source
 from .common import public_page
 from .queries import CallSet, timeline
 
@@ -12,15 +12,13 @@ from .queries import CallSet, timeline
 def home(request):
     counted = CallSet()  # every call: the counts the database keeps
     context = {
+        # What the archive holds: the leaders, countries and topics with at least one call
+        # (the gazetteer's reference lists are longer), read from the kept facet counts.
         "counts": {
             "calls": total_calls(),  # kept by the database, as the facet counts are
-            "leaders": Leader.objects.count(),
-            "countries": Leader.objects.exclude(country=None)
-            .order_by()
-            .values("country")
-            .distinct()
-            .count(),
-            "topics": Topic.objects.count(),
+            "leaders": counted.with_calls("leader"),
+            "countries": counted.with_calls("country"),
+            "topics": counted.with_calls("topic"),
             "sources": Source.objects.count(),
         },
         "latest": Call.objects.with_related().order_by("-date", "-id")[:8],

@@ -84,6 +84,10 @@ class CallSet:
         excluded = [exclude.pk] if exclude is not None else []
         return _named(self.counts.top("country", limit, excluded), Country.objects.all())
 
+    def with_calls(self, facet: str) -> int:
+        """How many leaders, countries or topics (``facet``) have calls among these."""
+        return len(self.counts.counts.get(facet, {}))
+
     def per_month(self) -> list[tuple[int | None, int | None, int]]:
         """(year, month, count) rows for a timeline."""
         return [(*year_month(value), n) for value, n in self.counts.every("month")]

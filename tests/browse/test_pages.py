@@ -46,6 +46,20 @@ def test_home_shows_counts_latest_calls_timeline_and_most_active(client, seed):
     assert 'action="/search/"' in response.content.decode()
 
 
+def test_home_counts_the_leaders_countries_and_topics_that_have_calls(client, seed):
+    # The reference lists hold more than the archive's calls involve.
+    LeaderFactory(country=CountryFactory())
+    TopicFactory()
+
+    response = client.get(reverse("archive:home"))
+
+    counts = response.context["counts"]
+    assert (counts["leaders"], counts["countries"], counts["topics"]) == (3, 3, 4)
+    content = response.content.decode()
+    for label in ("Calls archived", "Leaders with calls", "Countries with calls"):
+        assert f"<dt>{label}</dt>" in content
+
+
 def test_home_of_an_empty_archive(client, db):
     response = client.get(reverse("archive:home"))
 
