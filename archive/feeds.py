@@ -5,15 +5,37 @@ happened: a subscriber wants what is new in the archive, including old calls
 found in a newly imported article.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from .filters import CallFilter
 from .models import Call, Leader, Topic
 from .untrusted import without_controls
+from .views.exports import filter_problems, site_of, unknown_parameters
 
 ENTRIES = 50
+#: Who writes the feeds: RFC 4287 asks for an author of a feed whose entries name none.
+AUTHOR = "Diplo"
+
+
+@dataclass
+class Subject:
+    """What one request's feed is of: the calls list's filters (the feed of every call when
+    there are none), or a leader's or a topic's calls; and the site its links are on."""
+
+    site: str
+    filterset: CallFilter | None = None
+    leader: Leader | None = None
+    topic: Topic | None = None
+    query: str = ""
+    problems: list[str] = field(default_factory=list)
 
 
 class TextAtomFeed(Atom1Feed):
@@ -34,21 +56,64 @@ class TextAtomFeed(Atom1Feed):
 
 
 class LatestCallsFeed(Feed):
+    """Newly archived calls; with the calls list's parameters (``?leader=...&topic=...``),
+    those of the calls it would list. A parameter it cannot apply is a 400 saying why,
+    never a feed of every call."""
+
     feed_type = TextAtomFeed
-    title = "Diplo: newly archived calls"
-    subtitle = "Calls and meetings between leaders, as they are added to the archive."
+    author_name = AUTHOR
 
-    def link(self):
-        return reverse("archive:calls") + "?sort=archived"
+    def __call__(self, request, *args, **kwargs):
+        subject = self.get_object(request, *args, **kwargs)
+        if subject.problems:
+            lines = ["The archive cannot make this feed as asked:"]
+            lines += [f"- {problem}" for problem in subject.problems]
+            return HttpResponse(
+                "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
+            )
+        return super().__call__(request, *args, **kwargs)
 
-    def calls(self):
-        return Call.objects.all()
+    def get_object(self, request, *args, **kwargs) -> Subject:
+        # Feed.__call__ asks again: the subject of a request is read once.
+        if getattr(request, "_feed_subject", None) is None:
+            request._feed_subject = self.subject(request, *args, **kwargs)
+        return request._feed_subject
 
-    def items(self, obj=None):
-        return self.calls_for(obj).with_related().order_by("-created_at", "-id")[:ENTRIES]
+    def subject(self, request) -> Subject:
+        subject = Subject(site=site_of(request), query=request.GET.urlencode())
+        subject.problems = unknown_parameters(request.GET)
+        if not subject.problems:
+            subject.filterset = CallFilter(request.GET, queryset=Call.objects.all())
+            subject.problems = filter_problems(subject.filterset)
+        return subject
 
-    def calls_for(self, obj):
-        return Call.objects.all()
+    def title(self, subject: Subject) -> str:
+        chips = subject.filterset.active if subject.filterset else []
+        if not chips:
+            return "Diplo: newly archived calls"
+        named = "; ".join(f"{chip.title.lower()} {chip.label}" for chip in chips)
+        return without_controls(f"Diplo: newly archived calls ({named})")
+
+    def subtitle(self, subject: Subject) -> str:
+        return "Calls and meetings between leaders, as they are added to the archive."
+
+    def link(self, subject: Subject) -> str:
+        query = f"{subject.query}&sort=archived" if subject.query else "sort=archived"
+        return f"{reverse('archive:calls')}?{query}"
+
+    def feed_url(self, subject: Subject) -> str:
+        path = reverse("archive:feed")
+        return f"{path}?{subject.query}" if subject.query else path
+
+    def author_link(self, subject: Subject) -> str:
+        return subject.site + reverse("archive:home")
+
+    def items(self, subject: Subject):
+        calls = self.calls_for(subject).with_related().order_by("-created_at", "-id")
+        return calls[:ENTRIES]
+
+    def calls_for(self, subject: Subject):
+        return subject.filterset.qs
 
     def item_title(self, call):
         return without_controls(call.title)
@@ -73,39 +138,54 @@ class LatestCallsFeed(Feed):
         return [without_controls(topic.name) for topic in call.topics.all()]
 
 
-class LeaderCallsFeed(LatestCallsFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Leader, slug=slug)
+class RecordCallsFeed(LatestCallsFeed):
+    """The calls of one record (a leader, a topic): its feed takes no parameters."""
 
-    def title(self, leader):
-        return without_controls(f"Diplo: newly archived calls of {leader.name}")
+    def subject(self, request, slug) -> Subject:
+        subject = Subject(site=site_of(request))
+        subject.problems = unknown_parameters(request.GET, known=frozenset())
+        self.find(subject, slug)
+        return subject
 
-    def subtitle(self, leader):
+    def feed_url(self, subject: Subject) -> None:
+        return None  # the request's path
+
+
+class LeaderCallsFeed(RecordCallsFeed):
+    def find(self, subject: Subject, slug: str) -> None:
+        subject.leader = get_object_or_404(Leader, slug=slug)
+
+    def title(self, subject: Subject) -> str:
+        return without_controls(f"Diplo: newly archived calls of {subject.leader.name}")
+
+    def subtitle(self, subject: Subject) -> str:
         return without_controls(
-            f"Calls and meetings of {leader.name}, as they are added to the archive."
+            f"Calls and meetings of {subject.leader.name}, as they are added to the archive."
         )
 
-    def link(self, leader):
-        return leader.get_absolute_url()
+    def link(self, subject: Subject) -> str:
+        return subject.leader.get_absolute_url()
 
-    def calls_for(self, leader):
-        return Call.objects.involving(leader)
+    def calls_for(self, subject: Subject):
+        # As the calls list filters by the leader (and the leader's page counts).
+        return CallFilter({"leader": [subject.leader.slug]}, queryset=Call.objects.all()).qs
 
 
-class TopicCallsFeed(LatestCallsFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+class TopicCallsFeed(RecordCallsFeed):
+    def find(self, subject: Subject, slug: str) -> None:
+        subject.topic = get_object_or_404(Topic, slug=slug)
 
-    def title(self, topic):
-        return without_controls(f"Diplo: newly archived calls about {topic.name}")
+    def title(self, subject: Subject) -> str:
+        return without_controls(f"Diplo: newly archived calls about {subject.topic.name}")
 
-    def subtitle(self, topic):
+    def subtitle(self, subject: Subject) -> str:
         return without_controls(
-            f"Calls and meetings about {topic.name}, as they are added to the archive."
+            f"Calls and meetings about {subject.topic.name}, as they are added to the archive."
         )
 
-    def link(self, topic):
-        return topic.get_absolute_url()
+    def link(self, subject: Subject) -> str:
+        return subject.topic.get_absolute_url()
 
-    def calls_for(self, topic):
-        return topic.calls.all()
+    def calls_for(self, subject: Subject):
+        # As the calls list filters by the topic (and the topic's page counts).
+        return CallFilter({"topic": [subject.topic.slug]}, queryset=Call.objects.all()).qs

@@ -12,7 +12,7 @@ form a taxonomy whose keywords tag calls. Merged leaders and calls leave
 from __future__ import annotations
 
 import datetime
-import re
+from urllib.parse import urlsplit
 
 from django.db import connections, models
 from django.db.models import F, Q
@@ -29,11 +29,7 @@ from .enums import (
 )
 from .fields import ListField
 from .links import link
-
-#: How many characters of an untitled source's first line name it.
-LEAD_LENGTH = 90
-#: A "date 2023-06-10" header line, which is no part of a source's lead.
-DATE_HEADER_RE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+from .untrusted import web_url
 
 
 class TimestampedModel(models.Model):
@@ -210,19 +206,38 @@ class Source(models.Model):
         ordering = ["-imported_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title or self.lead or self.origin or f"Source {self.pk}"
+        return self.name
 
     def get_absolute_url(self) -> str:
         return link("archive:source", pk=self.pk)
 
     @property
-    def lead(self) -> str:
-        """The opening words of an untitled source (its first line, clipped), to name it by."""
-        first = next((line.strip() for line in self.body.splitlines() if line.strip()), "")
-        first = DATE_HEADER_RE.sub("", first)
-        if len(first) <= LEAD_LENGTH:
-            return first
-        return first[:LEAD_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    def name(self) -> str:
+        """What the source is called on every page and in every citation (`name_of`)."""
+        return self.name_of(self.title, self.publisher, self.published, self.url)
+
+    @staticmethod
+    def name_of(title: str, publisher: str, published: datetime.date | None, url: str = "") -> str:
+        """A source's headline (``title``: the one the import read from its text or was
+        given); without one, an honest description, "Report by TASS, 1 July 2025".
+
+        Never the opening words of the text: a first sentence cut at 90 characters
+        ("...with Iranian President Ebrahim…") was the page's heading and every citation's
+        title, though no one had written it as a title. Read from values, so that lists and
+        exports name a source without reading its text.
+        """
+        title = " ".join((title or "").split())
+        if title:
+            return title
+        by = " ".join((publisher or "").split()) or _host_of(url)
+        when = f"{published.day} {published:%B %Y}" if published else "undated"
+        return f"Report by {by}, {when}" if by else f"Unattributed report, {when}"
+
+
+def _host_of(url: str) -> str:
+    """The site a web address is on, without "www." ("reuters.com"); empty if none."""
+    host = urlsplit(web_url(url)).hostname or ""
+    return host.removeprefix("www.")
 
 
 def _calls_of(leaders) -> dict[int | None, int]:

@@ -1,13 +1,25 @@
 """Calls as plain data: the one shape shared by `export_calls`, the JSON/CSV exports and the API.
 
-{"id": 12, "url": "/calls/12/...", "date": "2023-06-10" | None,
+{"id": 12, "url": "https://diplo.example.org/calls/12/...", "date": "2023-06-10" | None,
  "date_precision": "day|month|year|unknown",
  "date_inferred": "'Saturday' counted from the article's date (12 June 2023)" | None,
  "kind": "phone|video|meeting|other",
  "duration_minutes": 90 | None, "duration_qualifier": "about|more than|less than" | None,
  "initiator": "Full Name" | None, "participants": [{"name": ..., "country": "FR"}],
- "topics": ["Topic name"], "sources": [{"origin": ..., "publisher": ... | None,
- "title": ..., "role": "main|background"}], "status": "extracted|reviewed"}
+ "topics": ["Topic name"],
+ "sources": [{"title": "Macron, Raisi discuss ..." | "Report by TASS, 1 July 2025",
+              "publisher": ... | None, "published": "2023-06-10" | None,
+              "url": "https://original.example/..." | None,
+              "permalink": "https://diplo.example.org/sources/3/", "role": "main|background"}],
+ "status": "extracted|reviewed"}
+
+Permalinks are absolute (``site``: the scheme and host they are on), so that a row read
+away from the archive still leads back to it. A source is named as every page names it
+(`Source.name_of`: its headline, or "Report by <publisher>, <date>"), never by the file
+it was imported from; ``url`` is the original's web address, when it has one.
+
+In CSV, lists are joined with "; " (participants, countries, topics); a call's sources are
+four columns of one line per source, in the same order (a title may hold "; ").
 
 The shapes are built from the columns they show, read as values in four queries a chunk of
 calls, never as model instances: an export of 12,000 calls made 150,000 of them, with every
@@ -20,8 +32,9 @@ from typing import Any
 from django.db.models import QuerySet
 
 from .idlists import listed
-from .models import Call, Participation, Report
-from .untrusted import csv_cell
+from .links import link
+from .models import Call, Participation, Report, Source
+from .untrusted import csv_cell, web_url
 
 CSV_COLUMNS = [
     "id",
@@ -37,14 +50,18 @@ CSV_COLUMNS = [
     "countries",
     "topics",
     "sources",
+    "source_publishers",
+    "source_urls",
+    "source_permalinks",
     "status",
 ]
 #: Calls read at a time: memory stays flat however many are exported.
 CHUNK = 1000
 
 
-def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The calls ``ids`` in the export shape (see the module docstring), by id."""
+def call_dicts(ids: list[int], site: str = "") -> dict[int, dict[str, Any]]:
+    """The calls ``ids`` in the export shape (see the module docstring), by id; ``site``
+    ("https://diplo.example.org") begins every permalink."""
     calls: dict[int, dict[str, Any]] = {}
     rows = Call.objects.filter(pk__in=listed(ids)).values_list(
         "pk",
@@ -61,7 +78,7 @@ def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
     for pk, slug, date, precision, inferred, kind, minutes, qualifier, initiator, status in rows:
         calls[pk] = {
             "id": pk,
-            "url": Call.url_of(pk, slug),
+            "url": site + Call.url_of(pk, slug),
             "date": date.isoformat() if date else None,
             "date_precision": precision,
             # How the date was worked out where no source states it in full.
@@ -93,42 +110,63 @@ def call_dicts(ids: list[int]) -> dict[int, dict[str, Any]]:
     reports = (
         Report.objects.filter(call_id__in=listed(ids))
         .order_by("role", "source_id")
-        .values_list("call_id", "source__origin", "source__publisher", "source__title", "role")
+        .values_list(
+            "call_id",
+            "source_id",
+            "source__title",
+            "source__publisher",
+            "source__published",
+            "source__url",
+            "role",
+        )
     )
-    for call_id, origin, publisher, title, role in reports:
+    for call_id, source_id, title, publisher, published, url, role in reports:
         if call_id in calls:
             calls[call_id]["sources"].append(
-                {"origin": origin, "publisher": publisher or None, "title": title, "role": role}
+                {
+                    "title": Source.name_of(title, publisher, published, url),
+                    "publisher": publisher or None,
+                    "published": published.isoformat() if published else None,
+                    # Only a web address (a record's "javascript:..." is none).
+                    "url": web_url(url) or None,
+                    "permalink": site + link("archive:source", pk=source_id),
+                    "role": role,
+                }
             )
     for data in calls.values():
         data["topics"].sort()  # by name as Python orders text, whatever the database's collation
     return calls
 
 
-def call_dict(pk: int) -> dict[str, Any] | None:
+def call_dict(pk: int, site: str = "") -> dict[str, Any] | None:
     """Call ``pk`` in the export shape; None if there is no such call."""
-    return call_dicts([pk]).get(pk)
+    return call_dicts([pk], site).get(pk)
 
 
-def iter_call_dicts(queryset: QuerySet[Call], chunk: int = CHUNK) -> Iterator[dict[str, Any]]:
+def iter_call_dicts(
+    queryset: QuerySet[Call], chunk: int = CHUNK, site: str = ""
+) -> Iterator[dict[str, Any]]:
     """Every call of ``queryset`` in the export shape, in the queryset's order (relevance
     included): the ids are read first, then each chunk's shapes, so memory stays flat."""
     ids = list(queryset.values_list("pk", flat=True))
     for offset in range(0, len(ids), chunk):
         part = ids[offset : offset + chunk]
-        calls = call_dicts(part)
+        calls = call_dicts(part, site)
         yield from (calls[pk] for pk in part if pk in calls)
 
 
 def call_to_row(data: dict[str, Any]) -> dict[str, Any]:
-    """One call's shape flattened for CSV: lists joined with "; ", and no cell a spreadsheet
-    would run as a formula (a source file or a leader named "=HYPERLINK(...)": see
-    :func:`archive.untrusted.csv_cell`)."""
+    """One call's shape flattened for CSV: lists joined with "; " (sources one a line), and
+    no cell a spreadsheet would run as a formula (a source or a leader named
+    "=HYPERLINK(...)": see :func:`archive.untrusted.csv_cell`)."""
     row = {
         **{key: data[key] for key in CSV_COLUMNS if key in data},
         "participants": "; ".join(p["name"] for p in data["participants"]),
         "countries": "; ".join(p["country"] for p in data["participants"]),
         "topics": "; ".join(data["topics"]),
-        "sources": "; ".join(s["origin"] or s["title"] for s in data["sources"]),
+        "sources": "\n".join(s["title"] for s in data["sources"]),
+        "source_publishers": "\n".join(s["publisher"] or "" for s in data["sources"]),
+        "source_urls": "\n".join(s["url"] or "" for s in data["sources"]),
+        "source_permalinks": "\n".join(s["permalink"] for s in data["sources"]),
     }
     return {key: csv_cell(value) for key, value in row.items()}

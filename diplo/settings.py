@@ -58,6 +58,10 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
+# Where the archive is served ("https://diplo.example.org"): the permalinks that
+# `manage.py export_calls` writes begin with it (the public pages take it from the request).
+SITE_URL = env("SITE_URL").strip().rstrip("/")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -4,15 +4,16 @@ must give, built the plain way (the product reads values instead, for speed)."""
 from typing import Any
 
 from archive.models import Call
+from archive.untrusted import web_url
 
 
-def expected_shape(call: Call) -> dict[str, Any]:
+def expected_shape(call: Call, site: str = "") -> dict[str, Any]:
     call = Call.objects.get(pk=call.pk)
     participations = call.participations.select_related("leader").order_by("leader__name", "pk")
     reports = call.reports.select_related("source").order_by("role", "source_id")
     return {
         "id": call.pk,
-        "url": call.get_absolute_url(),
+        "url": site + call.get_absolute_url(),
         "date": call.date.isoformat() if call.date else None,
         "date_precision": call.date_precision,
         "date_inferred": call.date_inferred or None,
@@ -26,9 +27,13 @@ def expected_shape(call: Call) -> dict[str, Any]:
         "topics": sorted(topic.name for topic in call.topics.all()),
         "sources": [
             {
-                "origin": report.source.origin,
+                "title": str(report.source),
                 "publisher": report.source.publisher or None,
-                "title": report.source.title,
+                "published": (
+                    report.source.published.isoformat() if report.source.published else None
+                ),
+                "url": web_url(report.source.url) or None,
+                "permalink": site + report.source.get_absolute_url(),
                 "role": report.role,
             }
             for report in reports

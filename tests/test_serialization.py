@@ -38,9 +38,21 @@ def calls():
         duration_qualifier=DurationQualifier.MORE_THAN,
         initiator=ben,
     )
-    ReportFactory(call=full, source=SourceFactory(publisher="", origin=""), role=SourceRole.MAIN)
-    ReportFactory(call=full, source=SourceFactory(origin="wire.txt"), role=SourceRole.BACKGROUND)
-    ReportFactory(call=full, source=SourceFactory(origin="readout.txt"), role=SourceRole.MAIN)
+    ReportFactory(
+        call=full,
+        source=SourceFactory(title="", publisher="", url="javascript:alert(1)", origin=""),
+        role=SourceRole.MAIN,
+    )
+    ReportFactory(
+        call=full,
+        source=SourceFactory(title="Wire story", origin="wire.txt", url="https://wire.example/1"),
+        role=SourceRole.BACKGROUND,
+    )
+    ReportFactory(
+        call=full,
+        source=SourceFactory(title="", publisher="Kremlin", origin="readout.txt"),
+        role=SourceRole.MAIN,
+    )
     bare = CallFactory(participants=[], date=None, date_precision=DatePrecision.UNKNOWN, summary="")
     month = CallFactory(
         participants=[ann, ben], date=datetime.date(2021, 5, 1), date_precision="month"
@@ -59,12 +71,18 @@ def test_each_call_has_the_export_shape(calls):
         "Cid Example",
     ]
     assert full["topics"] == ["Alpha", "beta", "Émigrés"]  # as Python orders them
-    assert [(s["role"], s["origin"]) for s in full["sources"]] == [
-        ("background", "wire.txt"),
-        ("main", ""),
-        ("main", "readout.txt"),
+    # Each source by its headline or an honest description, never its import file name.
+    assert [(s["role"], s["title"]) for s in full["sources"]] == [
+        ("background", "Wire story"),
+        ("main", "Unattributed report, 4 March 2024"),
+        ("main", "Report by Kremlin, 4 March 2024"),
     ]
     assert full["sources"][1]["publisher"] is None
+    assert [s["url"] for s in full["sources"]] == ["https://wire.example/1", None, None]
+    assert [s["permalink"] for s in full["sources"]] == [
+        report.source.get_absolute_url()
+        for report in calls[0].reports.order_by("role", "source_id")
+    ]
     assert full["initiator"] == "Ben Example"
     assert full["duration_qualifier"] == "more than"
     bare = shapes[calls[1].pk]
@@ -90,13 +108,31 @@ def test_every_call_in_the_querysets_order_across_chunks(calls):
     assert shapes == [expected_shape(call) for call in oldest_first]
 
 
+def test_permalinks_begin_with_the_site_they_are_given(calls):
+    site = "https://diplo.example.org"
+
+    shape = call_dict(calls[0].pk, site)
+
+    assert shape == expected_shape(calls[0], site)
+    assert shape["url"] == site + calls[0].get_absolute_url()
+    assert all(s["permalink"].startswith(site + "/sources/") for s in shape["sources"])
+
+
 def test_a_row_joins_the_lists(calls):
-    row = call_to_row(call_dict(calls[0].pk))
+    row = call_to_row(call_dict(calls[0].pk, "https://diplo.example.org"))
 
     assert row["participants"] == "Ann Example; Ben Example; Cid Example"
     assert row["countries"] == "FR; IR; FR"
     assert row["topics"] == "Alpha; beta; Émigrés"
-    # A source without an origin is named by its title.
-    assert row["sources"].split("; ")[0] == "wire.txt"
-    assert row["sources"].split("; ")[2] == "readout.txt"
-    assert row["sources"].split("; ")[1] == calls[0].reports.get(source__origin="").source.title
+    # A source a line, in the same order in each of the four columns.
+    assert row["sources"].split("\n") == [
+        "Wire story",
+        "Unattributed report, 4 March 2024",
+        "Report by Kremlin, 4 March 2024",
+    ]
+    assert row["source_publishers"].split("\n") == ["Example Wire", "", "Kremlin"]
+    assert row["source_urls"].split("\n") == ["https://wire.example/1", "", ""]
+    assert [url.rsplit("/", 2)[1] for url in row["source_permalinks"].split("\n")] == [
+        str(report.source_id) for report in calls[0].reports.order_by("role", "source_id")
+    ]
+    assert "txt" not in "".join(str(value) for value in row.values())

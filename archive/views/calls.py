@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import F, Prefetch
-from django.db.models.functions import Substr
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 
@@ -29,7 +28,7 @@ from ..models import (
 )
 from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import MAX_SENTENCE_ROWS, evidence_count, sentences
-from .exports import call_csv_response, call_json_response, citation_response
+from .exports import call_csv_response, call_json_response, citation_response, site_of
 from .queries import timeline
 
 # How many chips an empty result offers to remove, each with the count it would give.
@@ -168,7 +167,7 @@ def call_detail(request, pk: int, slug: str = ""):
         Report.objects.filter(call=call)
         .select_related("source")
         .defer("source__body")
-        .annotate(n_evidence=evidence_count(), source_opening=Substr("source__body", 1, 2000))
+        .annotate(n_evidence=evidence_count())
         # The first sentences of each report: an article repeating one may give thousands.
         .prefetch_related(
             Prefetch(
@@ -182,9 +181,6 @@ def call_detail(request, pk: int, slug: str = ""):
     names = {p.leader.slug: p.leader.name for p in call.participations.all()}
     names.update({topic.slug: topic.name for topic in call.topics.all()})
     for report in reports:
-        # An untitled source is named by its first line (Source.lead): from its opening,
-        # not by reading its whole text.
-        report.source.body = report.source_opening
         report.sentences = sentences(report.first_evidence, names)
         report.more_evidence = report.n_evidence - len(report.first_evidence)
     # In text order within each side (the model's own order also sorts by the call's date,
@@ -193,12 +189,8 @@ def call_detail(request, pk: int, slug: str = ""):
         Statement.objects.filter(call=call)
         .select_related("side_leader", "side_country", "source")
         .defer("source__body")
-        .annotate(source_opening=Substr("source__body", 1, 2000))
         .order_by("side_country__name", "start", "pk")[: MAX_STATEMENTS + 1]
     )
-    for statement in statements:
-        if statement.source is not None:
-            statement.source.body = statement.source_opening
     more_statements = 0
     if len(statements) > MAX_STATEMENTS:
         statements = statements[:MAX_STATEMENTS]
@@ -269,9 +261,9 @@ def call_data(request, pk: int, fmt: str):
         return redirect("archive:call-data", pk=moved.pk, fmt=fmt, permanent=True)
     queryset = Call.objects.filter(pk=pk)
     if fmt == "csv":
-        return call_csv_response(queryset, f"diplo-call-{pk}.csv")
+        return call_csv_response(queryset, f"diplo-call-{pk}.csv", site_of(request))
     if fmt == "json":
-        return call_json_response(call)
+        return call_json_response(call, site_of(request))
     raise Http404("Calls come as .json or .csv.")
 
 

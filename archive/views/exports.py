@@ -1,19 +1,29 @@
-"""Files: the calls list as CSV and JSON (exactly as filtered), one call, citations."""
+"""Files: the calls list as CSV and JSON (exactly as filtered), one call, citations.
+
+An export is read away from the archive, by people who never see the notices of the HTML
+list: a filter it cannot apply (an unknown leader, a bad date, a parameter it does not
+know) is a 400 that says why, never a file of more calls than were asked for.
+"""
 
 from __future__ import annotations
 
 import csv
+import functools
 import json
+import re
 from collections.abc import Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 
 from ..citations import Citation
 from ..filters import CallFilter
 from ..models import Call
 from ..serialization import CSV_COLUMNS, call_dict, call_to_row, iter_call_dicts
 from .common import public_page
+
+#: The parameters an export of the calls list reads: the list's filters and its order.
+EXPORT_PARAMETERS = frozenset(CallFilter.base_filters)
 
 CITATION_FILES = {
     # extension: (Citation method, content type)
@@ -28,31 +38,110 @@ class _Echo:
         return value
 
 
-def csv_lines(queryset) -> Iterator[str]:
+def site_of(request: HttpRequest) -> str:
+    """The scheme and host the archive is served on ("https://diplo.example.org"), which
+    begins every permalink an export gives."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def unknown_parameters(names, known=EXPORT_PARAMETERS) -> list[str]:
+    """Why the parameters ``names`` (those not ``known``) cannot be applied."""
+    reasons = []
+    for name in dict.fromkeys(names):
+        if name in known:
+            continue
+        if not known:
+            reasons.append(
+                "This feed takes no parameters; the feed of the calls list"
+                " (/calls/feed/?leader=...&topic=...) takes the list's filters."
+            )
+            break
+        if name == "page":
+            reasons.append("page: an export has no pages; it holds every matching call.")
+        else:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            reasons.append(
+                f"“{shown}” is not a filter; the filters are {', '.join(sorted(known))}."
+            )
+    return reasons
+
+
+#: How the list's notices end: the list goes on without the value, an export does not.
+_IGNORED = re.compile(r"[;,.]?\s*(?:it|the filter) was ignored\.?$", re.IGNORECASE)
+
+
+def filter_problems(filterset: CallFilter) -> list[str]:
+    """Why ``filterset`` cannot be applied as asked: every value it ignored, dropped or
+    corrected (its notices, which the HTML list shows above its results)."""
+    filterset.values  # noqa: B018 - reads the parameters, which fills the notices
+    problems = []
+    for notice in filterset.notices:
+        shortened = _IGNORED.sub("", notice)
+        while shortened != notice:  # "...; the filter was ignored. It was ignored."
+            notice, shortened = shortened, _IGNORED.sub("", shortened)
+        problems.append(notice.rstrip(" .;,") + ".")
+    return problems
+
+
+def refused(request: HttpRequest, reasons: list[str], what: str = "these calls") -> HttpResponse:
+    """A 400 listing ``reasons``: as JSON for a JSON export, as plain text otherwise."""
+    if request.path.endswith(".json"):
+        response = JsonResponse(
+            {"error": f"The archive cannot export {what} as asked.", "reasons": reasons},
+            status=400,
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    else:
+        lines = [f"The archive cannot export {what} as asked:", *(f"- {r}" for r in reasons)]
+        lines.append("Correct or remove these parameters; nothing was exported.")
+        response = HttpResponse(
+            "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    return response
+
+
+def known_parameters_only(view):
+    """Refuse (400) a parameter the export does not read, before the page cache and the
+    guard of `public_page` (which drops unknown parameters so a page's cached copy is
+    keyed on what it read) see the request."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        reasons = unknown_parameters(request.GET)
+        if reasons:
+            return refused(request, reasons)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def csv_lines(queryset, site: str = "") -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
-    for data in iter_call_dicts(queryset):
+    for data in iter_call_dicts(queryset, site=site):
         row = call_to_row(data)
         yield writer.writerow([row.get(column, "") for column in CSV_COLUMNS])
 
 
-def call_csv_response(queryset, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(queryset), content_type="text/csv; charset=utf-8")
+def call_csv_response(queryset, filename: str, site: str = "") -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        csv_lines(queryset, site), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def json_lines(queryset, header: dict) -> Iterator[str]:
+def json_lines(queryset, header: dict, site: str = "") -> Iterator[str]:
     """{"count": ..., ..., "calls": [...]} written a call at a time."""
     opening = json.dumps(header, cls=DjangoJSONEncoder)[:-1]
     yield opening + (', "calls": [' if header else '"calls": [')
-    for index, data in enumerate(iter_call_dicts(queryset)):
+    for index, data in enumerate(iter_call_dicts(queryset, site=site)):
         yield ("," if index else "") + "\n" + json.dumps(data, ensure_ascii=False)
     yield "\n]}\n"
 
 
-def call_json_response(call: Call) -> JsonResponse:
-    data = call_dict(call.pk)
+def call_json_response(call: Call, site: str = "") -> JsonResponse:
+    data = call_dict(call.pk, site)
     data["summary"] = call.summary
     data["statements"] = [
         {"speaker": s.speaker, "side": s.side_country_id, "text": s.text}
@@ -61,23 +150,27 @@ def call_json_response(call: Call) -> JsonResponse:
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
+@known_parameters_only
 @public_page
 def calls_export(request, fmt: str):
     """The calls list as CSV or JSON: the same parameters, every matching call, no pages."""
+    if fmt not in ("csv", "json"):
+        raise Http404("Lists come as .csv or .json.")
     filterset = CallFilter(request.GET, queryset=Call.objects.all())
+    problems = filter_problems(filterset)
+    if problems:
+        return refused(request, problems)
     queryset = filterset.sorted()
+    site = site_of(request)
     if fmt == "csv":
-        return call_csv_response(queryset, "diplo-calls.csv")
-    if fmt == "json":
-        header = {
-            "count": filterset.count(),
-            "filters": {name: request.GET.getlist(name) for name in request.GET if name != "page"},
-            "notices": filterset.notices,
-        }
-        return StreamingHttpResponse(
-            json_lines(queryset, header), content_type="application/json; charset=utf-8"
-        )
-    raise Http404("Lists come as .csv or .json.")
+        return call_csv_response(queryset, "diplo-calls.csv", site)
+    header = {
+        "count": filterset.count(),
+        "filters": {name: request.GET.getlist(name) for name in request.GET},
+    }
+    return StreamingHttpResponse(
+        json_lines(queryset, header, site), content_type="application/json; charset=utf-8"
+    )
 
 
 def citation_response(citation: Citation, extension: str) -> HttpResponse:

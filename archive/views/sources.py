@@ -22,9 +22,6 @@ from .evidence import (
 )
 from .exports import citation_response
 
-#: Characters of an untitled source's text read to name it (its first line).
-LEAD_SCAN = 2000
-
 
 @public_page
 def source_list(request):
@@ -128,18 +125,10 @@ def source_detail(request, pk: int):
 
 
 def _source_with_length(pk: int) -> Source:
-    """The source ``pk`` without its text, but with its length and the opening its name may
-    come from (``Source.lead``)."""
-    source = (
-        Source.objects.filter(pk=pk)
-        .defer("body")
-        .annotate(body_length=Length("body"), opening=Substr("body", 1, LEAD_SCAN))
-        .first()
-    )
+    """The source ``pk`` without its text (read a part at a time), but with its length."""
+    source = Source.objects.filter(pk=pk).defer("body").annotate(body_length=Length("body")).first()
     if source is None:
         raise Http404(f"There is no source number {pk} in the archive.")
-    # Source.lead reads the body's first line: its opening is enough (and not a megabyte).
-    source.body = source.opening
     return source
 
 

@@ -1,6 +1,8 @@
 """A call's permalink: its facts, each side's statements, sources with evidence, neighbours."""
 
+import csv
 import datetime
+import io
 import json
 
 import pytest
@@ -170,7 +172,7 @@ def test_call_json_is_the_export_shape_with_summary_and_statements(client, seed)
 
     data = json.loads(response.content)
     assert response["Content-Type"] == "application/json"
-    expected = expected_shape(seed.raisi_call)
+    expected = expected_shape(seed.raisi_call, "http://testserver")
     assert {k: v for k, v in data.items() if k not in ("summary", "statements")} == expected
     assert data["statements"] == [
         {
@@ -191,10 +193,11 @@ def test_call_json_is_the_export_shape_with_summary_and_statements(client, seed)
 def test_call_csv_is_one_row_under_the_export_header(client, seed):
     response = client.get(reverse("archive:call-data", args=[seed.raisi_call.pk, "csv"]))
 
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0] == ",".join(CSV_COLUMNS)
-    assert len(lines) == 2
-    assert lines[1].startswith(f"{seed.raisi_call.pk},{seed.raisi_call.get_absolute_url()},")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0] == CSV_COLUMNS
+    assert len(rows) == 2
+    permalink = "http://testserver" + seed.raisi_call.get_absolute_url()
+    assert rows[1][:2] == [str(seed.raisi_call.pk), permalink]
     assert response["Content-Disposition"] == (
         f'attachment; filename="diplo-call-{seed.raisi_call.pk}.csv"'
     )

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from archive.citations import Citation, cite_call, cite_source
 from archive.enums import CallKind, DatePrecision
-from tests.factories import CallFactory, CountryFactory, LeaderFactory, SourceFactory
+from tests.factories import (
+    CallFactory,
+    CountryFactory,
+    LeaderFactory,
+    ReportFactory,
+    SourceFactory,
+    StatementFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -173,8 +180,53 @@ def test_chicago_citation_of_a_source_without_publisher_or_date(db):
     )
     citation = cite_source(source, "https://diplo.example/sources/4/", ACCESSED)
 
-    # An untitled source is named by its first words, never by the file it came from.
+    # An untitled source is described, never named by the file it came from.
     assert citation.chicago() == (
-        "“Leaders spoke.” n.d. Archived in Diplo. Accessed November 23, 2026. "
+        "“Unattributed report, undated.” n.d. Archived in Diplo. Accessed November 23, 2026. "
         "https://diplo.example/sources/4/."
     )
+
+
+LONG_OPENING = (
+    "French President Emmanuel Macron holds a bilateral meeting with Iranian President Ebrahim"
+    " Raisi on the sidelines of the 77th U.N. General Assembly in New York City."
+)
+
+
+@pytest.mark.parametrize(
+    ("publisher", "url", "published", "name"),
+    [
+        ("TASS", "", datetime.date(2025, 7, 1), "Report by TASS, 1 July 2025"),
+        (
+            "",
+            "https://www.dailysabah.com/x",
+            datetime.date(2023, 6, 10),
+            "Report by dailysabah.com, 10 June 2023",
+        ),
+        ("", "", datetime.date(2023, 6, 10), "Unattributed report, 10 June 2023"),
+        ("Reuters", "", None, "Report by Reuters, undated"),
+    ],
+)
+def test_a_source_without_a_headline_is_never_named_by_a_cut_sentence(
+    client, db, publisher, url, published, name
+):
+    """Its first sentence cut at 90 characters ("...Iranian President Ebrahim…") was the
+    heading of its page and the title of every citation."""
+    source = SourceFactory(
+        title="", publisher=publisher, url=url, published=published, body=LONG_OPENING
+    )
+    call = CallFactory(participants=[])
+    ReportFactory(call=call, source=source)
+    StatementFactory(call=call, source=source, speaker="the Elysee", text="Leaders spoke.")
+
+    page = client.get(source.get_absolute_url()).content.decode()
+    call_page = client.get(call.get_absolute_url(), follow=True).content.decode()
+    ris = client.get(reverse("archive:source-cite", args=[source.pk, "ris"])).content.decode()
+
+    assert str(source) == name
+    assert f'<h1 id="source-heading">{name}</h1>' in page
+    assert f"“{name}.”" in page  # the Chicago citation
+    assert f"TI  - {name}" in ris
+    assert name in call_page
+    for shown in (page, call_page, ris):
+        assert "Ebrahim…" not in shown

@@ -30,7 +30,8 @@ PAGES = [
     ("archive:sources", [], {}, 3),
     ("archive:sources", [], {"q": "leaders"}, 4),
     ("archive:feed", [], {}, 4),
-    ("archive:leader-feed", ["counted-leader"], {}, 5),
+    # The leader, then their calls as the calls list filters them (which finds them again).
+    ("archive:leader-feed", ["counted-leader"], {}, 6),
     ("archive:sitemap-section", ["calls"], {}, 2),
     ("archive:calls-export", ["csv"], {}, 6),
     ("archive:calls-export", ["json"], {"leader": "counted-leader"}, 8),

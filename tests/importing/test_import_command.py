@@ -305,25 +305,47 @@ def test_export_jsonl_has_one_call_a_line(seeds, knowledge):
 def test_export_csv_has_the_export_columns(seeds, knowledge):
     import_articles(seeds)
 
-    run = run_command("export_calls", format="csv")
+    run = run_command("export_calls", format="csv", base_url="https://diplo.example.org/")
 
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
     assert list(rows[0]) == CSV_COLUMNS
     assert len(rows) == 4
     merged = next(row for row in rows if row["date"] == "2023-06-10")
-    assert merged["sources"] == "000_4a83e60193c08f48.txt; 002_a0228c27b5a27831.txt"
+    sources = Source.objects.filter(reports__call_id=merged["id"]).order_by("reports__role", "pk")
+    assert merged["url"].startswith("https://diplo.example.org/calls/")
+    assert merged["source_permalinks"].splitlines() == [
+        f"https://diplo.example.org/sources/{source.pk}/" for source in sources
+    ]
+    assert merged["sources"].splitlines() == [str(source) for source in sources]
+    assert ".txt" not in run.stdout
+    assert run.stderr == ""
 
 
-def test_an_untitled_wire_story_is_dated_by_its_dateline_and_named_by_its_lead(seeds, knowledge):
+def test_export_without_a_site_says_its_permalinks_are_paths(seeds, knowledge):
+    import_articles(seeds / "004_5c21ec6209ce2a68.txt")
+
+    run = run_command("export_calls", format="jsonl")
+
+    assert json.loads(run.stdout.splitlines()[0])["url"].startswith("/calls/")
+    assert "give --base-url https://diplo.example.org, or set SITE_URL" in run.stderr
+
+
+def test_export_refuses_a_base_url_that_is_no_site(db):
+    run = run_command("export_calls", base_url="diplo.example.org")
+
+    assert run.status == 1
+    assert "--base-url must be a site such as https://diplo.example.org" in run.output
+
+
+def test_an_untitled_wire_story_is_dated_by_its_dateline_and_named_honestly(seeds, knowledge):
     import_articles(seeds / "004_5c21ec6209ce2a68.txt")
 
     source = Source.objects.get()
     assert source.title == ""
     # "PARIS, July 1" and a previous call "near three years" before, on September 22, 2022.
     assert source.published.isoformat() == "2025-07-01"
-    assert str(source).startswith("PARIS, July 1. /TASS/. French President Emmanuel Macron")
-    assert str(source).endswith("…")
-    assert "004_" not in str(source)
+    # Not its first sentence cut short ("PARIS, July 1. /TASS/. French President…").
+    assert str(source) == "Report by TASS, 1 July 2025"
 
 
 def test_a_call_no_report_dates_is_listed_for_an_editor(tmp_path, knowledge):
