@@ -41,6 +41,7 @@ from .batches import write_batch
 from .enums import CallKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
 from .extraction.dates import find_dates
+from .extraction.engine import date_defaulted
 from .extraction.text import TextView
 from .knowledge import (
     KnowledgeError,
@@ -595,8 +596,7 @@ class Importer:
         # A date stated in full wins over one the call only inferred (the article's date, a
         # weekday counted back), even at the same precision: it may be a day earlier.
         stated_over_inferred = (
-            bool(call.date_inferred)
-            and not inferred
+            _date_strength(inferred) > _date_strength(call.date_inferred)
             and facts.date is not None
             and not finer(call.date_precision, facts.precision)
         )
@@ -1003,6 +1003,14 @@ def _inferred(extracted: ExtractedCall, facts: Facts) -> str:
     if facts.date is None:
         return ""
     return _clip(getattr(extracted, "date_inferred", None) or "", 300)
+
+
+def _date_strength(inferred: str | None) -> int:
+    """How firmly a date is known: stated (2), counted from a date by the text's own words,
+    "on Wednesday" (1), or only the day the article was filed or published (0)."""
+    if not inferred:
+        return 2
+    return 0 if date_defaulted(inferred) else 1
 
 
 def _month_day(value: str | None) -> tuple[int, int] | None:

@@ -1200,7 +1200,7 @@ def _nearer_untaken(
 _COARSE_FORMS = frozenset({"period", "year", "month", "month_year"})
 #: Words that bring in another event after a contact: a date after them is that event's.
 _ANOTHER_EVENT_RE = re.compile(
-    r"\b(?:ahead\s+of|before|after|following|prior\s+to|on\s+the\s+eve\s+of|"
+    r"\b(?:ahead\s+of|before|after|since|following|prior\s+to|on\s+the\s+eve\s+of|"
     r"in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+\S"
 )
 

@@ -462,15 +462,15 @@ class _Extraction:
         said = f"'{' '.join(self.text[span[0] : span[1]].split())}'" if span else None
         if resolved.basis == "dateline":
             if self.dateline_inference:
-                return f"the dateline's day; {self.dateline_inference}"
+                return f"{DATELINE_DAY}; {self.dateline_inference}"
             if self.published_date is not None:
                 return (
-                    "the dateline's day, its year from the article's date "
+                    f"{DATELINE_DAY}, its year from the article's date "
                     f"({_day(self.published_date)})"
                 )
-            return "the dateline's day"
+            return DATELINE_DAY
         if resolved.basis == "published":
-            return f"the article's date ({_day(self.published_date)}); the text names no other day"
+            return f"the article's date ({_day(self.published_date)}); {NO_OTHER_DAY}"
         if resolved.basis == "relative" and said:
             if self.dateline_date is not None:
                 return f"{said} counted from the dateline ({_day(self.dateline_date)})"
@@ -640,6 +640,19 @@ _OUT_OF_OFFICE_AFTER_RE = re.compile(
     r",?\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:president|prime\s+minister|premier|chancellor)"
     r"[\s-](?:elect|designate)\b|,?\s+(?:the\s+|a\s+)?former\s+"
 )
+
+
+#: How a date taken from the dateline or the page, not from the contact's own words, is told.
+DATELINE_DAY = "the dateline's day"
+NO_OTHER_DAY = "the text names no other day"
+
+
+def date_defaulted(explanation: str | None) -> bool:
+    """Whether an inferred date is only the day the article was filed or published (a call
+    reported from another time zone may be a day earlier), not a day its words count."""
+    return bool(explanation) and (
+        explanation.startswith(DATELINE_DAY) or NO_OTHER_DAY in explanation
+    )
 
 
 def _is_prose(sentence: str) -> bool:

@@ -478,3 +478,25 @@ def test_three_reports_of_one_call_make_one_call_in_any_order(tmp_path, knowledg
     assert merged.duration_minutes == 45
     assert merged.initiator.name == "Emmanuel Macron"
     assert merged.reports.count() == 3
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_day_the_words_count_wins_over_the_day_the_article_was_filed(
+    tmp_path, knowledge, records, order
+):
+    # One outlet counts "on Wednesday" back from its date; another, filed the next morning
+    # from another time zone, says no day, so its dateline's day stands in.
+    counted = call(MACRON, RAISI, date=datetime.date(2023, 6, 7))
+    counted.date_inferred = "'Wednesday' counted from the article's date (7 June 2023)"
+    filed = call(MACRON, RAISI, date=datetime.date(2023, 6, 8))
+    filed.date_inferred = "the dateline's day, its year from the article's date (8 June 2023)"
+    reports = [
+        records.add(record("They spoke on Wednesday.", counted)),
+        records.add(record("They spoke by phone.", filed)),
+    ]
+
+    import_in_order(tmp_path, *((f"{i}.txt", reports[i].text) for i in order))
+
+    merged = only_call()
+    assert merged.date == datetime.date(2023, 6, 7)
+    assert merged.date_inferred.startswith("'Wednesday' counted")
