@@ -60,6 +60,7 @@ from .vocabulary import (
     RECEIVED_CALL_RE,
     REPORTING_RE,
     REQUEST_RE,
+    SERIES_DETERMINERS,
     SIDE_RE,
     SPEAK_BLOCKERS,
     SPEAK_RE,
@@ -87,7 +88,19 @@ _NOUN_NAMES = frozenset(name for name, _ in _NOUN_CONSTRUCTS)
 _DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its", "'s"})
 #: Nouns a leader's possessive may own while the leader still takes part ("X's call with Y").
 _CONTACT_WORDS = frozenset(
-    {"call", "phone", "telephone", "conversation", "talks", "meeting", "video", "summit"}
+    {
+        "call",
+        "calls",
+        "phone",
+        "telephone",
+        "conversation",
+        "conversations",
+        "talks",
+        "meeting",
+        "meetings",
+        "video",
+        "summit",
+    }
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
 #: Asides set off by commas between a subject and its verb (a title, a blessing).
@@ -624,13 +637,17 @@ def _noun_trigger(
     det = match.group("det")
     if det == "no":
         return None
-    # "held phone calls with A, B and C": one contact with each; otherwise a plural head is
-    # generic ("regular phone calls").
+    if det:
+        det = " ".join(det.split())
+    possessive = not det and lower[max(0, match.start() - 3) : match.start()] in ("'s ", "s' ")
+    # "held phone calls with A, B and C", "a series of calls with A and B", "X's meetings
+    # with A, B and C": one contact with each; otherwise a plural head is generic ("regular
+    # phone calls").
     series = (
-        construct == "hold"
+        (construct == "hold" or (construct == "with" and possessive))
         and head in PLURAL_HEADS
         and head != "contact"
-        and det in (None, "separate")
+        and (det is None or det in SERIES_DETERMINERS)
         and re.match(r"\s+(?:with|from)\b", lower[head_end : head_end + 6]) is not None
     )
     if head in PLURAL_HEADS and not series and not (head == "contacts" and kw):
@@ -645,7 +662,7 @@ def _noun_trigger(
         and not _leader_follows_to(ctx, head_end)
     ):
         return None  # "a call for calm", "a call to action"
-    if not det and lower[max(0, match.start() - 3) : match.start()] == "'s ":
+    if possessive:
         det = "'s"  # "X's call with Y": a possessive determines the noun
     if construct == "appos" and not kw and head not in ("call", "meeting", "summit"):
         return None  # ", the talks" is too vague in apposition
@@ -654,7 +671,7 @@ def _noun_trigger(
     kind = KIND_BY_WORD.get(kw) if kw else None
     if kind is None:
         kind = KIND_BY_HEAD.get(head)
-    certain = bool(kw) or head != "call"
+    certain = bool(kw) or head not in ("call", "calls")
     if (
         kind is None
         and head in ("conversation", "conversations")

@@ -290,7 +290,14 @@ _MODIFIERS = (
     r"approximately|about|around|some|nearly|almost|roughly|more\s+than|over|"
     r"an|two|three|(?:the\s+)?two\s+leaders'|leaders'|presidents'"
 )
-_DETERMINERS = r"a|an|the|their|his|her|its|this|that|another|these|our|no"
+#: "a series of", "several": the words that make a plural contact noun several contacts.
+SERIES_DETERMINERS = frozenset(
+    {"a series of", "a number of", "a round of", "several", "multiple", "separate"}
+)
+_DETERMINERS = (
+    r"a\s+series\s+of|a\s+number\s+of|a\s+round\s+of|several|multiple|"
+    r"a|an|the|their|his|her|its|this|that|another|these|our|no"
+)
 _KIND_WORDS = (
     r"(?:tele)?phonic|(?:tele)?phone|video|videophone|virtual|online|in-person|face-to-face"
 )
@@ -376,10 +383,12 @@ KIND_BY_WORD = {
 }
 KIND_BY_HEAD = {
     "call": "phone",
+    "calls": "phone",
     "videocall": "video",
     "videoconference": "video",
     "video-conference": "video",
     "meeting": "meeting",
+    "meetings": "meeting",
     "summit": "meeting",
     "tete-a-tete": "meeting",
 }

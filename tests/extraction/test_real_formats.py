@@ -719,3 +719,43 @@ def test_the_president_alone_is_the_one_president_the_page_names_in_full(project
     assert [
         (c["participants"], c["date"], c["initiator"]) for c in summaries(extract(text, project_kb))
     ] == [(["angela-merkel", "barack-obama"], "2013-09-23", "barack-obama")]
+
+
+def test_a_series_of_conversations_with_several_leaders_is_one_call_with_each(project_kb):
+    text = (
+        "date 2023-10-08 Abu Dhabi: President Sheikh Mohamed bin Zayed Al Nahyan engaged in a "
+        "series of telephone conversations with world leaders, including King Abdullah II of "
+        "Jordan, President Abdel Fattah El Sisi of Egypt and Canada's Prime Minister Justin "
+        "Trudeau.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted(tuple(c["participants"]) for c in calls) == [
+        ("abdel-fattah-el-sisi", "mohamed-bin-zayed-al-nahyan"),
+        ("abdullah-ii", "mohamed-bin-zayed-al-nahyan"),
+        ("justin-trudeau", "mohamed-bin-zayed-al-nahyan"),
+    ]
+    assert {c["kind"] for c in calls} == {"phone"}
+
+
+def test_a_leaders_meetings_with_several_leaders_are_one_meeting_with_each(project_kb):
+    text = (
+        "Here is a look back at Marcos' meetings with Cambodian Prime Minister Hun Manet, "
+        "Vietnamese Prime Minister Pham Minh Chinh and South Korean President Yoon Suk Yeol.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2023, 9, 9)))
+
+    assert sorted(tuple(c["participants"]) for c in calls) == [
+        ("ferdinand-marcos-jr", "hun-manet"),
+        ("ferdinand-marcos-jr", "pham-minh-chinh"),
+        ("ferdinand-marcos-jr", "yoon-suk-yeol"),
+    ]
+    assert {c["kind"] for c in calls} == {"meeting"}
+
+
+def test_regular_calls_are_still_no_call(project_kb):
+    text = "date 2023-10-08 Macron and Scholz hold regular phone calls with each other.\n"
+
+    assert extract(text, project_kb).calls == []
