@@ -32,7 +32,7 @@ from django.db import connection as default_connection
 from django.db.models import Q
 
 from . import idlists
-from .models import CallFacet, CallFacetSet, FacetTotal, PendingFacetCall, WriteBatch
+from .models import CallFacet, CallFacetSet, FacetTotal, PendingFacetCall, Topic, WriteBatch
 
 CALL_FACETS = CallFacet._meta.db_table
 FACET_SETS = CallFacetSet._meta.db_table
@@ -63,11 +63,52 @@ UNION SELECT c.id, '{COUNTRY}', l.country_id
 UNION SELECT c.id, '{TOPIC}', CAST(ct.topic_id AS TEXT)
   FROM archive_call c JOIN archive_call_topics ct ON ct.call_id = c.id
   WHERE c.id IN ({{ids}})
-UNION SELECT c.id, '{PUBLISHER}', s.publisher
+{{broader}}UNION SELECT c.id, '{PUBLISHER}', s.publisher
   FROM archive_call c JOIN archive_report r ON r.call_id = c.id
   JOIN archive_source s ON s.id = r.source_id
   WHERE c.id IN ({{ids}}) AND s.publisher <> ''
 """
+
+#: How many broader topics above a call's topic count it too: a topic's calls are its own and
+#: those of its narrower topics down to this depth (the gazetteer's taxonomy has one level).
+TOPIC_DEPTH = 3
+
+
+def _broader_topics() -> str:
+    """VALUES' parts that give each call the broader topics of its topics (UNION: once each,
+    however many of its topics share one)."""
+    parts = []
+    for depth in range(1, TOPIC_DEPTH + 1):
+        joins = "".join(
+            f" JOIN archive_topic t{n} ON t{n}.id = "
+            + ("ct.topic_id" if n == 1 else f"t{n - 1}.parent_id")
+            for n in range(1, depth + 1)
+        )
+        parts.append(
+            f"UNION SELECT c.id, '{TOPIC}', CAST(t{depth}.parent_id AS TEXT)\n"
+            f"  FROM archive_call c JOIN archive_call_topics ct ON ct.call_id = c.id{joins}\n"
+            f"  WHERE c.id IN ({{ids}}) AND t{depth}.parent_id IS NOT NULL\n"
+        )
+    return "".join(parts)
+
+
+VALUES = VALUES.replace("{broader}", _broader_topics())
+
+# The calls tagged with topic ``{topic}`` or one of its narrower topics (SQL).
+NARROWER_CALLS = "SELECT call_id FROM archive_call_topics WHERE topic_id IN ({topics})".format(
+    topics=" UNION ".join(
+        ["SELECT {topic}"]
+        + [
+            "SELECT t1.id FROM archive_topic t1"
+            + "".join(
+                f" JOIN archive_topic t{n} ON t{n}.id = t{n - 1}.parent_id"
+                for n in range(2, depth + 1)
+            )
+            + f" WHERE t{depth}.parent_id = {{topic}}"
+            for depth in range(1, TOPIC_DEPTH + 1)
+        ]
+    )
+)
 
 # Refresh the calls ``{ids}`` selects: subtract their stored values, store the current
 # ones, add those. In (facet, value) order, so that concurrent refreshes on PostgreSQL
@@ -141,6 +182,15 @@ TRIGGERS = [
         "OLD.publisher IS NOT NEW.publisher",
         "SELECT call_id FROM archive_report WHERE source_id = NEW.id",
     ),
+    # A topic moved under another: its calls and its narrower topics' count towards new
+    # broader topics.
+    (
+        "topic_au",
+        "AFTER UPDATE OF parent_id",
+        "archive_topic",
+        "OLD.parent_id IS NOT NEW.parent_id",
+        NARROWER_CALLS.format(topic="NEW.id"),
+    ),
 ]
 TRIGGER_PREFIX = "archive_facets_"
 
@@ -213,6 +263,10 @@ def _postgresql_statements(sets: bool) -> list[str]:
               PERFORM archive_refresh_call_facets(ARRAY(
                 SELECT call_id FROM archive_report WHERE source_id = NEW.id));
             END IF;
+          ELSIF TG_TABLE_NAME = 'archive_topic' THEN
+            IF OLD.parent_id IS DISTINCT FROM NEW.parent_id THEN
+              PERFORM archive_refresh_call_facets(ARRAY({narrower}));
+            END IF;
           ELSIF TG_OP = 'INSERT' THEN
             PERFORM archive_refresh_call_facets(ARRAY[NEW.call_id]);
           ELSIF TG_OP = 'DELETE' THEN
@@ -221,7 +275,7 @@ def _postgresql_statements(sets: bool) -> list[str]:
             PERFORM archive_refresh_call_facets(ARRAY[NEW.call_id, OLD.call_id]);
           END IF;
           RETURN NULL;
-        END $$""",
+        END $$""".replace("{narrower}", NARROWER_CALLS.format(topic="NEW.id")),
     ]
     for table, events in _postgresql_events().items():
         name = f"{table}_facets"
@@ -241,6 +295,7 @@ def _postgresql_events() -> dict[str, str]:
         "archive_report": "INSERT OR UPDATE OR DELETE",
         "archive_leader": "UPDATE OF country_id",
         "archive_source": "UPDATE OF publisher",
+        "archive_topic": "UPDATE OF parent_id",
     }
 
 
@@ -329,13 +384,16 @@ def refresh_pending(db=default_connection) -> int:
     return pending
 
 
-def kept_counts() -> dict[str, dict[str, int]]:
-    """Every kept count, ``{facet: {value: calls}}``, in one query (a few thousand rows)."""
+def kept_counts(facet: str | None = None) -> dict:
+    """Every kept count, ``{facet: {value: calls}}``, in one query (a few thousand rows);
+    with ``facet``, that facet's, ``{value: calls}``."""
     counts: dict[str, dict[str, int]] = {}
-    rows = FacetTotal.objects.filter(calls__gt=0).values_list("facet", "value", "calls")
-    for facet, value, calls in rows:
-        counts.setdefault(facet, {})[value] = calls
-    return counts
+    rows = FacetTotal.objects.filter(calls__gt=0)
+    if facet is not None:
+        rows = rows.filter(facet=facet)
+    for name, value, calls in rows.values_list("facet", "value", "calls"):
+        counts.setdefault(name, {})[value] = calls
+    return counts if facet is None else counts.get(facet, {})
 
 
 def count_values(ids: list[int]) -> Counter[tuple[str, str]]:
@@ -376,6 +434,21 @@ def leader_calls(pks: list[int] | None = None, *, with_total: bool = False) -> d
         wanted |= Q(facet=ALL, value="")
     rows = FacetTotal.objects.filter(wanted).values_list("facet", "value", "calls")
     return {(int(value) if facet == LEADER else None): n for facet, value, n in rows}
+
+
+def with_narrower(pks: list[int]) -> dict[int, set[int]]:
+    """Each topic of ``pks`` and its narrower topics (down to TOPIC_DEPTH), ``{pk: {pks}}``,
+    the topics whose calls count as its own. One query."""
+    chain = ["parent_id", "parent__parent_id", "parent__parent__parent_id"][:TOPIC_DEPTH]
+    wanted = Q(pk__in=pks)
+    for field in chain:
+        wanted |= Q(**{f"{field.removesuffix('_id')}__in": pks})
+    found: dict[int, set[int]] = {pk: {pk} for pk in pks}
+    for pk, *broader in Topic.objects.filter(wanted).values_list("id", *chain):
+        for topic in broader:
+            if topic in found:
+                found[topic].add(pk)
+    return found
 
 
 def total_calls() -> int:

@@ -116,6 +116,7 @@ class FacetResult:
     estimated: bool = False  # counts estimated from a sample of the calls
     more_url: str = ""
     less_url: str = ""
+    hint: str = ""  # how its values count and combine, said under its name
 
 
 @contextlib.contextmanager
@@ -210,6 +211,7 @@ class Facet:
 
     name = ""
     label = ""
+    hint = ""
     multi = True  # repeated values all apply (AND), rather than replace each other
     size = 10
     max_size = 100
@@ -238,7 +240,11 @@ class Facet:
         """The facet's values, with a link that toggles each."""
         counts = self.counts
         result = FacetResult(
-            self.name, self.label, estimated=counts.estimated, timed_out=counts.timed_out
+            self.name,
+            self.label,
+            estimated=counts.estimated,
+            timed_out=counts.timed_out,
+            hint=self.hint,
         )
         selected = self.selected
         rows = self.rows(list(selected))
@@ -307,6 +313,7 @@ class CountryFacet(LinkFacet):
 
 class TopicFacet(LinkFacet):
     name, label = "topic", "Topic"
+    hint = "A broader topic counts the calls of its narrower topics."
 
     def names(self, pks):
         return {

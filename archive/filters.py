@@ -302,9 +302,13 @@ class CallFilter(django_filters.FilterSet):
         return queryset
 
     def filter_topics(self, queryset, name, value):
+        # A broader topic's calls are those of its narrower topics too, as its count says.
         through = Call.topics.through
-        for topic in self.objects.get("topic", []):
-            queryset = queryset.filter(pk__in=through.objects.filter(topic=topic).values("call_id"))
+        topics = self.objects.get("topic", [])
+        narrower = facet_totals.with_narrower([topic.pk for topic in topics])
+        for topic in topics:
+            tagged = through.objects.filter(topic__in=narrower[topic.pk]).values("call_id")
+            queryset = queryset.filter(pk__in=tagged)
         return queryset
 
     def filter_publishers(self, queryset, name, value):

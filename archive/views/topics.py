@@ -1,8 +1,12 @@
-"""Topics: the taxonomy, and each topic's page (timeline, leaders, calls)."""
+"""Topics: the taxonomy, and each topic's page (timeline, leaders, calls).
 
-from django.db.models import Count
+A broader topic's calls are its own and those of its narrower topics, as everywhere in the
+archive (the facet, the filter, the counts: :data:`archive.facet_totals.TOPIC_DEPTH`).
+"""
+
 from django.shortcuts import get_object_or_404, render
 
+from ..facet_totals import TOPIC, kept_counts, with_narrower
 from ..models import Call, Topic
 from .common import paginate, public_page
 from .queries import CallSet, timeline
@@ -10,13 +14,11 @@ from .queries import CallSet, timeline
 
 @public_page
 def topic_list(request):
-    # Counted on the link table by topic id, then attached (no GROUP BY over a join).
-    counts = dict(
-        Call.topics.through.objects.order_by().values_list("topic_id").annotate(n=Count("*"))
-    )
+    # The counts the database keeps, each topic's including its narrower topics'.
+    counts = kept_counts(TOPIC)
     topics = list(Topic.objects.order_by("name"))
     for topic in topics:
-        topic.n_calls = counts.get(topic.pk, 0)
+        topic.n_calls = counts.get(str(topic.pk), 0)
     children: dict = {}
     for topic in topics:
         children.setdefault(topic.parent_id, []).append(topic)
@@ -28,8 +30,12 @@ def topic_list(request):
 @public_page
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    tagged = Call.topics.through.objects.filter(topic=topic).values_list("call_id", flat=True)
-    counted = CallSet("topic", topic.pk, tagged)
+    narrower = with_narrower([topic.pk])[topic.pk]
+    tagged = Call.topics.through.objects.filter(topic__in=narrower).values_list(
+        "call_id", flat=True
+    )
+    # Each call once, though it may have two of these topics.
+    counted = CallSet("topic", topic.pk, tagged.distinct() if len(narrower) > 1 else tagged)
     calls = counted.calls.with_related().order_by("-date", "-id")
     pagination = paginate(request, calls, count=counted.count)
     context = {

@@ -20,7 +20,7 @@ from archive import facet_totals
 from archive.batches import write_batch
 from archive.enums import CallKind
 from archive.merging import merge_calls
-from archive.models import Call, CallFacetSet, FacetTotal, Participation, Report
+from archive.models import Call, CallFacetSet, FacetTotal, Participation, Report, Topic
 from tests.factories import (
     CallFactory,
     CountryFactory,
@@ -47,10 +47,16 @@ def counted() -> dict[tuple[str, str], int]:
     )
     countries = set(Participation.objects.values_list("call_id", "leader__country_id"))
     counts.update(("country", country) for _, country in countries)
-    counts.update(
-        ("topic", str(topic))
-        for topic in Call.topics.through.objects.values_list("topic_id", flat=True)
-    )
+    # A call counts towards its topics and their broader topics, once each.
+    parents = dict(Topic.objects.values_list("id", "parent_id"))
+    tagged = set()
+    for call_id, topic in Call.topics.through.objects.values_list("call_id", "topic_id"):
+        for _ in range(facet_totals.TOPIC_DEPTH + 1):
+            if topic is None:
+                break
+            tagged.add((call_id, topic))
+            topic = parents.get(topic)
+    counts.update(("topic", str(topic)) for _, topic in tagged)
     publishers = set(
         Report.objects.exclude(source__publisher="").values_list("call_id", "source__publisher")
     )
@@ -135,6 +141,36 @@ def test_every_write_keeps_the_counts_of_the_rows():
     Call.objects.all().delete()
     assert kept() == {}
     assert packed() == {}
+
+
+def test_a_broader_topic_counts_the_calls_of_its_narrower_topics_through_every_write():
+    broad, other = TopicFactory(), TopicFactory()
+    narrow = TopicFactory(parent=broad)
+    narrower = TopicFactory(parent=narrow)
+    CallFactory(topics=[broad])
+    both = CallFactory(topics=[broad, narrow])  # counted once by the broader topic
+    deep = CallFactory(topics=[narrower])
+    assert_consistent()
+    assert kept()["topic", str(broad.pk)] == 3
+    assert kept()["topic", str(narrow.pk)] == 2
+
+    both.topics.remove(narrow)
+    assert_consistent()
+    narrow.parent = other  # moved: its calls now count towards the other topic
+    narrow.save()
+    assert_consistent()
+    assert kept()["topic", str(other.pk)] == 1
+    assert kept()["topic", str(broad.pk)] == 2
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE archive_topic SET parent_id = %s WHERE id = %s", [broad.pk, narrower.pk]
+        )
+    assert_consistent()
+    broad.delete()  # its narrower topic stands alone
+    assert_consistent()
+    assert kept()["topic", str(narrower.pk)] == 1
+    deep.delete()
+    assert_consistent()
 
 
 def test_a_publisher_holding_the_separator_is_counted_under_a_readable_name():
