@@ -772,18 +772,44 @@ def _discuss_trigger(ctx: ContactContext, index: int, sentence_at: SentenceAt) -
         return None
     clause_end = _clause_end(view.lower, end, sentence.end)
     mode = _BY_MODE_RE.search(view.lower, end, min(clause_end, end + 80))
-    if mode is None:
-        return None
+    if mode is not None:
+        kind: str | None = "phone" if mode.group("phone") else "video"
+        certain = True
+    else:
+        # "X and Y on Wednesday discussed growing tensions": two leaders discussing is a
+        # contact, when the text around it tells of one ("during the phone call").
+        status, subjects = _subject(ctx, sentence, start)
+        if status != "leader" or len({k for m in subjects for k in m.keys}) < 2:
+            return None
+        if not view.lower_words[index].startswith("discussed"):
+            return None
+        told = _CONTACT_TOLD_RE.search(
+            view.lower,
+            sentence.start,
+            ctx.sentences[min(sentence.index + 3, len(ctx.sentences) - 1)].end,
+        )
+        if told is None:
+            return None
+        kind = "phone" if told.group("phone") else "video" if told.group("video") else None
+        certain = False
     return Trigger(
         start=start,
         end=end,
         construct="speak",
         sentence=sentence.index,
-        kind="phone" if mode.group("phone") else "video",
+        kind=kind,
+        kind_certain=certain,
         verb=view.lower_words[index],
         verb_start=start,
         verb_end=end,
     )
+
+
+#: A contact told in a few words: what makes "X and Y discussed Z" one.
+_CONTACT_TOLD_RE = re.compile(
+    r"\b(?:(?P<phone>(?:tele)?phone(?:\s+call|\s+conversation|\s+talks?)?|call)|"
+    r"(?P<video>video\s*(?:call|conference|link))|conversation|talks|meeting)\b"
+)
 
 
 def _meet_trigger(
@@ -944,7 +970,7 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
     lower = ctx.view.lower
     window_start = _clause_start(lower, sentence.start, trigger.start)
     window = _without_names(ctx, sentence, window_start, trigger.start)
-    if MODALITY_RE.search(window):
+    if any(_modal_for_contact(m, window, trigger) for m in MODALITY_RE.finditer(window)):
         return False
     if trigger.construct in ("with", "after") and REQUEST_RE.search(window):
         return False
@@ -971,6 +997,22 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
         lower, max(sentence.start, trigger.start - 2 * _CLAUSE_REACH), trigger.start
     )
     return denial is None
+
+
+#: Modal words that only qualify the noun they stand before ("an upcoming summit").
+_MODAL_ADJECTIVES = frozenset(
+    {"possible", "potential", "upcoming", "next", "future", "forthcoming"}
+)
+
+
+def _modal_for_contact(match: re.Match[str], window: str, trigger: Trigger) -> bool:
+    """Whether a modal word in the clause before a contact bears on it: a verb or adverb
+    anywhere ("will hold a call"), an adjective only where it qualifies the contact's own
+    noun ("a possible call"), not another noun ("discussed an upcoming summit in a call")."""
+    if match.group().lower() not in _MODAL_ADJECTIVES:
+        return True
+    between = window[match.end() :].split()
+    return not between and trigger.construct not in _VERBAL
 
 
 def _participants(

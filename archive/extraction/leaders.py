@@ -35,6 +35,7 @@ from .knowledge import (
     EntityMatch,
     KnowledgeBase,
     SpellingMatch,
+    Term,
 )
 from .sentences import Sentence
 from .text import TextView, positions_in
@@ -1039,12 +1040,31 @@ class _Finder:
                     if len(serving) == 1:
                         candidates = (serving[0],)
             if len(candidates) > 1:
+                # A surname two presidents bore, in an undated story: the one whose years in
+                # office meet those of the other leaders the article names.
+                contemporaries = [
+                    s for s in candidates if self._meets_others(s, counts, candidates)
+                ]
+                if len(contemporaries) == 1:
+                    candidates = (contemporaries[0],)
+            if len(candidates) > 1:
                 self.warnings.append(
                     f"'{self.view.text[mention.start : mention.end]}' may be any of "
                     f"{', '.join(candidates)}; read as {candidates[0]}"
                 )
             mention.keys = (candidates[0],)
             self._known(candidates[0])
+
+    def _meets_others(self, slug: str, counts: Counter[str], rivals: tuple[str, ...]) -> bool:
+        """Whether a leader was in office at some time with every other leader named in
+        full in the article (those of ``rivals`` aside)."""
+        others = [o for o in counts if o not in rivals and o in self.kb.leaders]
+        if not others:
+            return False
+        terms = self.kb.leaders[slug].terms
+        return all(
+            any(_overlap(a, b) for a in terms for b in self.kb.leaders[o].terms) for o in others
+        )
 
     # --- resolution ------------------------------------------------------------------------
 
@@ -1227,3 +1247,10 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _overlap(a: Term, b: Term) -> bool:
+    """Whether two terms of office share a day (an open end runs to today)."""
+    a_start, a_end = a.start or date.min, a.end or date.max
+    b_start, b_end = b.start or date.min, b.end or date.max
+    return a_start <= b_end and b_start <= a_end

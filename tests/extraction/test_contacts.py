@@ -337,7 +337,8 @@ def test_earlier_contacts_become_background_calls_and_several_sentences_one_call
         call(herzog, "meeting", "2022-03-01", "month", role="background"),
     ]
     assert [c.topics for c in record.calls] == [["middle-east"], ["trade"], []]
-    assert len([e for e in record.calls[0].evidence if e.fact == "call"]) == 2
+    # Its sentences: the call, its length, and what the two presidents discussed.
+    assert len([e for e in record.calls[0].evidence if e.fact == "call"]) == 3
 
 
 def test_a_photo_caption_of_an_old_meeting_is_a_background_meeting(kb):

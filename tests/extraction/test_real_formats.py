@@ -759,3 +759,39 @@ def test_regular_calls_are_still_no_call(project_kb):
     text = "date 2023-10-08 Macron and Scholz hold regular phone calls with each other.\n"
 
     assert extract(text, project_kb).calls == []
+
+
+def test_two_leaders_who_discussed_something_around_a_told_call_had_a_contact(project_kb):
+    text = (
+        "President Bush and Russian President Vladimir Putin on Wednesday discussed growing "
+        "tensions over Iran's nuclear programme.\n\n"
+        "A spokesman said that during the phone call, Bush emphasised the plan's purpose.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["kind"]) for c in calls] == [
+        (["george-w-bush", "vladimir-putin"], "phone")
+    ]
+
+
+def test_two_leaders_who_discussed_something_with_no_contact_told_had_none(project_kb):
+    text = (
+        "Macron and Scholz discussed the budget in their speeches to parliament on "
+        "Wednesday, each in his own capital.\n"
+    )
+
+    assert extract(text, project_kb).calls == []
+
+
+def test_a_contact_that_discussed_an_upcoming_summit_took_place(project_kb):
+    text = (
+        "date 2008-03-07 Russian President Vladimir Putin and his US counterpart George W. "
+        "Bush discussed an upcoming NATO-Russia summit in a telephone conversation Friday.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["george-w-bush", "vladimir-putin"], "2008-03-07")
+    ]
