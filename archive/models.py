@@ -12,6 +12,7 @@ form a taxonomy whose keywords tag calls. Merged leaders and calls leave
 from __future__ import annotations
 
 import datetime
+import re
 from urllib.parse import urlsplit
 
 from django.db import connections, models
@@ -234,6 +235,25 @@ class Source(models.Model):
         return f"Report by {by}, {when}" if by else f"Unattributed report, {when}"
 
 
+def names_in_prose(names: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def duration_text(minutes: int | None, qualifier: str = "") -> str:
+    """A duration with its unit: "90 minutes", "more than 2 hours" ("" when unknown)."""
+    if minutes is None:
+        return ""
+    if minutes % 60 == 0 and minutes >= 60:
+        hours = minutes // 60
+        amount = f"{hours} hour{'s' if hours != 1 else ''}"
+    else:
+        amount = f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{qualifier or ''} {amount}".strip()
+
+
 def _host_of(url: str) -> str:
     """The site a web address is on, without "www." ("reuters.com"); empty if none."""
     host = urlsplit(web_url(url)).hostname or ""
@@ -433,7 +453,7 @@ class Call(TimestampedModel):
 
     @property
     def title(self) -> str:
-        names = " and ".join(self.leader_names) if self.pk else ""
+        names = names_in_prose(self.leader_names) if self.pk else ""
         when = self.date_display
         kind = self.get_kind_display()
         return f"{kind}: {names or 'unknown participants'}, {when}"
@@ -450,15 +470,7 @@ class Call(TimestampedModel):
 
     @property
     def duration_display(self) -> str:
-        if self.duration_minutes is None:
-            return ""
-        minutes = self.duration_minutes
-        if minutes % 60 == 0 and minutes >= 60:
-            hours = minutes // 60
-            amount = f"{hours} hour{'s' if hours != 1 else ''}"
-        else:
-            amount = f"{minutes} minutes"
-        return f"{self.duration_qualifier} {amount}".strip()
+        return duration_text(self.duration_minutes, self.duration_qualifier)
 
     def build_slug(self) -> str:
         """A readable slug: date, participants and kind; the id keeps the URL unique."""
@@ -604,6 +616,49 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:80]}"
+
+    @property
+    def attribution(self) -> str:
+        """Who the statement is from, as a reader can follow it (`attribution_of`)."""
+        side = self.side_country.name if self.side_country_id else ""
+        if not side and self.side_leader_id:
+            side = self.side_leader.country.name
+        leader = self.side_leader.name if self.side_leader_id else ""
+        return attribution_of(self.speaker, leader, side)
+
+
+#: Speakers that name no one by themselves: "he" stands for whoever the text spoke of.
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+#: "his office", "her spokesperson": someone's office, whose the pronoun does not say.
+_PRONOUN_OFFICE_RE = re.compile(r"(?:his|her|their|its)\s+(?P<office>.+)", re.IGNORECASE)
+#: "the statement", "a readout": a document, not who issued it.
+_DOCUMENT_RE = re.compile(
+    r"(?:a|an|the|this|that)\s+(?:joint\s+|official\s+|written\s+|press\s+)?"
+    r"(?P<document>statement|readout|communiqu[eé]|release|transcript|report|summary|post)",
+    re.IGNORECASE,
+)
+#: "a Iranian official": the article before a vowel sound.
+_ARTICLE_RE = re.compile(r"^([Aa]) (?=[AEIOaeio](?!u))")
+
+
+def attribution_of(speaker: str, leader: str = "", side: str = "") -> str:
+    """Who said it, for a reader: the speaker as the source wrote it, unless it names no
+    one by itself. A pronoun ("He") is the leader of its side when the import tied it to
+    one, else the side alone ("Iran"); "his office" is that leader's office; "the
+    statement" is the side's statement ("Iran, in a statement")."""
+    spoken = " ".join(speaker.split())
+    lower = spoken.lower()
+    if lower in PRONOUNS or not spoken:
+        return leader or side or "Unattributed"
+    office = _PRONOUN_OFFICE_RE.fullmatch(spoken)
+    if office:
+        owner = f"{leader}’s" if leader else (f"{side}’s" if side else "A leader’s")
+        return f"{owner} {office.group('office')}"
+    document = _DOCUMENT_RE.fullmatch(spoken)
+    if document:
+        kind = document.group("document").lower()
+        return f"{side}, in a {kind}" if side else f"A {kind}"
+    return _ARTICLE_RE.sub(r"\1n ", spoken)
 
 
 class PossibleDuplicate(TimestampedModel):

@@ -180,17 +180,27 @@ def call_detail(request, pk: int, slug: str = ""):
     )
     names = {p.leader.slug: p.leader.name for p in call.participations.all()}
     names.update({topic.slug: topic.name for topic in call.topics.all()})
-    for report in reports:
-        report.sentences = sentences(report.first_evidence, names)
-        report.more_evidence = report.n_evidence - len(report.first_evidence)
     # In text order within each side (the model's own order also sorts by the call's date,
     # a join for nothing here); at most MAX_STATEMENTS of them.
     statements = list(
         Statement.objects.filter(call=call)
-        .select_related("side_leader", "side_country", "source")
-        .defer("source__body")
+        .select_related("side_leader__country", "side_country", "source")
+        .defer("source__body", "side_leader__notes")
         .order_by("side_country__name", "start", "pk")[: MAX_STATEMENTS + 1]
     )
+    # Each statement names its source by its number in the list of sources below, as a
+    # note does (every statement repeating an 80-character title was most of the section).
+    numbers = {report.source_id: number for number, report in enumerate(reports, start=1)}
+    by_source: dict[int, list[Statement]] = {}
+    for statement in statements:
+        statement.source_number = numbers.get(statement.source_id)
+        by_source.setdefault(statement.source_id, []).append(statement)
+    for number, report in enumerate(reports, start=1):
+        report.number = number
+        report.sentences = sentences(
+            report.first_evidence, names, by_source.get(report.source_id, [])
+        )
+        report.more_evidence = report.n_evidence - len(report.first_evidence)
     more_statements = 0
     if len(statements) > MAX_STATEMENTS:
         statements = statements[:MAX_STATEMENTS]

@@ -7,15 +7,18 @@ thousand times is a hundred thousand spans, and its page must still be a page.
 
 from __future__ import annotations
 
+import datetime
 import heapq
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from ..models import Evidence
+from ..enums import CallKind, Fact
+from ..models import Evidence, Statement, attribution_of, duration_text
 
 #: Characters of a source's text on one page: the whole of any ordinary article.
 TEXT_PART = 100_000
@@ -68,20 +71,83 @@ class Sentence:
     def part_query(self) -> str:
         return anchor_query(self.start)
 
+    @property
+    def quoted(self) -> str:
+        """The sentence as a quotation holds it (`nested_quotes`)."""
+        return nested_quotes(self.text)
 
-def sentences(evidence: Iterable[Evidence], names: dict[str, str]) -> list[Sentence]:
-    """Evidence grouped by span, in text order; ``names`` turns details (slugs) into names."""
+
+_STRAIGHT_QUOTE = re.compile(r'"')
+
+
+def nested_quotes(text: str) -> str:
+    """``text`` with its double quotation marks made single, for a quotation (``<q>``, which
+    adds the double ones) to hold: “‘The presidents agreed…,’ the Elysee said”, where the
+    marks doubled (“"The presidents agreed…"”). Straight marks open and close in turn."""
+    text = text.replace("“", "‘").replace("”", "’")
+    marks = iter(["‘", "’"] * (text.count('"') // 2 + 1))
+    return _STRAIGHT_QUOTE.sub(lambda _: next(marks), text)
+
+
+def sentences(
+    evidence: Iterable[Evidence], names: dict[str, str], statements: Iterable[Statement] = ()
+) -> list[Sentence]:
+    """Evidence grouped by span, in text order, each fact labelled by `fact_label`."""
     grouped: dict[tuple[int, int], Sentence] = {}
+    statements = list(statements)
     for item in sorted(evidence, key=lambda e: (e.start, e.end, e.pk or 0)):
         sentence = grouped.setdefault(
             (item.start, item.end), Sentence(item.text, item.start, item.end)
         )
-        label = item.get_fact_display()
-        if item.detail:
-            label += f" ({names.get(item.detail, item.detail)})"
+        label = fact_label(item, names, statements)
         if label not in sentence.facts:
             sentence.facts.append(label)
     return list(grouped.values())
+
+
+_DURATION_DETAIL = re.compile(r"(?:(?P<qualifier>\D+?)\s+)?(?P<minutes>\d+)")
+
+
+def fact_detail(item: Evidence, names: dict[str, str], statements: list[Statement] = ()) -> str:
+    """What an evidence row says of its fact, as a reader reads it: a leader's or a topic's
+    name (``names``: by slug), a duration with its unit ("more than 2 hours", where the row
+    keeps "more than 120"), a date written out, a kind by its name, a statement's speaker
+    as the call's page attributes it (``statements``: of the same source)."""
+    detail = item.detail or ""
+    if not detail:
+        return ""
+    if item.fact == Fact.DURATION:
+        match = _DURATION_DETAIL.fullmatch(detail)
+        if match:
+            return duration_text(int(match["minutes"]), match["qualifier"] or "")
+    if item.fact == Fact.DATE:
+        try:
+            day = datetime.date.fromisoformat(detail)
+        except ValueError:
+            return detail
+        return f"{day.day} {day:%B %Y}"
+    if item.fact == Fact.KIND and detail in CallKind.values:
+        return CallKind(detail).label.lower()
+    if item.fact == Fact.STATEMENT:
+        for statement in statements:
+            if (
+                statement.speaker == detail
+                and statement.start is not None
+                and item.start <= statement.start
+                and statement.end <= item.end
+            ):
+                return statement.attribution
+        return attribution_of(detail)
+    return names.get(detail, detail)
+
+
+def fact_label(item: Evidence, names: dict[str, str], statements: list[Statement] = ()) -> str:
+    """ "The duration (90 minutes)", "A statement (Ebrahim Raisi’s office)"."""
+    label = item.get_fact_display()
+    detail = fact_detail(item, names, statements)
+    if detail and detail != "Unattributed":
+        label += f" ({detail})"
+    return label
 
 
 @dataclass

@@ -143,9 +143,16 @@ def json_lines(queryset, header: dict, site: str = "") -> Iterator[str]:
 def call_json_response(call: Call, site: str = "") -> JsonResponse:
     data = call_dict(call.pk, site)
     data["summary"] = call.summary
+    statements = call.statements.select_related("side_leader__country", "side_country")
     data["statements"] = [
-        {"speaker": s.speaker, "side": s.side_country_id, "text": s.text}
-        for s in call.statements.all()
+        # "speaker" as the source wrote it ("He"); "attribution" as the call's page shows it.
+        {
+            "speaker": s.speaker,
+            "attribution": s.attribution,
+            "side": s.side_country_id,
+            "text": s.text,
+        }
+        for s in statements
     ]
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
 

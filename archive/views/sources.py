@@ -8,13 +8,14 @@ from django.shortcuts import render
 from .. import search
 from ..citations import cite_source
 from ..facets import QueryString
-from ..models import Evidence, Participation, Report, Source
+from ..models import Evidence, Participation, Report, Source, Statement
 from ..untrusted import web_url
 from .common import paginate, public_page, today
 from .evidence import (
     MAX_MARKS,
     MAX_SENTENCE_ROWS,
     evidence_count,
+    fact_detail,
     part_window,
     parts_in,
     segments,
@@ -87,12 +88,20 @@ def source_detail(request, pk: int):
         )
         .order_by("role", "call__date")
     )
+    # Its statements, so that a "he" or "the statement" among the facts is attributed.
+    statements = list(
+        Statement.objects.filter(source=source)
+        .select_related("side_leader__country", "side_country")
+        .defer("side_leader__notes")
+        .order_by("start", "pk")[:MAX_SENTENCE_ROWS]
+    )
     by_report = {}
     for number, report in enumerate(reports, start=1):
         report.number = number
         names = {p.leader.slug: p.leader.name for p in report.call.participations.all()}
         names.update({topic.slug: topic.name for topic in report.call.topics.all()})
-        report.sentences = sentences(report.first_evidence, names)
+        report.statements = [s for s in statements if s.call_id == report.call_id]
+        report.sentences = sentences(report.first_evidence, names, report.statements)
         report.more_evidence = report.n_evidence - len(report.first_evidence)
         by_report[report.pk] = (number, report.call, names)
     # The spans of this part of the text, however many the source has.
@@ -101,12 +110,13 @@ def source_detail(request, pk: int):
         .order_by("start", "pk")
         .only("pk", "report_id", "fact", "detail", "start", "end")[: MAX_MARKS + 1]
     )
+    statements_of = {report.pk: report.statements for report in reports}
     for item in marks:
         number, call, names = by_report[item.report_id]
         item.report_number = number
         item.call = call
-        # A leader's or a topic's name, not its slug.
-        item.detail_shown = names.get(item.detail, item.detail)
+        # A leader's or a topic's name, not its slug; a duration with its unit.
+        item.detail_shown = fact_detail(item, names, statements_of[item.report_id])
     permalink = request.build_absolute_uri(source.get_absolute_url())
     context = {
         "source": source,

@@ -8,10 +8,19 @@ import json
 import pytest
 from django.urls import reverse
 
+from archive.enums import Fact
 from archive.merging import merge_calls
-from archive.models import Call
+from archive.models import Call, attribution_of
 from archive.serialization import CSV_COLUMNS
-from tests.factories import CallFactory, LeaderFactory
+from archive.views.evidence import nested_quotes
+from tests.factories import (
+    CallFactory,
+    EvidenceFactory,
+    LeaderFactory,
+    ReportFactory,
+    SourceFactory,
+    StatementFactory,
+)
 from tests.shapes import expected_shape
 
 pytestmark = pytest.mark.django_db
@@ -177,11 +186,13 @@ def test_call_json_is_the_export_shape_with_summary_and_statements(client, seed)
     assert data["statements"] == [
         {
             "speaker": "the Elysee",
+            "attribution": "the Elysee",
             "side": "FR",
             "text": "Macron urged Iran to return to its nuclear commitments.",
         },
         {
             "speaker": "Raisi's office",
+            "attribution": "Raisi's office",
             "side": "IR",
             "text": (
                 "The president called on France to respect the nuclear deal and to lift sanctions."
@@ -248,3 +259,123 @@ def test_an_inferred_date_is_carried_in_the_exports(client):
     assert exported["date_inferred"] == "'Saturday' counted from the article's date (12 June 2023)"
     assert "date_inferred" in csv_text.splitlines()[0].split(",")
     assert "'Saturday' counted from the article's date (12 June 2023)" in csv_text
+
+
+@pytest.mark.parametrize(
+    ("speaker", "leader", "side", "shown"),
+    [
+        ("He", "Ebrahim Raisi", "Iran", "Ebrahim Raisi"),
+        ("she", "", "France", "France"),
+        ("He", "", "", "Unattributed"),
+        ("his office", "Ebrahim Raisi", "Iran", "Ebrahim Raisi’s office"),
+        ("his office", "", "Iran", "Iran’s office"),
+        ("the statement", "Ebrahim Raisi", "Iran", "Iran, in a statement"),
+        ("A statement", "", "", "A statement"),
+        ("a Iranian official", "", "Iran", "an Iranian official"),
+        ("a European diplomat", "", "", "a European diplomat"),
+        ("the Elysee", "Emmanuel Macron", "France", "the Elysee"),
+    ],
+)
+def test_a_speaker_that_names_no_one_is_attributed_to_its_side(speaker, leader, side, shown):
+    assert attribution_of(speaker, leader, side) == shown
+
+
+def test_a_pronoun_speaker_is_shown_as_the_person_or_side_it_stands_for(client, seed):
+    """ "— He" and "A statement (the statement)" were shown as written."""
+    body = seed.raisi_source.body
+    sentence = "Raisi's office said the president called on France to respect the nuclear deal"
+    start = body.index(sentence)
+    StatementFactory(
+        call=seed.raisi_call,
+        source=seed.raisi_source,
+        speaker="He",
+        side_leader=seed.raisi,
+        side_country=seed.iran,
+        text="The nuclear deal must be respected.",
+        start=start + 20,
+        end=start + 60,
+    )
+    StatementFactory(
+        call=seed.raisi_call,
+        source=seed.raisi_source,
+        speaker="the statement",
+        side_country=seed.france,
+        text="France wants the detained nationals freed.",
+    )
+    report = seed.raisi_call.reports.get(source=seed.raisi_source)
+    EvidenceFactory(
+        report=report, fact=Fact.STATEMENT, detail="He", start=start, end=start + len(sentence)
+    )
+
+    content = client.get(seed.raisi_call.get_absolute_url()).content.decode()
+
+    assert "— Ebrahim Raisi, in" in content
+    assert "— France, in a statement, in" in content
+    assert "A statement (Ebrahim Raisi)" in content
+    assert "— He" not in content
+    assert "(He)" not in content
+    assert "the statement" not in content
+
+
+def test_quotes_inside_a_quoted_sentence_are_not_doubled(client, seed):
+    body = "“The presidents agreed to talk again,” the Elysee said. Macron called Raisi."
+    source = SourceFactory(title="Elysee readout", body=body)
+    report = ReportFactory(call=seed.raisi_call, source=source)
+    EvidenceFactory(report=report, fact=Fact.CALL, start=0, end=body.index(" Macron"))
+
+    content = client.get(seed.raisi_call.get_absolute_url()).content.decode()
+
+    assert "‘The presidents agreed to talk again,’ the Elysee said.</a></q>" in content
+    assert "“The presidents" not in content
+    assert nested_quotes('He said "no" and "yes".') == "He said ‘no’ and ‘yes’."
+
+
+@pytest.mark.parametrize(
+    ("fact", "detail", "label"),
+    [
+        (Fact.DURATION, "more than 120", "The duration (more than 2 hours)"),
+        (Fact.DURATION, "about 90", "The duration (about 90 minutes)"),
+        (Fact.DURATION, "1", "The duration (1 minute)"),
+        (Fact.DATE, "2023-06-10", "The date (10 June 2023)"),
+        (Fact.KIND, "video", "The kind (video call)"),
+    ],
+)
+def test_evidence_shows_each_fact_as_a_reader_reads_it(client, seed, fact, detail, label):
+    report = seed.putin_call.reports.get()
+    EvidenceFactory(report=report, fact=fact, detail=detail, start=0, end=40)
+
+    response = client.get(seed.putin_call.get_absolute_url())
+
+    assert response.context["reports"][0].sentences[0].facts == [label]
+    assert label in response.content.decode()
+
+
+def test_statements_name_their_source_by_its_number_in_the_list(client, seed):
+    content = client.get(seed.raisi_call.get_absolute_url()).content.decode()
+
+    assert content.count(', in <a href="#source-1">source 1</a></figcaption>') == 2
+    assert '<li class="source-item" id="source-1">' in content
+    # The source's 50-character title once, in the list of sources, not in every statement.
+    assert content.count(f">{seed.raisi_source.title}</a>") == 1
+
+
+def test_the_extracted_badge_says_what_it_means(client, seed):
+    content = client.get(seed.raisi_call.get_absolute_url()).content.decode()
+
+    assert (
+        '<a class="status status-extracted" href="#status-note"'
+        ' aria-describedby="status-note">Extracted</a>'
+    ) in content
+    assert "not yet checked by an editor" in content
+
+
+def test_a_three_party_call_reads_a_b_and_c(client, seed):
+    call = CallFactory(participants=[seed.macron, seed.raisi, seed.putin])
+
+    content = client.get(call.get_absolute_url(), follow=True).content.decode()
+
+    heading = 'Ebrahim Raisi, Emmanuel Macron <span class="amp">and</span> Vladimir Putin'
+    assert f'<h1 id="call-heading">{heading}</h1>' in content
+    assert Call.objects.get(pk=call.pk).title == (
+        "Phone call: Ebrahim Raisi, Emmanuel Macron and Vladimir Putin, 4 March 2024"
+    )
