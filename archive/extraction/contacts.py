@@ -1079,7 +1079,8 @@ def _participants(
             if other:
                 keys.append(other)
     else:
-        for mention in mentions:
+        told = _noun_parties(ctx, mentions, trigger, eligible)
+        for mention in told if told is not None else mentions:
             if eligible(mention) and not (trigger.end <= mention.start and mention.start >= limit):
                 keys.extend(keys_of(mention))
         plural_reference = trigger.det == "their" or re.search(
@@ -1091,6 +1092,62 @@ def _participants(
         first = next((m for m in mentions if eligible(m) and m.key), None)
         subject = first.key if first else None
     return list(dict.fromkeys(keys)), subject
+
+
+_NOUN_LINK_RE = re.compile(r"\s+(?P<link>with|between)\s+")
+#: Between the leaders of a list: ", ", " and ", ", and " (a country's name not known as
+#: one may stand before a title: ", Cook Islands Prime Minister X").
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w'.-]*\s+")
+#: Between two leaders joined as one subject: "X and Y", "X, right, and Y".
+_SUBJECT_GAP_RE = re.compile(r"\s*(?:,\s*[a-z]+\s*,)?\s*and\s+")
+
+
+def _noun_parties(
+    ctx: ContactContext,
+    mentions: list[Mention],
+    trigger: Trigger,
+    eligible: Callable[[Mention], bool],
+) -> list[Mention] | None:
+    """The leaders of a contact noun that names its other party: "the call between X and Y"
+    is X's and Y's; "(his) call with Y" is Y's and the sentence's one subject's, so other
+    leaders the sentence names ("... told Z about his call with Y", "a comment by X to
+    Putin") are not parties. None when no leader follows the link word."""
+    link = _NOUN_LINK_RE.match(ctx.view.lower, trigger.end)
+    if link is None:
+        return None
+    by_start = {m.start: m for m in mentions}
+    objects: list[Mention] = []
+    position = link.end()
+    while (mention := by_start.get(position)) is not None and eligible(mention):
+        objects.append(mention)
+        gap = _LIST_GAP_RE.match(ctx.view.folded, mention.end)
+        if gap is None:
+            break
+        position = gap.end()
+        # ", Cook Islands Prime Minister X": a place the gazetteer does not know may stand
+        # before the next leader's title.
+        for _ in range(2):
+            if position in by_start:
+                break
+            word = _CAPITALISED_WORD_RE.match(ctx.view.folded, position)
+            if word is None:
+                break
+            position = word.end()
+    if not objects:
+        return None
+    if link.group("link") == "between":
+        return objects
+    chosen = {id(m) for m in objects}
+    others = [m for m in mentions if id(m) not in chosen and eligible(m) and m.keys]
+    # The subject: the first leader named, and any joined to it by "and".
+    subject = others[:1]
+    for mention in others[1:]:
+        if _SUBJECT_GAP_RE.fullmatch(ctx.view.lower, subject[-1].end, mention.start):
+            subject.append(mention)
+        else:
+            break
+    return subject + objects
 
 
 def _before_another_event(

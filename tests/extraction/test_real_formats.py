@@ -795,3 +795,32 @@ def test_a_contact_that_discussed_an_upcoming_summit_took_place(project_kb):
     assert [(c["participants"], c["date"]) for c in calls] == [
         (["george-w-bush", "vladimir-putin"], "2008-03-07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ukrainian President Volodymyr Zelenskyy, during his phone call with Prime Minister "
+            "Narendra Modi on Tuesday, stressed Modi's recent comment to Russian President "
+            "Vladimir Putin.",
+            [["narendra-modi", "volodymyr-zelensky"]],
+        ),
+        (
+            "French President Emmanuel Macron informed his Ukrainian counterpart Volodymyr "
+            "Zelensky about his conversation with the Russian leader, Vladimir Putin.",
+            [["emmanuel-macron", "vladimir-putin"]],
+        ),
+        (
+            "US President Donald Trump told reporters about the call between Russian President "
+            "Vladimir Putin and Chinese President Xi Jinping.",
+            [["vladimir-putin", "xi-jinping"]],
+        ),
+    ],
+)
+def test_a_contact_noun_is_of_its_subject_and_the_leaders_after_with(
+    project_kb, sentence, expected
+):
+    record = extract(f"date 2022-10-04 {sentence}\n", project_kb)
+
+    assert [c["participants"] for c in summaries(record)] == expected
