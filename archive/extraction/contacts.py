@@ -1112,7 +1112,7 @@ def _noun_parties(
     """The leaders of a contact noun that names its other party: "the call between X and Y"
     is X's and Y's; "(his) call with Y" is Y's and the sentence's one subject's, so other
     leaders the sentence names ("... told Z about his call with Y", "a comment by X to
-    Putin") are not parties. None when no leader follows the link word."""
+    Z") are not parties. None when no leader follows the link word."""
     link = _NOUN_LINK_RE.match(ctx.view.lower, trigger.end)
     if link is None:
         return None
