@@ -206,13 +206,33 @@ def counts_of(filterset: CallFilter) -> Counts:
     return filterset._facet_counts
 
 
+def counts_without(filterset: CallFilter, name: str) -> Counts:
+    """The facet counts of the calls ``filterset`` selects but for its ``name`` filter: what
+    a facet whose values widen the choice counts (each value's calls among the other
+    filters). Read once a request and facet, and only when that facet has a value chosen:
+    two queries more (the calls' ids, their values)."""
+    cache = filterset.__dict__.setdefault("_facet_counts_without", {})
+    if name not in cache:
+        cache[name] = counts_of(filterset.without(name))
+    return cache[name]
+
+
 class Facet:
-    """One facet: a parameter of `CallFilter`, and its values among the counts."""
+    """One facet: a parameter of `CallFilter`, and its values among the counts.
+
+    A facet whose values all apply together (``widens = False``: leaders, the calls between
+    them) counts its values over the current calls, each chosen value's count being their
+    number; one whose values each widen the choice (countries, topics, publishers: calls of
+    any of them) counts its values over the calls of the *other* filters, so that each
+    count, chosen or not, is that value's calls among them (Blacklight's and Algolia's
+    disjunctive facets).
+    """
 
     name = ""
     label = ""
     hint = ""
-    multi = True  # repeated values all apply (AND), rather than replace each other
+    multi = True  # repeated values all stand (rather than replace each other)
+    widens = True  # several values: calls with any of them (False: with all of them)
     size = 10
     max_size = 100
 
@@ -230,7 +250,14 @@ class Facet:
 
     @property
     def counts(self) -> Counts:
+        if self.multi and self.widens and self.selected:
+            return counts_without(self.filterset, self.name)
         return counts_of(self.filterset)
+
+    def selected_counts(self, counts: Counts) -> dict[str, int]:
+        """The count of each chosen value: every current call has it, unless the facet's
+        values widen the choice (then its own calls among the other filters)."""
+        return dict.fromkeys(self.selected, self.total)
 
     def rows(self, exclude: list[str]) -> list[tuple[str, str, int]]:
         """(value, label, count) of the ``limit + 1`` most frequent values not excluded."""
@@ -250,8 +277,8 @@ class Facet:
         rows = self.rows(list(selected))
         result.truncated = len(rows) > self.limit
         rows = rows[: self.limit]
-        # Every current call has each selected value, so its count is the total.
-        values = [(value, label, self.total, True) for value, label in selected.items()]
+        chosen = self.selected_counts(counts) if selected else {}
+        values = [(value, label, chosen[value], True) for value, label in selected.items()]
         values += [(value, label, count, False) for value, label, count in rows]
         result.values = [
             FacetValue(
@@ -279,6 +306,19 @@ class LinkFacet(Facet):
         """{pk: (value, label)}"""
         raise NotImplementedError
 
+    def selected_counts(self, counts):
+        if not self.widens:
+            return super().selected_counts(counts)
+        stored = counts.counts.get(self.name, {})
+        return {
+            self.query_value(obj): stored.get(str(obj.pk), 0)
+            for obj in self.filterset.objects.get(self.name, [])
+        }
+
+    def query_value(self, obj) -> str:
+        """How the query string names ``obj``."""
+        return obj.slug
+
     def rows(self, exclude):
         excluded = [str(obj.pk) for obj in self.filterset.objects.get(self.name, [])]
         counts = [
@@ -292,6 +332,8 @@ class LinkFacet(Facet):
 
 class LeaderFacet(LinkFacet):
     name, label = "leader", "Leader"
+    widens = False
+    hint = "Several leaders: the calls between them."
 
     def names(self, pks):
         return {
@@ -302,7 +344,11 @@ class LeaderFacet(LinkFacet):
 
 class CountryFacet(LinkFacet):
     name, label = "country", "Country"
+    hint = "Several countries: the calls of any of them."
     pk_type = str
+
+    def query_value(self, obj):
+        return obj.code.lower()
 
     def names(self, pks):
         return {
@@ -313,7 +359,10 @@ class CountryFacet(LinkFacet):
 
 class TopicFacet(LinkFacet):
     name, label = "topic", "Topic"
-    hint = "A broader topic counts the calls of its narrower topics."
+    hint = (
+        "Several topics: the calls of any of them. A broader topic counts the calls of its"
+        " narrower topics."
+    )
 
     def names(self, pks):
         return {
@@ -324,6 +373,11 @@ class TopicFacet(LinkFacet):
 
 class PublisherFacet(Facet):
     name, label = "publisher", "Publisher"
+    hint = "Several publishers: the calls any of them reported."
+
+    def selected_counts(self, counts):
+        stored = counts.counts.get(self.name, {})
+        return {publisher: stored.get(publisher, 0) for publisher in self.selected}
 
     def rows(self, exclude):
         kept = self.counts.top("publisher", self.limit + 1, exclude)

@@ -2,9 +2,11 @@
 
 Every parameter is optional and forgiving: a value that cannot be read (a bad
 date, an unknown leader) is ignored and reported in ``notices``, never an error
-page. Leaders, countries, topics and publishers may repeat (``?leader=a&leader=b``)
-and then all must apply: the calls *between* those leaders. The same parameters
-drive the HTML list, its facets, and its CSV and JSON twins.
+page. Leaders, countries, topics and publishers may repeat (``?leader=a&leader=b``):
+several leaders must all take part (the calls *between* them), while several countries,
+topics or publishers each widen the choice (calls of *any* of them), as in Blacklight and
+Datasette; different parameters all apply. The same parameters drive the HTML list, its
+facets, and its CSV and JSON twins.
 """
 
 from __future__ import annotations
@@ -288,6 +290,7 @@ class CallFilter(django_filters.FilterSet):
         return self._hits
 
     def filter_leaders(self, queryset, name, value):
+        # All of them: the calls between these leaders.
         for leader in self.objects.get("leader", []):
             queryset = queryset.filter(
                 pk__in=Participation.objects.filter(leader=leader).values("call_id")
@@ -295,28 +298,27 @@ class CallFilter(django_filters.FilterSet):
         return queryset
 
     def filter_countries(self, queryset, name, value):
-        for country in self.objects.get("country", []):
-            queryset = queryset.filter(
-                pk__in=Participation.objects.filter(leader__country=country).values("call_id")
-            )
-        return queryset
+        # Any of them: the calls of a leader of one of these countries.
+        countries = self.objects.get("country", [])
+        if not countries:
+            return queryset
+        of_them = Participation.objects.filter(leader__country__in=countries)
+        return queryset.filter(pk__in=of_them.values("call_id"))
 
     def filter_topics(self, queryset, name, value):
-        # A broader topic's calls are those of its narrower topics too, as its count says.
-        through = Call.topics.through
+        # Any of them; a broader topic's calls are those of its narrower topics too, as its
+        # count says.
         topics = self.objects.get("topic", [])
+        if not topics:
+            return queryset
         narrower = facet_totals.with_narrower([topic.pk for topic in topics])
-        for topic in topics:
-            tagged = through.objects.filter(topic__in=narrower[topic.pk]).values("call_id")
-            queryset = queryset.filter(pk__in=tagged)
-        return queryset
+        tagged = Call.topics.through.objects.filter(topic__in=set().union(*narrower.values()))
+        return queryset.filter(pk__in=tagged.values("call_id"))
 
     def filter_publishers(self, queryset, name, value):
-        for publisher in value:
-            queryset = queryset.filter(
-                pk__in=Report.objects.filter(source__publisher=publisher).values("call_id")
-            )
-        return queryset
+        # Any of them: the calls one of these publishers reported.
+        reported = Report.objects.filter(source__publisher__in=value)
+        return queryset.filter(pk__in=reported.values("call_id"))
 
     def filter_year(self, queryset, name, value):
         if value == UNKNOWN:
@@ -362,6 +364,19 @@ class CallFilter(django_filters.FilterSet):
     @property
     def is_filtered(self) -> bool:
         return bool(self.active)
+
+    def without(self, name: str) -> CallFilter:
+        """These filters but ``name``'s, from what was read already (no query, no notice):
+        the calls a facet that widens the choice counts its values over."""
+        values = self.values
+        other = type(self)(self.data, queryset=self.queryset)
+        other._values = {**values, name: None}
+        other.objects = {key: objs for key, objs in self.objects.items() if key != name}
+        other.selected = [selected for selected in self.selected if selected.name != name]
+        other.query = self.query
+        if hasattr(self, "_hits"):
+            other._hits = self._hits
+        return other
 
     @property
     def sort_key(self) -> str:
