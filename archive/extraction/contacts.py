@@ -1166,7 +1166,10 @@ def _before_another_event(
         since <= m.start < event.start() and m.keys and m.start != trigger.start
         for m in ctx.leaders.by_sentence.get(sentence.index, ())
     )
-    return event.start() if named else limit
+    # "The king's call comes one day after he received a letter from X": a definite noun
+    # refers back to a contact already told; the leaders after are the other event's.
+    refers_back = not verbal and trigger.det in _DEFINITE
+    return event.start() if named or refers_back else limit
 
 
 def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[str, list[Mention]]:

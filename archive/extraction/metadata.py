@@ -55,7 +55,14 @@ _HEADER_DATE = (
 )
 _CLOCK = (
     r"(?:\s*(?:[,|@-]|at)?\s*\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\)?\s*(?:[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\)?)?)?"
+    r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\)?)?"
+    # Morning or afternoon in another script ("9:30 م").
+    r"(?:\s*[^\W\d_A-Za-z]{1,3}\b)?)?"
+)
+#: A dateline that gives the full date: "Beijing, 2 April 2024 (Agency): ...".
+_DATED_DATELINE_RE = re.compile(
+    rf"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}},\s+{_HEADER_DATE}\s*(?:\([^)\n]{{0,30}}\))?"
+    r"\s*(?:-{1,2}|\u2013|\u2014|:)\s"
 )
 #: What a page may print after its date on the same line: " · pibtracker filter".
 _AFTER_DATE = r"(?:\s*[·•|]\s*[^·•|\n]{0,40})?"
@@ -147,6 +154,11 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
             break
         line = folded[start:end]
         if len(line) > _HEADER_LINE_MAX:
+            dateline = _DATED_DATELINE_RE.match(line)
+            if dateline is not None and not dated:
+                found = _groups_date(dateline.groupdict())
+                if found is not None:
+                    return found, (start, start + dateline.end())
             # A paragraph: the page's header is over (a date line may still follow a title).
             if number > 0:
                 break
@@ -206,13 +218,18 @@ def _line_date(line: str) -> date | None:
         or _looks_like_byline(before)
     ):
         return None
+    return _groups_date(groups)
+
+
+def _groups_date(groups: dict[str, str | None]) -> date | None:
+    """The date a match of ``_HEADER_DATE`` stands for (None if it is no day)."""
     try:
         for suffix in "12345":
             if groups.get(f"y{suffix}"):
                 year = int(groups[f"y{suffix}"])
-                month_raw = groups[f"m{suffix}"].rstrip(".")
+                month_raw = (groups[f"m{suffix}"] or "").rstrip(".")
                 month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower()]
-                day = int(groups[f"d{suffix}"])
+                day = int(groups[f"d{suffix}"] or "")
                 if suffix == "4" and month > 12 >= day:
                     day, month = month, day  # 11-23-2016: the month first
                 return date(year, month, day)

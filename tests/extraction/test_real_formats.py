@@ -39,6 +39,12 @@ from .conftest import summaries
         ("Leaders talk\n\nOther News 20 November 2016 21:42 (UTC +04:00)\nText.", "2016-11-20"),
         ("Office press release · 24 March 2026 · tracker\n\nThe leaders spoke.", "2026-03-24"),
         ("Last updated at: (Beijing Time) Tuesday, May 27, 2003\n\nText.", "2003-05-27"),
+        ("King holds phone conversation\n\n2018-03-05 - 9:30 \u0645\n\nText.", "2018-03-05"),
+        (
+            "Leaders talk\n\nBeijing, 2 April 2024 (Agency): The President spoke on the phone "
+            "with the President of another country on Tuesday, the first such call this year.",
+            "2024-04-02",
+        ),
     ],
 )
 def test_the_pages_own_date_is_read_from_its_header_lines(text, expected):
@@ -824,3 +830,18 @@ def test_a_contact_noun_is_of_its_subject_and_the_leaders_after_with(
     record = extract(f"date 2022-10-04 {sentence}\n", project_kb)
 
     assert [c["participants"] for c in summaries(record)] == expected
+
+
+def test_a_definite_call_followed_by_another_event_is_the_call_already_told(project_kb):
+    text = (
+        "date 2018-03-05 King Hamad bin Isa Al Khalifa held a telephone conversation with "
+        "Emir of Kuwait Sabah Al Ahmed Al Jabir Al Sabah.\n\nThe king's call comes one day "
+        "after he received a written letter from Emir of Kuwait, as the Emir sent letters to "
+        "each of King of Saudi Arabia, King of Qatar and Emir of Qatar.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [c["participants"] for c in calls] == [
+        ["hamad-bin-isa-al-khalifa", "sabah-al-ahmad-al-jaber-al-sabah"]
+    ]
