@@ -943,11 +943,22 @@ def _bilateral(
     ctx: ContactContext, sentence: Sentence, candidate: Candidate, contacts: list[Contact]
 ) -> list[Candidate]:
     """ "X spoke with A and B" is two contacts, X with A and X with B, unless it was joint:
-    said so, or already told as one call of them all ("PM call with A and B")."""
+    said so, told as one contact ("had a conversation with A and B"), or already told as
+    one call of them all ("PM call with A and B")."""
     trigger = candidate.trigger
     if (trigger.construct not in _VERBAL and not trigger.series) or len(candidate.participants) < 3:
         return [candidate]
     if candidate.subject is None or candidate.participants[0] != candidate.subject:
+        return [candidate]
+    if (
+        trigger.construct == "hold"
+        and not trigger.series
+        and trigger.det in ("a", "an")
+        and trigger.head not in PLURAL_HEADS
+        and "separate" not in trigger.mods
+    ):
+        # "had a telephone conversation with A and B", "held a video conference call with
+        # A, B and C": one contact, held with them all.
         return [candidate]
     if _JOINT_RE.search(ctx.view.lower, sentence.start, sentence.end):
         return [candidate]

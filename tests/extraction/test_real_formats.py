@@ -845,3 +845,26 @@ def test_a_definite_call_followed_by_another_event_is_the_call_already_told(proj
     assert [c["participants"] for c in calls] == [
         ["hamad-bin-isa-al-khalifa", "sabah-al-ahmad-al-jaber-al-sabah"]
     ]
+
+
+def test_a_conversation_with_two_leaders_is_one_contact_of_all_three(project_kb):
+    text = (
+        "date 2014-06-15 Vladimir Putin had a telephone conversation with Federal Chancellor "
+        "of Germany Angela Merkel and President of France Francois Hollande.\n"
+    )
+
+    assert [c["participants"] for c in summaries(extract(text, project_kb))] == [
+        ["angela-merkel", "francois-hollande", "vladimir-putin"]
+    ]
+
+
+def test_separate_talks_or_bare_conversation_with_several_leaders_are_one_each(project_kb):
+    text = (
+        "date 2021-02-12 Prime Minister Nguyen Xuan Phuc held separate phone talks with Lao "
+        "Prime Minister Thongloun Sisoulith and Cambodian Prime Minister Hun Sen.\n"
+    )
+
+    assert sorted(c["participants"][0] for c in summaries(extract(text, project_kb))) == [
+        "hun-sen",
+        "nguyen-xuan-phuc",
+    ]
