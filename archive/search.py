@@ -56,6 +56,9 @@ MAX_TERMS = 16
 # see them); everything else separates words, so "e-mail" is the phrase "e mail".
 WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+#: Marks that quote a phrase as '"' does: typographic quotes (“nuclear deal”, „...“),
+#: guillemets, primes and full-width quotes, as phones and word processors type them.
+PHRASE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
 
 # Snippet markers: two private-use characters, taken out of the text a passage is cut from
 # (and never stored: archive.readers), replaced by <mark> after the passage is HTML-escaped.
@@ -99,8 +102,9 @@ class Query:
 
 
 def parse(text: str | None) -> Query:
-    """Read web-search syntax into a `Query`; never raises, drops what has no words."""
-    text = (text or "").strip()
+    """Read web-search syntax into a `Query`; never raises, drops what has no words.
+    Curly quotes (“nuclear deal”) quote a phrase as straight ones do."""
+    text = (text or "").translate(PHRASE_QUOTES).strip()
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
     groups: list[list[tuple[str, ...]]] = []
@@ -168,6 +172,10 @@ class Backend(Protocol):
 
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
         """The best passage of each record, matches wrapped in MARK_START/MARK_END."""
+
+    def word_counts(self, words: list[str]) -> dict[str, tuple[str, int]]:
+        """Of ``words``, those the calls' index holds: their stem, and how many calls hold
+        them (counted up to SUGGESTION_COUNT_CAP)."""
 
 
 #: The table of the records each index finds, whose ``id`` its ids are.
@@ -261,6 +269,29 @@ class SQLiteBackend:
             cursor.execute(f"{sql} AND rowid IN ({marks})", [*params, *ids])
             return {row[0] for row in cursor.fetchall()}
 
+    def word_counts(self, words: list[str]) -> dict[str, tuple[str, int]]:
+        """The ``words`` the calls' index holds: (stem, calls holding it) for each, read
+        from the index's own list of terms (fts5vocab), which holds stems."""
+        stems = _scratch().stems(words)
+        wanted = sorted(set(stems.values()))
+        if not wanted:
+            return {}
+        vocabulary = "temp.diplo_call_terms"
+        marks = ", ".join(["%s"] * len(wanted))
+        with default_connection.cursor() as cursor:
+            # Per connection (the temp schema): a view of the index's terms, kept by FTS5.
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary}"
+                " USING fts5vocab(main, archive_callsearch_fts, row)"
+            )
+            cursor.execute(f"SELECT term, doc FROM {vocabulary} WHERE term IN ({marks})", wanted)
+            held = dict(cursor.fetchall())
+        return {
+            word: (stem, min(held[stem], SUGGESTION_COUNT_CAP))
+            for word, stem in stems.items()
+            if held.get(stem)
+        }
+
     # Columns a snippet may come from, best first: names and topic names read badly.
     snippet_columns = {
         "calls": ("archive_callsearchdocument", "call_id", ("summary", "statements", "sources")),
@@ -295,10 +326,36 @@ class _ScratchIndex:
         import sqlite3
 
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.has_stems = False
         self.db.execute(
             "CREATE VIRTUAL TABLE passages USING fts5(a, b, c,"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
+
+    def stems(self, words: list[str]) -> dict[str, str]:
+        """Each of ``words`` as the archive's tokenizer stems it ("sanctions": "sanction"),
+        read from an index of the words themselves (fts5vocab, one row per word)."""
+        db = self.db
+        if not self.has_stems:
+            db.execute(
+                "CREATE VIRTUAL TABLE stem_words USING fts5(w,"
+                " tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            db.execute("CREATE VIRTUAL TABLE stem_terms USING fts5vocab(stem_words, instance)")
+            self.has_stems = True
+        try:
+            db.executemany(
+                "INSERT INTO stem_words (rowid, w) VALUES (?, ?)",
+                list(enumerate(words, start=1)),
+            )
+            rows = db.execute("SELECT doc, term FROM stem_terms").fetchall()
+        finally:
+            db.execute("DELETE FROM stem_words")
+            db.commit()
+        stems: dict[str, str] = {}
+        for doc, term in rows:
+            stems.setdefault(words[doc - 1], term)  # a word of one term: its first
+        return stems
 
     def snippets(self, rows: list, width: int, expression: str) -> dict[int, str]:
         names = "abc"[:width]
@@ -463,6 +520,30 @@ class PostgreSQLBackend:
                 f"SELECT hit FROM ({sql}) AS hits (hit) WHERE hit = ANY(%s)", [*params, list(ids)]
             )
             return {row[0] for row in cursor.fetchall()}
+
+    def word_counts(self, words: list[str]) -> dict[str, tuple[str, int]]:
+        """The ``words`` the calls' index holds: (stem, calls holding it, counted up to
+        SUGGESTION_COUNT_CAP) for each; each word is looked up in the GIN index."""
+        if not words:
+            return {}
+        sql = """
+            SELECT word, lexeme, (
+                SELECT count(*) FROM (
+                    SELECT 1 FROM archive_callsearchdocument AS d WHERE d.vector @@ q LIMIT %s
+                ) AS counted
+            )
+            FROM (
+                SELECT word, plainto_tsquery('diplo', diplo_search_text(word)) AS q,
+                       plainto_tsquery('diplo', diplo_search_text(word))::text AS lexeme
+                FROM unnest(%s::text[]) AS word
+            ) AS asked
+            WHERE numnode(q) = 1
+              AND EXISTS (SELECT 1 FROM archive_callsearchdocument AS d WHERE d.vector @@ q)
+        """
+        with index_scan(), default_connection.cursor() as cursor:
+            cursor.execute(sql, [SUGGESTION_COUNT_CAP, list(words)])
+            # A tsquery of one lexeme reads 'drone' (quoted).
+            return {word: (stem.strip("'"), count) for word, stem, count in cursor.fetchall()}
 
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
         if not ids or not query.has_positive_terms:
@@ -721,6 +802,97 @@ def rank_sources(queryset: QuerySet, query: Query, best: int | None = None) -> Q
 def count_calls(query: Query) -> int:
     """The number of calls matching ``query``, counted in the index (no join to calls)."""
     return backend().count("calls", query)
+
+
+#: Words shorter than this are not corrected: most words one letter from them are words.
+MIN_CORRECTED_LENGTH = 4
+#: Nor longer ones (about 55 neighbours a letter), nor more than a few words a search.
+MAX_CORRECTED_LENGTH = 30
+MAX_CORRECTED_WORDS = 3
+#: The nearest words offered for each word the archive does not hold.
+MAX_SUGGESTIONS = 3
+#: Calls counted for each word, to rank the nearest: beyond it, any word is common.
+SUGGESTION_COUNT_CAP = 1000
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A word of a search that no call holds, and the nearest words the calls hold (one
+    letter left out, added, changed or two swapped), the most common first."""
+
+    word: str
+    nearest: tuple[str, ...]
+
+
+def _one_edit_from(word: str) -> set[str]:
+    """Every word one edit from ``word``: a letter deleted, inserted, replaced, or two
+    neighbours swapped (Damerau-Levenshtein distance 1)."""
+    letters = _LETTERS + "".join(sorted(set(word) - set(_LETTERS)))
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deleted = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaced = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserted = {a + c + b for a, b in splits for c in letters}
+    return (deleted | swapped | replaced | inserted) - {word}
+
+
+def suggestions(query: Query) -> list[Suggestion]:
+    """For each word of ``query``'s positive terms that no call holds, the nearest words
+    that calls hold ("nucelar": "nuclear"); the same words on SQLite and PostgreSQL.
+
+    One lookup in the index for the query's words, and one for each unknown word's
+    neighbours (about 500 words of one edit, looked up at once), for at most
+    MAX_CORRECTED_WORDS of them.
+    """
+    words = list(
+        dict.fromkeys(
+            word
+            for group in query.groups
+            for phrase in group
+            for word in phrase
+            if MIN_CORRECTED_LENGTH <= len(word) <= MAX_CORRECTED_LENGTH and word.isalpha()
+        )
+    )
+    if not words:
+        return []
+    held = backend().word_counts(words)
+    found = []
+    for word in [word for word in words if word not in held][:MAX_CORRECTED_WORDS]:
+        neighbours = backend().word_counts(sorted(_one_edit_from(word)))
+        # The most common first; of one stem ("drone", "drones", "droned") the stem itself,
+        # else the nearest in length.
+        ranked = sorted(
+            neighbours,
+            key=lambda w: (
+                -neighbours[w][1],
+                neighbours[w][0] != w,
+                abs(len(w) - len(word)),
+                w,
+            ),
+        )
+        stems: set[str] = set()
+        nearest = []
+        for candidate in ranked:
+            stem = neighbours[candidate][0]
+            if stem not in stems:
+                stems.add(stem)
+                nearest.append(candidate)
+        found.append(Suggestion(word, tuple(nearest[:MAX_SUGGESTIONS])))
+    return found
+
+
+def with_words_replaced(query: Query, replacements: dict[str, str]) -> str:
+    """``query`` in web-search syntax with words replaced (``{"nucelar": "nuclear"}``)."""
+
+    def phrase(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(replacements.get(word, word) for word in words)
+
+    replaced = Query(
+        groups=tuple(tuple(phrase(p) for p in group) for group in query.groups),
+        excluded=query.excluded,
+    )
+    return str(replaced)
 
 
 def highlight(snippet: str) -> SafeString:

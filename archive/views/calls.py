@@ -78,6 +78,8 @@ def browse(request, *, search_page: bool = False):
         # first: the page says so, with a link to rank it all the same.
         "unranked": filterset.unranked and not filterset.values.get("sort"),
     }
+    if query.has_positive_terms:
+        context.update(_did_you_mean(query))
     per_month = calls_per_month(filterset) if total else []
     counts = counts_of(filterset)
     if counts.estimated:
@@ -99,6 +101,27 @@ def browse(request, *, search_page: bool = False):
         context["sources"] = sources
         context["source_snippets"] = search.source_snippets(query, [s.pk for s in sources])
     return context
+
+
+def _did_you_mean(query: search.Query) -> dict:
+    """For the words of a search that no call holds, the nearest words calls hold, each a
+    link to the search with it instead, and the search with the nearest of each."""
+    found = search.suggestions(query)
+    if not found:
+        return {}
+    best = {s.word: s.nearest[0] for s in found if s.nearest}
+    return {
+        "suggestions": [
+            {
+                "word": s.word,
+                "nearest": [
+                    (word, search.with_words_replaced(query, {s.word: word})) for word in s.nearest
+                ],
+            }
+            for s in found
+        ],
+        "corrected": search.with_words_replaced(query, best) if best else "",
+    }
 
 
 def _matching_sources_of(query: search.Query, calls: list[Call]) -> list[Source]:

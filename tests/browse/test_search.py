@@ -312,3 +312,75 @@ def test_sources_without_a_word_are_every_source_but_those_with_it(seed):
     assert without
     assert without == every - with_word
     assert search.sources_matching(parse("-sanctions"), sorted(every)) == without
+
+
+# -- curly quotes, and words the archive does not hold ------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["“nuclear deal”", "„nuclear deal“", "«nuclear deal»"])
+def test_typographic_quotes_quote_a_phrase_as_straight_ones_do(typed):
+    assert parse(typed) == parse('"nuclear deal"')
+    assert parse(f"iran -{typed}").excluded == (("nuclear", "deal"),)
+
+
+@pytest.mark.django_db
+def test_a_curly_quoted_phrase_finds_what_the_straight_one_finds(client, seed):
+    """“nuclear deal” was two words, so it found calls holding them apart."""
+    CallFactory(participants=[seed.macron], summary="The deal on nuclear plants was signed.")
+    straight = client.get("/search/", {"q": '"nuclear deal"'})
+    curly = client.get("/search/", {"q": "“nuclear deal”"})
+
+    assert [c.pk for c in curly.context["calls"]] == [c.pk for c in straight.context["calls"]]
+    assert [c.pk for c in straight.context["calls"]] == [seed.raisi_call.pk]
+
+
+@pytest.mark.django_db
+def test_a_word_no_call_holds_offers_the_nearest_words_calls_hold(client, seed):
+    response = client.get("/search/", {"q": "raisi nucelar"})
+
+    assert response.context["total"] == 0
+    assert response.context["suggestions"] == [
+        {"word": "nucelar", "nearest": [("nuclear", "raisi nuclear")]}
+    ]
+    assert response.context["corrected"] == "raisi nuclear"
+    content = response.content.decode()
+    assert 'Did you mean <a href="?q=raisi+nuclear">raisi nuclear</a>?' in content
+    assert "No call holds “nucelar”; the nearest words the archive holds:" in content
+
+
+@pytest.mark.django_db
+def test_the_calls_list_offers_the_nearest_words_too(client, seed):
+    response = client.get("/calls/", {"q": "sanctons or drnes", "year": "2023"})
+
+    assert response.context["corrected"] == "sanctions or drones"
+    assert [s["word"] for s in response.context["suggestions"]] == ["sanctons", "drnes"]
+
+
+@pytest.mark.django_db
+def test_a_word_nothing_is_near_says_so(client, seed):
+    response = client.get("/search/", {"q": "zzqxjv"})
+
+    assert response.context["suggestions"] == [{"word": "zzqxjv", "nearest": []}]
+    assert response.context["corrected"] == ""
+    assert "No call holds “zzqxjv”, nor any word one letter from it." in (response.content.decode())
+
+
+@pytest.mark.django_db
+def test_words_the_archive_holds_get_no_suggestion(client, seed):
+    response = client.get("/search/", {"q": "nuclear or zzz -sanctions"})
+
+    assert "suggestions" not in response.context
+
+
+@pytest.mark.django_db
+def test_the_nearest_words_are_ranked_by_how_many_calls_hold_them(seed):
+    # "drone" and "drones" are one word to the index (one stem): offered once.
+    CallFactory(participants=[seed.macron], summary="Talks on trade and trades.")
+    CallFactory(participants=[seed.macron], summary="Talks on trade.")
+
+    found = search.suggestions(parse("tade dronez"))
+
+    assert found == [
+        search.Suggestion("tade", ("trade",)),
+        search.Suggestion("dronez", ("drone",)),
+    ]
