@@ -12,7 +12,8 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py load_knowledge
 	DEBUG=1 $(BIN)/python manage.py import_articles fixtures/articles
-	@echo "Serving the archive at http://$(HOST):$(PORT)/ (admin: python manage.py createsuperuser)"
+	@echo "Serving the archive at http://$(HOST):$(PORT)/ (another port: make run PORT=8001)."
+	@echo "For the admin, in another terminal: DEBUG=1 $(BIN)/python manage.py createsuperuser, then http://$(HOST):$(PORT)/admin/"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Install everything and run the whole suite (DATABASE_URL=postgres://... for PostgreSQL).

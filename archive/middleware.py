@@ -23,7 +23,10 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import Resolver404
+from django.views.defaults import page_not_found
 
 logger = logging.getLogger(__name__)
 
@@ -172,3 +175,25 @@ class SecurityHeaders:
         response.setdefault("X-Frame-Options", "DENY")
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class ArchiveNotFound:
+    """The archive's own "not found" page while DEBUG is on (``make run``), where Django
+    would show its technical 404: a newcomer trying a wrong address sees what a reader
+    sees. Only installed with DEBUG (with DEBUG off Django renders ``404.html`` itself);
+    a server error still shows Django's debugging page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is None:
+            # No URL matched: the handler answered with its technical page.
+            return page_not_found(request, Resolver404({"path": request.path_info}))
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

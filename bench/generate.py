@@ -710,8 +710,17 @@ def build_search_documents(connection, n_calls: int) -> None:
         common.log(f"generate: search documents of {done:,} calls ({rate:,.0f}/s)")
 
 
+WHERE = (
+    "Where it writes: a new SQLite file bench/data/diplo-<calls>.sqlite3 (--db sqlite), or the"
+    " PostgreSQL database BENCH_PG_DATABASE (default diplo_bench) on 127.0.0.1:5432, dropped"
+    " and created again (--db postgres). DATABASE_URL is not read: the data set is"
+    " recreated from nothing, so it never goes into a database the environment names for"
+    " other work."
+)
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=WHERE)
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--calls", type=int, help="number of calls (sources: twice as many)")
     size.add_argument("--sources", type=int, help="number of sources (calls: half as many)")
@@ -730,6 +739,9 @@ def main(argv=None) -> int:
     if args.sources is None:
         args.sources = args.calls * 2
 
+    if os.environ.get("DATABASE_URL"):
+        target = common.database_url(args.db, args.calls)
+        common.log(f"generate: DATABASE_URL is not read; the data set goes to {target}")
     os.environ.update(common.django_env(args.db, args.calls))
     fresh_database(args.db, args.calls)
     common.setup_django()

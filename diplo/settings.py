@@ -55,7 +55,10 @@ TESTING = env_bool("TESTING", default="pytest" in sys.modules)
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (for development, set DEBUG=1,"
+            " as `make run` and the README's commands do)"
+        )
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
 # Where the archive is served ("https://diplo.example.org"): the permalinks that
@@ -95,6 +98,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
 ]
+
+if DEBUG:
+    # The archive's own 404 page rather than Django's technical one (make run).
+    MIDDLEWARE.append("archive.middleware.ArchiveNotFound")
 
 ROOT_URLCONF = "diplo.urls"
 WSGI_APPLICATION = "diplo.wsgi.application"
