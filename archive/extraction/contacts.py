@@ -375,13 +375,18 @@ def _followers(
     for contact in contacts:
         if contact.background:
             continue
-        last = contact.sentences()[-1].index
-        following: list[Sentence] = []
-        for sentence in ctx.sentences[last + 1 : last + 1 + reach]:
-            if taken.get(sentence.index, contact) is not contact:
-                break
-            following.append(sentence)
-        found.append((contact, following))
+        # After each of its sentences: a readout may tell the call again ("The bulk of the
+        # call focused on ...") after the sentence that gives its length.
+        following: dict[int, Sentence] = {}
+        for own in contact.sentences():
+            for sentence in ctx.sentences[own.index + 1 : own.index + 1 + reach]:
+                holder = taken.get(sentence.index)
+                if holder is contact:
+                    continue
+                if holder is not None:
+                    break
+                following.setdefault(sentence.index, sentence)
+        found.append((contact, [following[i] for i in sorted(following)]))
     return found
 
 

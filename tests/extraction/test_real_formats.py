@@ -868,3 +868,14 @@ def test_separate_talks_or_bare_conversation_with_several_leaders_are_one_each(p
         "hun-sen",
         "nguyen-xuan-phuc",
     ]
+
+
+def test_a_duration_told_between_two_sentences_of_the_call_is_its(project_kb):
+    text = (
+        "PM call with leaders: 15 October 2014\n"
+        "The Prime Minister David Cameron had a video conference call with President Obama "
+        "and Chancellor Merkel this afternoon. Discussions lasted about 75 minutes and "
+        "focused on Ebola.\n\nThe bulk of the call focused on the outbreak.\n"
+    )
+
+    assert [c["duration"] for c in summaries(extract(text, project_kb))] == [(75, "about")]
