@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
+from django.db.models import Q
 from django.http import QueryDict
 
 from . import facet_totals
@@ -37,6 +38,8 @@ from .filters import UNKNOWN, CallFilter
 from .idlists import Selection
 from .models import Country, Leader, Topic
 
+# The longest words a facet's values are found by.
+MAX_FIND = 100
 # How long one facet's query may take before it is given up (milliseconds).
 TIME_LIMIT_MS = getattr(settings, "DIPLO_FACET_TIME_LIMIT_MS", 800)
 
@@ -96,6 +99,16 @@ class QueryString:
             lists[name] = [value]
         return self._url(lists)
 
+    def setting(self, **values: str | None) -> str:
+        """The URL with each of ``values`` set to that one value, or removed (None)."""
+        lists = dict(self._lists)
+        for name, value in values.items():
+            if value is None:
+                lists.pop(name, None)
+            else:
+                lists[name] = [value]
+        return self._url(lists)
+
 
 @dataclass
 class FacetValue:
@@ -117,6 +130,14 @@ class FacetResult:
     more_url: str = ""
     less_url: str = ""
     hint: str = ""  # how its values count and combine, said under its name
+    plural: str = ""  # "countries": what "More countries…" says
+    findable: bool = False  # whether it has a box to find its values by name
+    find: str = ""  # the words its values were found by
+    value_count: int = 0  # how many values (found ones, when found) besides the chosen ones
+    first: int = 0  # the place of the first value shown among them, from 1
+    last: int = 0
+    previous_url: str = ""
+    next_url: str = ""
 
 
 @contextlib.contextmanager
@@ -160,6 +181,17 @@ class Counts:
     def every(self, facet: str) -> list[tuple[str, int]]:
         """(value, count) of every value of ``facet``."""
         return list(self.counts.get(facet, {}).items())
+
+    def ranked(
+        self, facet: str, exclude: list[str] = (), among: set[str] | None = None
+    ) -> list[tuple[str, int]]:
+        """(value, count) of every value of ``facet`` (but ``exclude``; only those
+        ``among``, when given), most calls first: the pages of a long facet."""
+        values = self.counts.get(facet, {})
+        if among is not None:
+            values = {v: n for v, n in values.items() if v in among}
+        rows = [(v, n) for v, n in values.items() if v not in exclude]
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 class ArchiveCounts(Counts):
@@ -230,18 +262,32 @@ class Facet:
 
     name = ""
     label = ""
+    plural = ""
     hint = ""
     multi = True  # repeated values all stand (rather than replace each other)
     widens = True  # several values: calls with any of them (False: with all of them)
+    findable = False  # its values can be found by name (a box, ``fq``)
+    pages_itself = False  # ``rows`` gives a page from ``offset`` (else every row: sliced here)
     size = 10
-    max_size = 100
+    max_size = 100  # values a page when expanded (``more``), paged by ``fpage``
 
-    def __init__(self, filterset: CallFilter, qs: QueryString, total: int, expanded: bool):
+    def __init__(
+        self,
+        filterset: CallFilter,
+        qs: QueryString,
+        total: int,
+        expanded: bool,
+        find: str = "",
+        page: int = 1,
+    ):
         self.filterset = filterset
         self.qs = qs
         self.total = total
         self.expanded = expanded
         self.limit = self.max_size if expanded else self.size
+        self.find = find if self.findable else ""
+        self.offset = (page - 1) * self.limit
+        self.value_count = 0  # how many values besides the chosen, set by ``rows``
 
     @property
     def selected(self) -> dict[str, str]:
@@ -260,8 +306,27 @@ class Facet:
         return dict.fromkeys(self.selected, self.total)
 
     def rows(self, exclude: list[str]) -> list[tuple[str, str, int]]:
-        """(value, label, count) of the ``limit + 1`` most frequent values not excluded."""
+        """(value, label, count) of the ``limit + 1`` most frequent values not excluded,
+        from ``offset`` on; sets ``value_count``."""
         raise NotImplementedError
+
+    def page_of(self, facet: str, exclude: list[str], among: set[str] | None):
+        """(stored value, count) of the values of this page, ``limit + 1`` of them at most;
+        sets ``value_count``. The first page of all values is found without sorting them."""
+        counts = self.counts
+        if among is None and not self.offset:
+            values = counts.counts.get(facet, {})
+            self.value_count = len(values) - sum(1 for v in exclude if v in values)
+            return counts.top(facet, self.limit + 1, exclude)
+        ranked = counts.ranked(facet, exclude, among)
+        self.value_count = len(ranked)
+        if self.offset >= len(ranked):  # past the last page: the last
+            self.offset = max(0, (len(ranked) - 1) // self.limit * self.limit)
+        return ranked[self.offset : self.offset + self.limit + 1]
+
+    def matching(self, words: str) -> set[str] | None:
+        """The stored values whose names hold ``words`` (None: every value)."""
+        return None
 
     def result(self) -> FacetResult:
         """The facet's values, with a link that toggles each."""
@@ -275,6 +340,11 @@ class Facet:
         )
         selected = self.selected
         rows = self.rows(list(selected))
+        if not self.pages_itself:
+            self.value_count = len(rows)
+            if self.offset >= len(rows):
+                self.offset = max(0, (len(rows) - 1) // self.limit * self.limit)
+            rows = rows[self.offset : self.offset + self.limit + 1]
         result.truncated = len(rows) > self.limit
         rows = rows[: self.limit]
         chosen = self.selected_counts(counts) if selected else {}
@@ -290,10 +360,23 @@ class Facet:
             )
             for value, label, count, is_selected in values
         ]
+        result.plural = self.plural
+        result.findable = self.findable
+        result.find = self.find
+        result.value_count = self.value_count
+        if rows:
+            result.first, result.last = self.offset + 1, self.offset + len(rows)
         if result.truncated:
-            result.more_url = self.qs.adding("more", self.name, multi=True)
+            if self.expanded:
+                page = self.offset // self.limit + 2
+                result.next_url = self.qs.setting(fpage=str(page))
+            else:
+                result.more_url = self.qs.setting(more=self.name, fq=None, fpage=None)
+        if self.expanded and self.offset:
+            page = self.offset // self.limit
+            result.previous_url = self.qs.setting(fpage=str(page) if page > 1 else None)
         if self.expanded:
-            result.less_url = self.qs.without("more", self.name)
+            result.less_url = self.qs.setting(more=None, fq=None, fpage=None)
         return result
 
 
@@ -319,19 +402,32 @@ class LinkFacet(Facet):
         """How the query string names ``obj``."""
         return obj.slug
 
+    findable = pages_itself = True
+
     def rows(self, exclude):
         excluded = [str(obj.pk) for obj in self.filterset.objects.get(self.name, [])]
-        counts = [
-            (self.pk_type(value), n)
-            for value, n in self.counts.top(self.name, self.limit + 1, excluded)
-        ]
+        among = self.matching(self.find) if self.find else None
+        counts = [(self.pk_type(value), n) for value, n in self.page_of(self.name, excluded, among)]
         names = self.names([pk for pk, _ in counts])
         rows = [(*names[pk], count) for pk, count in counts if pk in names]
+        # Most calls first, and by name among equals (the page's values were chosen by their
+        # key among equals, so that each value is on one page).
         return sorted(rows, key=lambda row: (-row[2], row[1]))
+
+    #: The model whose names ``matching`` reads, and the fields it reads them in.
+    model = None
+    name_fields = ("name",)
+
+    def matching(self, words):
+        found = Q()
+        for field_name in self.name_fields:
+            found |= Q(**{f"{field_name}__icontains": words})
+        return {str(pk) for pk in self.model.objects.filter(found).values_list("pk", flat=True)}
 
 
 class LeaderFacet(LinkFacet):
-    name, label = "leader", "Leader"
+    name, label, plural = "leader", "Leader", "leaders"
+    model = Leader
     widens = False
     hint = "Several leaders: the calls between them."
 
@@ -343,7 +439,9 @@ class LeaderFacet(LinkFacet):
 
 
 class CountryFacet(LinkFacet):
-    name, label = "country", "Country"
+    name, label, plural = "country", "Country", "countries"
+    model = Country
+    name_fields = ("name", "code")
     hint = "Several countries: the calls of any of them."
     pk_type = str
 
@@ -358,7 +456,8 @@ class CountryFacet(LinkFacet):
 
 
 class TopicFacet(LinkFacet):
-    name, label = "topic", "Topic"
+    name, label, plural = "topic", "Topic", "topics"
+    model = Topic
     hint = (
         "Several topics: the calls of any of them. A broader topic counts the calls of its"
         " narrower topics."
@@ -372,20 +471,27 @@ class TopicFacet(LinkFacet):
 
 
 class PublisherFacet(Facet):
-    name, label = "publisher", "Publisher"
+    name, label, plural = "publisher", "Publisher", "publishers"
+    findable = pages_itself = True
     hint = "Several publishers: the calls any of them reported."
 
     def selected_counts(self, counts):
         stored = counts.counts.get(self.name, {})
         return {publisher: stored.get(publisher, 0) for publisher in self.selected}
 
+    def matching(self, words):
+        # Publishers are named by their value: found among the counted ones.
+        words = words.casefold()
+        return {p for p in self.counts.counts.get(self.name, {}) if words in p.casefold()}
+
     def rows(self, exclude):
-        kept = self.counts.top("publisher", self.limit + 1, exclude)
+        among = self.matching(self.find) if self.find else None
+        kept = self.page_of("publisher", exclude, among)
         return [(publisher, publisher, n) for publisher, n in kept]
 
 
 class KindFacet(Facet):
-    name, label, multi = "kind", "Kind", False
+    name, label, plural, multi = "kind", "Kind", "kinds", False
 
     def rows(self, exclude):
         if exclude:
@@ -411,7 +517,7 @@ class YearFacet(Facet):
     """Years, newest first (a timeline rather than a ranking), then the calls with no date
     ("Date unknown", ``year=unknown``); drills down to months."""
 
-    name, label, multi = "year", "Year", False
+    name, label, plural, multi = "year", "Year", "years", False
     size = 30
 
     def rows(self, exclude):
@@ -436,7 +542,7 @@ class MonthFacet(Facet):
     """The months of the chosen year, then its calls known only to the year ("Month
     unknown", ``month=unknown``)."""
 
-    name, label, multi = "month", "Month", False
+    name, label, plural, multi = "month", "Month", "months", False
     size = 13
 
     def rows(self, exclude):
@@ -472,9 +578,23 @@ def facet_results(
     facets: list[type[Facet]] | None = None,
 ) -> list[FacetResult]:
     """The facets of the calls ``filterset`` selects; ``total`` is how many it selects."""
-    expanded = set(qs.params.getlist("more"))
+    expanded = qs.params.getlist("more")
+    # The words to find and the page of values are those of the facet opened last.
+    opened = expanded[-1] if expanded else None
+    find = qs.params.get("fq", "").strip()[:MAX_FIND]
+    try:
+        page = max(1, int(qs.params.get("fpage", "1")))
+    except ValueError:
+        page = 1
     return [
-        facet_class(filterset, qs, total, expanded=facet_class.name in expanded).result()
+        facet_class(
+            filterset,
+            qs,
+            total,
+            expanded=facet_class.name in expanded,
+            find=find if facet_class.name == opened else "",
+            page=page if facet_class.name == opened else 1,
+        ).result()
         for facet_class in facets or FACETS
         if facet_class is not MonthFacet or filterset.values.get("year") not in (None, UNKNOWN)
     ]
