@@ -53,6 +53,7 @@ from .vocabulary import (
     MODALITY_RE,
     MODE_RE,
     MONTHS,
+    NON_LEADER_ROLE_RE,
     PLUPERFECT_RE,
     PLURAL_HEADS,
     POSSESSIVE_INITIATIVE_RE,
@@ -1173,6 +1174,20 @@ def _before_another_event(
     Friday" brings in Z with another event, once the contact has a leader after its verb."""
     verbal = trigger.verb_end is not None and trigger.construct in _VERBAL
     after = trigger.verb_end if verbal else trigger.end
+    other_party = _WITH_OFFICIAL_RE.search(ctx.view.lower, after, limit)
+    # "held a meeting with US envoy X ... a deadline set by President Y": the contact's other
+    # party is an official, not the leader named after (a list of calls may hold both).
+    if (
+        other_party is not None
+        and not trigger.series
+        and other_party.start("role") not in ctx.leaders.by_start
+        and not _LEADER_MINISTER_RE.search(other_party.group("role"))
+        and not any(
+            after <= m.start < other_party.start() and m.keys and m.start != trigger.start
+            for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        )
+    ):
+        limit = other_party.start()
     event = _ANOTHER_EVENT_RE.search(ctx.view.lower, after, limit)
     if event is None:
         return limit
@@ -1333,6 +1348,14 @@ def _nearer_untaken(
 
 
 _COARSE_FORMS = frozenset({"period", "year", "month", "month_year"})
+#: "with US envoy X", "with the foreign minister": a contact's other party who is an official.
+_WITH_OFFICIAL_RE = re.compile(
+    r"\bwith\s+(?P<role>(?:the\s+|his\s+|her\s+)?(?:[\w.-]+\s+){0,2}?"
+    + NON_LEADER_ROLE_RE.pattern.removeprefix("\\b")
+    + ")"
+)
+#: A head of government's title, though it holds "minister" ("a deputy prime minister" is not).
+_LEADER_MINISTER_RE = re.compile(r"(?<!deputy\s)\b(?:prime|first)\s+minister")
 #: Words that bring in another event after a contact: a date after them is that event's.
 _ANOTHER_EVENT_RE = re.compile(
     r"\b(?:ahead\s+of|before|after|since|following|prior\s+to|on\s+the\s+eve\s+of|"

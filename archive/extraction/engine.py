@@ -284,9 +284,26 @@ class _Extraction:
             return True
         # Named only in another office ("Hamas Political Bureau Chief X", "Deputy Chairman X"):
         # a former leader in a role that is not a head of state's or government's.
-        return bool(mentions) and all(
-            _OTHER_ROLE_BEFORE_RE.search(lower[max(0, m.start - 30) : m.start]) for m in mentions
+        own_titles = (
+            {term.title for term in self.kb.leaders[key].terms} if key in self.kb.leaders else set()
         )
+        return bool(mentions) and all(
+            _OTHER_ROLE_BEFORE_RE.search(lower[max(0, m.start - 30) : m.start])
+            or self._other_role_after(lower, m.end, own_titles)
+            for m in mentions
+        )
+
+    @staticmethod
+    def _other_role_after(lower: str, end: int, own_titles: set[str]) -> bool:
+        """ "X, Crown Prince of Abu Dhabi and Deputy Supreme Commander, ...": named in an
+        office that is no head of state's or government's (nor one of the leader's own)."""
+        match = _OTHER_ROLE_AFTER_RE.match(lower, end)
+        if match is None:
+            return False
+        role = " ".join(match.group("role").split())
+        if role in own_titles:
+            return False
+        return _LEADER_TITLE_RE.search(match.group("rest")) is None
 
     def _leads(self, contact: Contact) -> bool:
         """Whether a contact is the article's news: told in its title or first sentences
@@ -630,11 +647,22 @@ class _Extraction:
 #: A name's own words saying its bearer was not in office: "President-elect X", "former
 #: President X", "ex-premier X" before it; "X, the president-elect" after it.
 _OUT_OF_OFFICE_BEFORE_RE = re.compile(
-    r"(?:-|\s)(?:elect|designate)\s+$|\b(?:former|ex-|erstwhile)\s*(?:[\w-]+\s+){0,3}$"
+    r"(?:-|\s)(?:elect|designate)\s+$|\b(?:former|ex-|erstwhile)\s*(?:[\w-]+,?\s+){0,3}$"
 )
 _OTHER_ROLE_BEFORE_RE = re.compile(
     r"(?:\b(?<!prime\s)minister|\bchief|\bsecretary(?:-general)?|\bspeaker|\bgovernor|"
-    r"\bmayor|\bdeputy\s+[a-z]+|\bopposition\s+leader)\s+$"
+    r"\bmayor|\bdeputy\s+[a-z]+|\bopposition\s+leader),?\s+$"
+)
+#: An office in apposition after a name, and what follows it up to the next comma.
+_OTHER_ROLE_AFTER_RE = re.compile(
+    r",\s+(?:the\s+)?(?P<role>crown\s+prince|deputy\s+[a-z]+|vice[\s-]president|governor|"
+    r"speaker|(?:foreign|defen[cs]e|finance|interior)\s+minister|minister\s+of|secretary|"
+    r"chief\s+of|chairman|leader\s+of\s+the\s+opposition)\b(?P<rest>[^,.;]*)"
+)
+#: A head of state's or government's title (not a deputy's).
+_LEADER_TITLE_RE = re.compile(
+    r"(?<!deputy\s)(?<!vice\s)\b(?:president|prime\s+minister|premier|chancellor|king|emir|"
+    r"amir|sultan|head\s+of\s+state)\b"
 )
 _OUT_OF_OFFICE_AFTER_RE = re.compile(
     r",?\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:president|prime\s+minister|premier|chancellor)"

@@ -879,3 +879,37 @@ def test_a_duration_told_between_two_sentences_of_the_call_is_its(project_kb):
     )
 
     assert [c["duration"] for c in summaries(extract(text, project_kb))] == [(75, "about")]
+
+
+def test_a_leader_meeting_an_envoy_has_no_contact_with_a_leader_named_after(project_kb):
+    text = (
+        "Russian President Vladimir Putin held a three-hour meeting on Wednesday with US "
+        "envoy Steve Witkoff, two days before a deadline set by President Donald Trump.\n"
+    )
+
+    assert extract(text, project_kb).calls == []
+
+
+def test_calls_with_an_official_and_a_leader_keep_the_leader(project_kb):
+    text = (
+        "date 2023-10-21 Erdogan on Saturday also held phone calls with NATO Secretary "
+        "General Jens Stoltenberg and President Yoweri Museveni of Uganda.\n"
+    )
+
+    people = [c["participants"] for c in summaries(extract(text, project_kb))]
+
+    assert ["recep-tayyip-erdogan", "yoweri-museveni"] in people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheikh Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi and Deputy Supreme "
+        "Commander of the Armed Forces, received a phone call from Imran Khan, Prime Minister "
+        "of Pakistan.",
+        "President Muhammadu Buhari has met behind closed doors with former Lagos State "
+        "Governor, Bola Tinubu, at the Presidential Villa.",
+    ],
+)
+def test_a_leader_named_in_another_office_in_an_undated_story_is_no_party(project_kb, text):
+    assert extract(text, project_kb).calls == []
