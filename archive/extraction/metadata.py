@@ -51,7 +51,10 @@ _HEADER_DATE = (
     rf"|(?P<m2>{_ANY_CASE_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<m5>{_ANY_CASE_MONTH})\s+(?P<d5>\d{{1,2}})\s+(?P<y5>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2})"
-    r"|(?P<d4>\d{1,2})[-/.](?P<m4>\d{1,2})[-/.](?P<y4>(?:19|20)\d\d))"
+    r"|(?P<d4>\d{1,2})[-/.](?P<m4>\d{1,2})[-/.](?P<y4>(?:19|20)\d\d)"
+    # "Thu Jul 2 06:19:35 EST 2009": a computer's clock, the year last.
+    rf"|(?P<m6>{_ANY_CASE_MONTH})\s+(?P<d6>\d{{1,2}})\s+\d{{1,2}}:\d\d(?::\d\d)?"
+    r"(?:\s+[A-Z]{2,5})?\s+(?P<y6>(?:19|20)\d\d))"
 )
 _CLOCK = (
     r"(?:\s*(?:[,|@-]|at)?\s*\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\)?\s*(?:[AaPp]\.?[Mm]\.?)?"
@@ -224,7 +227,7 @@ def _line_date(line: str) -> date | None:
 def _groups_date(groups: dict[str, str | None]) -> date | None:
     """The date a match of ``_HEADER_DATE`` stands for (None if it is no day)."""
     try:
-        for suffix in "12345":
+        for suffix in "123456":
             if groups.get(f"y{suffix}"):
                 year = int(groups[f"y{suffix}"])
                 month_raw = (groups[f"m{suffix}"] or "").rstrip(".")

@@ -99,6 +99,38 @@ def lower_same_length(text: str) -> str:
 
 
 _SPLIT_RE = re.compile(r"([^\W_]+)")
+#: Two words in capitals side by side: a name some wires print so ("BARACK OBAMA").
+_CAPS_RUN_RE = re.compile(r"\b[A-Z]{2,}[ \t]+[A-Z]{3,}\b")
+#: Longer runs of capitals are a headline shouted, not a name.
+_MAX_CAPS_RUN = 4
+
+
+def _names_cased(words: list[str], starts: list[int], ends: list[int], folded: str) -> list[str]:
+    """The word tokens with names written in capitals ("DMITRY MEDVEDEV") as names are
+    written ("Dmitry Medvedev"), so the gazetteer's names match them. Only runs of two to
+    four words in capitals are read so; acronyms alone ("NATO", "US") and words of two
+    letters stay as they are. The folded text keeps its capitals (datelines need them)."""
+    cased = list(words)
+    i, n = 0, len(words)
+    while i < n:
+        if not (words[i].isupper() and words[i].isalpha()):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and words[j + 1].isupper()
+            and words[j + 1].isalpha()
+            and folded[ends[j] : starts[j + 1]] in (" ", ". ")
+        ):
+            j += 1
+        run = j - i + 1
+        if 2 <= run <= _MAX_CAPS_RUN:
+            for k in range(i, j + 1):
+                if len(words[k]) >= 3:
+                    cased[k] = words[k].capitalize()
+        i = j + 1
+    return cased
 
 
 @dataclass(slots=True)
@@ -127,7 +159,10 @@ class TextView:
         offsets = list(accumulate(map(len, parts), initial=0))
         words = parts[1::2]
         count = 2 * len(words)
-        return cls(text, folded, lower, offsets[1:count:2], offsets[2 : count + 1 : 2], words)
+        starts, ends = offsets[1:count:2], offsets[2 : count + 1 : 2]
+        if _CAPS_RUN_RE.search(folded):
+            words = _names_cased(words, starts, ends, folded)
+        return cls(text, folded, lower, starts, ends, words)
 
     @property
     def lower_words(self) -> list[str]:

@@ -40,6 +40,7 @@ from .conftest import summaries
         ("Office press release · 24 March 2026 · tracker\n\nThe leaders spoke.", "2026-03-24"),
         ("Last updated at: (Beijing Time) Tuesday, May 27, 2003\n\nText.", "2003-05-27"),
         ("King holds phone conversation\n\n2018-03-05 - 9:30 \u0645\n\nText.", "2018-03-05"),
+        ("Leaders speak about summit\n\nThu Jul 2 06:19:35 EST 2009\n\nText.", "2009-07-02"),
         (
             "Leaders talk\n\nBeijing, 2 April 2024 (Agency): The President spoke on the phone "
             "with the President of another country on Tuesday, the first such call this year.",
@@ -913,3 +914,23 @@ def test_calls_with_an_official_and_a_leader_keep_the_leader(project_kb):
 )
 def test_a_leader_named_in_another_office_in_an_undated_story_is_no_party(project_kb, text):
     assert extract(text, project_kb).calls == []
+
+
+def test_names_a_wire_prints_in_capitals_are_read_as_names(project_kb):
+    text = (
+        "Thu Jul 2 06:19:35 EST 2009\n\nUS President BARACK OBAMA and Russian President "
+        "DMITRY MEDVEDEV have discussed by phone issues set to dominate their summit. NATO "
+        "and the UN were not discussed.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["barack-obama", "dmitry-medvedev"], "phone", "2009-07-02")
+    ]
+
+
+def test_a_headline_shouted_in_capitals_is_not_read_as_names(project_kb):
+    text = "LEADERS OF THE WORLD MEET IN PARIS\n\nThe summit opened on Monday.\n"
+
+    assert extract(text, project_kb).leaders == []
