@@ -127,12 +127,19 @@ def facet_items(facet):
 
 @register.filter
 def plural(count, word):
-    """``{{ n|plural:"call" }}`` → "1 call", "3 calls" (with thousands separators)."""
+    """``{{ n|plural:"call" }}`` → "1 call", "3 calls" (with thousands separators); a
+    word in a consonant and y takes "ies" ("2 countries")."""
     try:
         n = int(count)
     except (TypeError, ValueError):
-        return f"{count} {word}s"
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+        return f"{count} {_plural_of(word)}"
+    return f"{n:,} {word if n == 1 else _plural_of(word)}"
+
+
+def _plural_of(word: str) -> str:
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 @register.filter

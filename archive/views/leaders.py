@@ -1,27 +1,50 @@
 """Leaders: the list, and each leader's page (timeline, counterparts, topics, calls)."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 
 from .. import charts
 from ..facet_totals import leader_calls
-from ..models import Leader, LeaderRedirect, Participation
+from ..models import Country, Leader, LeaderRedirect, Participation
 from .common import paginate, public_page
 from .queries import CallSet, timeline
 
 LEADER_SORTS = {"calls": "Most calls", "name": "Name"}
 
 
+# The longest words the leaders list is searched by.
+MAX_FIND = 100
+
+
 @public_page
 def leader_list(request):
-    """Every leader with their number of calls, by calls or by name.
+    """Every leader with their number of calls, by calls or by name; found by name or alias
+    (``q``) and kept to one country (``country``, its code).
 
-    The counts are the ones the database keeps (no counting), and only the page's leaders
-    are fetched whole.
+    The counts are the ones the database keeps (no counting), only the ids and names of the
+    leaders asked for are read, and only the page's leaders are fetched whole.
     """
     sort = request.GET.get("sort") if request.GET.get("sort") in LEADER_SORTS else "calls"
+    find = request.GET.get("q", "").strip()[:MAX_FIND]
+    code = request.GET.get("country", "").strip().upper()
+    countries = list(Country.objects.order_by("name").values_list("code", "name"))
+    notices = []
+    rows = Leader.objects.order_by("name")
+    if find:
+        found = Q(name__icontains=find) | Q(aliases__icontains=find)
+        if slugify(find):  # a name written without its accents ("Erdogan")
+            found |= Q(slug__icontains=slugify(find))
+        rows = rows.filter(found)
+    country = dict(countries).get(code) if code else None
+    if code and country is None:
+        notices.append(
+            f"Country: nothing in the archive has the code “{code[:10]}”; all are shown."
+        )
+    elif country:
+        rows = rows.filter(country_id=code)
     counts = leader_calls()  # kept by the database
-    rows = Leader.objects.order_by("name").values_list("id", "name")
-    ids = [pk for pk, _ in rows]
+    ids = list(rows.values_list("id", flat=True))
     if sort == "calls":
         ids.sort(key=lambda pk: -counts.get(pk, 0))  # stable: names order ties
     pagination = paginate(request, ids, per_page=100)
@@ -29,7 +52,15 @@ def leader_list(request):
     pagination.page.object_list = [leaders[pk] for pk in pagination.page.object_list]
     for leader in pagination.page.object_list:
         leader.n_calls = counts.get(leader.pk, 0)
-    context = {"page": pagination.page, "notices": pagination.notices, "sort": sort}
+    context = {
+        "page": pagination.page,
+        "notices": notices + pagination.notices,
+        "sort": sort,
+        "find": find,
+        "countries": countries,
+        "country_code": code if country else "",
+        "country_name": country,
+    }
     return render(request, "archive/leader_list.html", context)
 
 

@@ -6,18 +6,35 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..facet_totals import leader_calls
+from ..facet_totals import COUNTRY, kept_counts, leader_calls
 from ..models import Country, Participation
 from .common import paginate, public_page
 from .queries import CallSet, timeline
 
+COUNTRY_SORTS = {"name": "Name", "calls": "Most calls"}
+
 
 @public_page
 def country_list(request):
-    countries = Country.objects.annotate(
-        n_leaders=Count("leaders", distinct=True),
-    ).order_by("name")
-    return render(request, "archive/country_list.html", {"countries": countries})
+    """Every country with its leaders in the gazetteer and its calls in the archive (the
+    calls one of its leaders took part in, as the facet counts them: kept by the database),
+    by name or by calls."""
+    sort = request.GET.get("sort") if request.GET.get("sort") in COUNTRY_SORTS else "name"
+    calls = kept_counts(COUNTRY)
+    countries = list(
+        Country.objects.annotate(n_leaders=Count("leaders", distinct=True)).order_by("name")
+    )
+    for country in countries:
+        country.n_calls = calls.get(country.code, 0)
+    if sort == "calls":
+        countries.sort(key=lambda country: -country.n_calls)  # stable: names order ties
+    context = {
+        "countries": countries,
+        "sort": sort,
+        "sorts": COUNTRY_SORTS,
+        "with_calls": sum(1 for country in countries if country.n_calls),
+    }
+    return render(request, "archive/country_list.html", context)
 
 
 @public_page

@@ -143,3 +143,12 @@ def test_estimated_facet_counts_are_marked_as_such_but_selected_ones_are_not():
     assert '<span class="count">40</span>' in selected
     assert 'aria-label="Ben, about 1 call"' in other
     assert '<span class="count">≈&#8239;1</span>' in other
+
+
+def test_plural_counts_with_separators_and_spells_countries():
+    from archive.templatetags.diplo import plural
+
+    assert plural(1, "country") == "1 country"
+    assert plural(2, "country") == "2 countries"
+    assert plural(1200, "call") == "1,200 calls"
+    assert plural(3, "day") == "3 days"
