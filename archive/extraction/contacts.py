@@ -362,7 +362,10 @@ _NAMING_RE = re.compile(r"\s+(?:(?:his|her|their|its|our|my|a|an)\s+\w|[\"']\w)"
 #: Words between "called" and the leader called: "called newly elected US President X".
 _EPITHET_RE = re.compile(
     r"(?:(?:newly|freshly|recently)[\s-]+(?:elected|appointed|re-elected|sworn[\s-]+in)|"
-    r"re-elected|new|his|her|their|the)\s+"
+    r"re-elected|new|his|her|their|the|"
+    # Honorifics a name may carry: "phoned Sheikh X", "called His Majesty King X".
+    r"(?:his|her)\s+(?:highness|majesty|excellency)(?:\s+sheikh)?|sheikh|sheikha|h\.\s?e\.|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
 )
 
 
@@ -1545,8 +1548,10 @@ def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
 
 def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
     wanted = set(candidate.participants)
-    if candidate.backshifted and any(
-        not c.background and set(c.participants) == wanted for c in contacts
+    if (
+        candidate.backshifted
+        and candidate.date_expr is None
+        and any(not c.background and set(c.participants) == wanted for c in contacts)
     ):
         # "A spoke with B on Tuesday. The French president had called him.":
         # an undated contact of the same leaders told in the past perfect is the article's

@@ -934,3 +934,28 @@ def test_a_headline_shouted_in_capitals_is_not_read_as_names(project_kb):
     text = "LEADERS OF THE WORLD MEET IN PARIS\n\nThe summit opened on Monday.\n"
 
     assert extract(text, project_kb).leaders == []
+
+
+def test_a_leader_phoned_under_an_honorific_was_called(project_kb):
+    text = (
+        "date 2020-02-10 ONA - His Majesty Sultan Haitham Bin Tarik today phoned Sheikh Sabah "
+        "Al Ahmed Al Jabir al-Sabah, Emir of the State of Kuwait.\n"
+    )
+
+    assert [(c["participants"], c["initiator"]) for c in summaries(extract(text, project_kb))] == [
+        (["haitham-bin-tariq", "sabah-al-ahmad-al-jaber-al-sabah"], "haitham-bin-tariq")
+    ]
+
+
+def test_an_earlier_call_told_with_its_own_day_is_not_the_news_told_again(project_kb):
+    text = (
+        "NEW DELHI: Modi dialled Putin and congratulated him on his birthday.\n\n"
+        "Putin had also called up Modi on September 17 to greet him on his birthday.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted((c["role"], c["initiator"]) for c in calls) == [
+        ("background", "vladimir-putin"),
+        ("main", "narendra-modi"),
+    ]
