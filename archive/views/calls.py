@@ -28,7 +28,13 @@ from ..models import (
 )
 from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import MAX_SENTENCE_ROWS, evidence_count, sentences
-from .exports import call_csv_response, call_json_response, citation_response, site_of
+from .exports import (
+    EXPORT_PARAMETERS,
+    call_csv_response,
+    call_json_response,
+    citation_response,
+    site_of,
+)
 from .queries import timeline
 
 # How many chips an empty result offers to remove, each with the count it would give.
@@ -139,11 +145,13 @@ def _matching_sources_of(query: search.Query, calls: list[Call]) -> list[Source]
 
 
 def _export_query(params: QueryDict) -> str:
-    """The query string for the CSV and JSON twins: every filter, no page."""
-    params = params.copy()
-    for name in ("page", "more"):
-        params.pop(name, None)
-    return params.urlencode()
+    """The query string for the CSV and JSON twins: every filter, and nothing else (no
+    page, no facet's search or page), which an export would refuse."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        if name in EXPORT_PARAMETERS:
+            kept.setlist(name, values)
+    return kept.urlencode()
 
 
 def _widen(active) -> list[dict]:

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -176,6 +177,17 @@ def test_one_calls_json_gives_absolute_permalinks(client, seed):
         "permalink": SITE + seed.raisi_source.get_absolute_url(),
         "role": "main",
     }
+
+
+def test_the_lists_export_links_carry_its_filters_and_nothing_an_export_refuses(client, seed):
+    params = {"leader": "vladimir-putin", "page": "1", "more": "topic", "fq": "nu", "fpage": "2"}
+
+    response = client.get(reverse("archive:calls"), params)
+
+    # The list's own links (the footer's are to the whole archive).
+    links = re.findall(r'href="(/calls\.(?:csv|json)\?[^"]*)"', response.content.decode())
+    assert links == ["/calls.csv?leader=vladimir-putin", "/calls.json?leader=vladimir-putin"]
+    assert all(client.get(link.replace("&amp;", "&")).status_code == 200 for link in links)
 
 
 def test_exports_are_linked_from_the_list_with_its_filters(client, seed):
