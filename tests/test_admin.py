@@ -277,3 +277,39 @@ def test_an_editor_lists_possible_duplicates_and_marks_a_pair_not_the_same(edito
     assert response.status_code == 302
     pair.refresh_from_db()
     assert pair.status == PossibleDuplicate.Status.NOT_SAME
+
+
+def test_the_calls_participants_filter_finds_a_leader_rather_than_listing_them_all(
+    editor_client,
+):
+    leaders = [LeaderFactory(name=f"Leader {n:02}") for n in range(30)]
+    chosen = LeaderFactory(name="Emmanuel Macron")
+    for leader in leaders:
+        CallFactory(participants=[leader, chosen] if leader is leaders[0] else [leader])
+    url = reverse("admin:archive_call_changelist")
+
+    response = editor_client.get(url, {"status__exact": "draft"})
+
+    content = response.content.decode()
+    assert "Leader 29" not in content  # not listed: found by typing
+    assert 'data-field-name="participants"' in content
+    assert "admin/js/autocomplete.js" in content
+    # The form keeps the other filters.
+    assert '<input type="hidden" name="status__exact" value="draft">' in content
+
+    filtered = editor_client.get(url, {"participants__id__exact": chosen.pk})
+    assert filtered.context["cl"].result_count == 1
+    assert f'<option value="{chosen.pk}" selected>Emmanuel Macron</option>' in (
+        filtered.content.decode()
+    )
+
+    found = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "archive",
+            "model_name": "call",
+            "field_name": "participants",
+            "term": "macr",
+        },
+    )
+    assert [row["text"] for row in found.json()["results"]] == ["Emmanuel Macron"]
