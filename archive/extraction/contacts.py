@@ -439,7 +439,31 @@ _CALL_TOKENS = frozenset(
         "rung",
     ]
 )
-_DISCUSS_TOKENS = frozenset(["discussed", "discusses"])
+#: Verbs of talking that make a contact when said to be done by phone or video ("X wished Y
+#: a happy birthday by phone"); "discussed" also without ("X and Y discussed Z").
+_DISCUSS_TOKENS = frozenset(
+    {
+        "discussed",
+        "discusses",
+        "wished",
+        "congratulated",
+        "greeted",
+        "thanked",
+        "briefed",
+        "informed",
+        "assured",
+        "conveyed",
+        "exchanged",
+        "reviewed",
+        "consulted",
+    }
+)
+#: Verbs of wishing well: their subject placed the call.
+_GREETING_VERBS = frozenset({"wished", "congratulated", "greeted"})
+#: Words that may stand between "and" and a leader's name in a subject.
+_SUBJECT_EPITHETS = frozenset(
+    {"visiting", "his", "her", "their", "the", "counterpart", "incoming", "new", "host"}
+)
 _NP_FIRST = word_set(
     """
     a an the their his her its this that another these our no phone telephone video
@@ -740,6 +764,8 @@ def _speak_trigger(
     certain = True
     if mode:
         kind = "phone" if mode.group("phone") else "video" if mode.group("video") else "meeting"
+    elif _at_a_place(ctx, match.end()):
+        kind, certain = "meeting", False  # "talked in Tokyo": together there
     else:
         kind, certain = _presumed_kind(ctx, sentence)
     return Trigger(
@@ -1236,6 +1262,16 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             # "X and Y", "X, Y and Z"
             while True:
                 before = view.last_token_before(subjects[0].start)
+                # "X and visiting President Y", "X and his counterpart Y".
+                skipped = 0
+                while (
+                    before >= first
+                    and skipped < 2
+                    and view.lower_words[before] in _SUBJECT_EPITHETS
+                    and view.words[before].islower()
+                ):
+                    before -= 1
+                    skipped += 1
                 if before < first:
                     break
                 word = view.lower_words[before]
@@ -1246,8 +1282,12 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                 other = by_end.get(view.ends[before])
                 if other is None or other.possessive:
                     break
-                gap = view.lower[other.end : subjects[0].start]
-                if gap.strip(" ,") not in ("", "and"):
+                gap = [
+                    w
+                    for w in view.lower[other.end : subjects[0].start].replace(",", " ").split()
+                    if w not in _SUBJECT_EPITHETS
+                ]
+                if gap not in ([], ["and"]):
                     break
                 subjects.insert(0, other)
             return "leader", subjects
@@ -1440,6 +1480,9 @@ def _initiator(
     """Who placed the contact: "X called Y", "at the request of X", "a call initiated by X"."""
     lower = ctx.view.lower
     if trigger.construct == "call" and subject:
+        return subject, (trigger.start, trigger.end)
+    if trigger.construct == "speak" and trigger.verb in _GREETING_VERBS and subject:
+        # "X congratulated Y by phone": the one who rang to wish well.
         return subject, (trigger.start, trigger.end)
     if trigger.construct == "received" and trigger.obj is not None and trigger.obj.key:
         return trigger.obj.key, (trigger.start, trigger.obj.end)

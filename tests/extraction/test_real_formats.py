@@ -959,3 +959,33 @@ def test_an_earlier_call_told_with_its_own_day_is_not_the_news_told_again(projec
         ("background", "vladimir-putin"),
         ("main", "narendra-modi"),
     ]
+
+
+def test_leaders_joined_with_an_epithet_are_one_subject(project_kb):
+    text = (
+        "date 2003-10-17 Japanese Prime Minister Junichiro Koizumi and visiting US President "
+        "George W. Bush talked in Tokyo on Friday evening about Iraq.\n"
+    )
+
+    assert [(c["participants"], c["kind"]) for c in summaries(extract(text, project_kb))] == [
+        (["george-w-bush", "junichiro-koizumi"], "meeting")
+    ]
+
+
+def test_a_wish_sent_by_phone_is_a_call(project_kb):
+    text = (
+        "date 2020-10-07 Later in the day, Kazakhstan's President Kassym-Jomart Tokayev also "
+        "wished Vladimir Putin a happy birthday by phone.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["kind"], c["initiator"]) for c in calls] == [
+        (["kassym-jomart-tokayev", "vladimir-putin"], "phone", "kassym-jomart-tokayev")
+    ]
+
+
+def test_a_wish_sent_by_letter_is_no_call(project_kb):
+    text = "date 2020-10-07 Tokayev also wished Vladimir Putin a happy birthday in a letter.\n"
+
+    assert extract(text, project_kb).calls == []
