@@ -111,6 +111,7 @@ class _Extraction:
             country_of=country_of,
             warnings=self.warnings,
         )
+        self.ctx = ctx
         contacts = find_contacts(ctx)
         self._lead_dates(contacts, ctx, sentences, leaders)
         self._default_dates(contacts, meta, dateline_date, year_inferred, published)
@@ -258,11 +259,48 @@ class _Extraction:
             ):
                 contact.date = ResolvedDate(published, "day", "published")
                 contact.date_span = meta.header_span
+            elif relative_unresolved and (named := self._weekday_named(contact)) is not None:
+                contact.date, contact.date_span = named
             elif contact.date is None:
                 self.warnings.append(
                     "the text does not date the contact reported in "
                     f"'{_clip(self.text, contact.first_sentence)}'"
                 )
+
+    def _weekday_named(self, contact: Contact) -> tuple[ResolvedDate, tuple[int, int]] | None:
+        """An undated article's "on Saturday" is the one full date the contact's own
+        sentences name that fell on a Saturday ("The conversation, reported late February 28,
+        2026, ..."), when they name one."""
+        weekdays = {
+            c.date_expr.weekday
+            for c in contact.candidates
+            if c.date_expr is not None and c.date_expr.form == "weekday"
+        }
+        if len(weekdays) != 1:
+            return None
+        (weekday,) = weekdays
+        days: dict[date, DateExpr] = {}
+        own = contact.sentences()
+        # Its own sentences, and the two after that tell of it ("The conversation, reported
+        # late February 28, 2026, came ...").
+        after = [
+            s
+            for s in self.sentences[own[-1].index + 1 : own[-1].index + 3]
+            if _TOLD_AGAIN_RE.match(self.view.lower, s.start)
+        ]
+        for sentence in own + after:
+            for expr in self.ctx.dates_by_sentence.get(sentence.index, ()):
+                if expr.form == "full" and expr.year and expr.month and expr.day:
+                    try:
+                        day = date(expr.year, expr.month, expr.day)
+                    except ValueError:
+                        continue
+                    if day.weekday() == weekday:
+                        days.setdefault(day, expr)
+        if len(days) != 1:
+            return None
+        ((day, expr),) = days.items()
+        return ResolvedDate(day, "day", "weekday_date"), (expr.start, expr.end)
 
     def _only_out_of_office(self, leaders: LeaderAnalysis, key: str) -> bool:
         """Whether the article names a leader as not (or no longer) in office: "President-elect
@@ -486,6 +524,24 @@ class _Extraction:
                     f"({_day(self.published_date)})"
                 )
             return DATELINE_DAY
+        if resolved.basis == "weekday_date":
+            weekday = next(
+                (
+                    c.date_expr
+                    for c in contact.candidates
+                    if c.date_expr is not None and c.date_expr.form == "weekday"
+                ),
+                None,
+            )
+            told = (
+                f"'{' '.join(self.text[weekday.start : weekday.end].split())}'"
+                if weekday
+                else "a weekday"
+            )
+            return (
+                f"{told}: the one date its sentences name that fell on that day "
+                f"({_day(resolved.value)})"
+            )
         if resolved.basis == "published":
             return f"the article's date ({_day(self.published_date)}); {NO_OTHER_DAY}"
         if resolved.basis == "relative" and said:
@@ -670,6 +726,10 @@ _OUT_OF_OFFICE_AFTER_RE = re.compile(
 )
 
 
+#: A sentence that opens on the contact told before: "The conversation, ...", "The call ...".
+_TOLD_AGAIN_RE = re.compile(
+    r"(?:the|their|this)\s+(?:phone\s+|telephone\s+)?(?:call|conversation|talks)\b"
+)
 #: How a date taken from the dateline or the page, not from the contact's own words, is told.
 DATELINE_DAY = "the dateline's day"
 NO_OTHER_DAY = "the text names no other day"

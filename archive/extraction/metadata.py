@@ -62,6 +62,10 @@ _CLOCK = (
     # Morning or afternoon in another script ("9:30 م").
     r"(?:\s*[^\W\d_A-Za-z]{1,3}\b)?)?"
 )
+#: "The press release issued by the Prime Minister's Office on 4 May 2023."
+_ISSUED_ON_RE = re.compile(
+    rf"\b(?:issued|published|released|posted|dated)\b[^.\n]{{0,60}}?\bon\s+{_HEADER_DATE}\.?\s*$"
+)
 #: A dateline that gives the full date: "Beijing, 2 April 2024 (Agency): ...".
 _DATED_DATELINE_RE = re.compile(
     rf"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}},\s+{_HEADER_DATE}\s*(?:\([^)\n]{{0,30}}\))?"
@@ -180,6 +184,11 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
             match = _HEADER_LINE_RE.search(line)
             if match and match.group("published"):
                 found = _line_date(line)
+                if found is not None:
+                    return found, (start, end)
+            issued = _ISSUED_ON_RE.search(line)
+            if issued is not None:
+                found = _groups_date(issued.groupdict())
                 if found is not None:
                     return found, (start, end)
     return None

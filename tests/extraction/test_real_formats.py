@@ -989,3 +989,39 @@ def test_a_wish_sent_by_letter_is_no_call(project_kb):
     text = "date 2020-10-07 Tokayev also wished Vladimir Putin a happy birthday in a letter.\n"
 
     assert extract(text, project_kb).calls == []
+
+
+def test_a_release_says_when_it_was_issued():
+    text = (
+        "PRESS RELEASE : Call with Prime Minister of Spain\n\n"
+        "    The press release issued by the Prime Minister's Office on 4 May 2023.\n\n"
+        "    The Prime Minister spoke to the Prime Minister of Spain this morning.\n"
+    )
+
+    found = find_page_date(text)
+
+    assert found is not None
+    assert found[0] == date(2023, 5, 4)
+
+
+def test_an_undated_storys_weekday_is_the_date_its_sentences_name_on_that_day(project_kb):
+    text = (
+        "UAE President Sheikh Mohamed bin Zayed Al Nahyan received a phone call Saturday from "
+        "Saudi Crown Prince Mohammed bin Salman to discuss regional developments.\n"
+        "The conversation, reported late February 28, 2026, came hours after the strikes.\n"
+    )
+
+    record = extract(text, project_kb)
+
+    assert [c["date"] for c in summaries(record)] == ["2026-02-28"]
+    assert record.calls[0].date_inferred.startswith("'Saturday': the one date")
+
+
+def test_an_undated_storys_weekday_names_no_date_that_fell_on_another_day(project_kb):
+    text = (
+        "UAE President Sheikh Mohamed bin Zayed Al Nahyan received a phone call Friday from "
+        "Saudi Crown Prince Mohammed bin Salman to discuss regional developments.\n"
+        "The conversation, reported late February 28, 2026, came hours after the strikes.\n"
+    )
+
+    assert [c["date"] for c in summaries(extract(text, project_kb))] == [None]
