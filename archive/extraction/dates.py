@@ -59,7 +59,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:night|evening)|"
-            r"[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|evening))\b"
+            r"[Ee]arlier\s+today|[Ll]ater\s+today|(?:[Ll]ater|[Ee]arlier)\s+in\s+the\s+day|"
+            r"[Tt]his\s+(?:morning|afternoon|evening))\b"
         ),
     ),
     (
@@ -113,7 +114,7 @@ UNKNOWN = ResolvedDate(None, "unknown", None)
 
 
 _PATTERN_BY_NAME = dict(_PATTERNS)
-_RELATIVE_WORDS = frozenset({"yesterday", "today", "tonight", "last", "this", "earlier"})
+_RELATIVE_WORDS = frozenset({"yesterday", "today", "tonight", "last", "this", "earlier", "later"})
 #: Which patterns to try, and how many words before the anchor word they may start.
 _TRIES_AT_MONTH = (("mdy", 0), ("my", 0), ("dmy", 1), ("dmy", 2), ("last_month", 1))
 _TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))

@@ -31,7 +31,7 @@ from .sentences import Sentence, split_sentences
 from .statements import FoundStatement, find_statements
 from .text import TextView
 from .topics import distinct_topics, topics_in
-from .vocabulary import MONTHS, WEEKDAYS
+from .vocabulary import MONTHS, REPORTING_RE, WEEKDAYS
 
 _MONTH_NAMES = {number: name.capitalize() for name, number in MONTHS.items() if len(name) > 4}
 _MONTH_NAMES.update({5: "May", 6: "June", 7: "July"})
@@ -204,14 +204,21 @@ class _Extraction:
             for sentence in sentences:
                 if sentence.index in taken or sentence.index in own:
                     continue  # a contact's own sentence dates only that contact
-                named = {k for m in leaders.by_sentence.get(sentence.index, ()) for k in m.keys}
+                mentioned = [
+                    m for m in leaders.by_sentence.get(sentence.index, ()) if set(m.keys) & keys
+                ]
+                named = {k for m in mentioned for k in m.keys}
                 if len(named & keys) < 2:
                     continue
+                last_named = max(m.start for m in mentioned)
                 for expr in ctx.dates_by_sentence.get(sentence.index, ()):
                     if (
                         expr.form not in _DAY_FORMS
                         or date_blocked(ctx, sentence, expr)
                         or date_planned(ctx, sentence, expr)
+                        # "In a post on Thursday, X noted that he had briefed Y": the day
+                        # of the report, not of the contact.
+                        or _REPORTED_THAT_RE.search(self.view.lower, expr.end, last_named)
                     ):
                         continue
                     resolved = resolve(expr, ctx.reference)
@@ -247,7 +254,20 @@ class _Extraction:
             relative_unresolved = any(
                 c.date_expr is not None and c.date_expr.is_relative for c in contact.candidates
             )
-            if dateline_date is not None and not relative_unresolved:
+            # "asked about the date of the latest call": an earlier one, whose day is asked.
+            latest = any(_LATEST_RE.search(c.trigger.mods) for c in contact.candidates)
+            if latest and not any(c.date_expr is not None for c in contact.candidates):
+                self.warnings.append(
+                    "the text does not date the contact reported in "
+                    f"'{_clip(self.text, contact.first_sentence)}'"
+                )
+                continue
+            if (
+                dateline_date is not None
+                and not relative_unresolved
+                and not repeated
+                and self._leads(contact)
+            ):
                 contact.date = ResolvedDate(dateline_date, "day", "dateline", year_inferred)
                 contact.date_span = meta.dateline_span
                 contact.date_from_dateline = True
@@ -730,6 +750,10 @@ _OUT_OF_OFFICE_AFTER_RE = re.compile(
 _TOLD_AGAIN_RE = re.compile(
     r"(?:the|their|this)\s+(?:phone\s+|telephone\s+)?(?:call|conversation|talks)\b"
 )
+#: A report told in reported speech: "X noted that ...", "wrote on X that ...".
+_REPORTED_THAT_RE = re.compile(rf"(?:{REPORTING_RE.pattern})(?:\s+on\s+\w+)?\s+that\b")
+#: "the latest call", "their most recent conversation": a contact before the article's news.
+_LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|last)\b")
 #: How a date taken from the dateline or the page, not from the contact's own words, is told.
 DATELINE_DAY = "the dateline's day"
 NO_OTHER_DAY = "the text names no other day"

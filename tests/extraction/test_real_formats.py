@@ -1025,3 +1025,37 @@ def test_an_undated_storys_weekday_names_no_date_that_fell_on_another_day(projec
     )
 
     assert [c["date"] for c in summaries(extract(text, project_kb))] == [None]
+
+
+def test_the_day_of_a_post_that_tells_of_a_call_is_not_the_calls(project_kb):
+    text = (
+        "date 2025-05-08 Islamabad, May 8, AGENCY\n\n"
+        "Prime Minister Shehbaz Sharif received a telephone call from President Recep "
+        "Tayyip Erdogan.\n\nIn a post on X on Thursday, Prime Minister Sharif noted that he "
+        "had briefed President Erdogan on the attacks.\n"
+    )
+
+    record = extract(text, project_kb)
+
+    assert len(record.calls) == 1
+    assert not (record.calls[0].date_inferred or "").startswith("'Thursday'")
+
+
+def test_a_contact_told_far_down_a_wire_is_not_dated_by_its_dateline(project_kb):
+    text = (
+        "MOSCOW, December 16. /AGENCY/. The spokesman was asked about the date of the "
+        "latest telephone call between President Vladimir Putin and President Donald Trump. "
+        "He said it was relatively recent. He gave no date. He referred to the announcement.\n"
+        "The aide said after the call that the Putin-Trump conversation lasted two hours.\n"
+    )
+
+    assert [c["date"] for c in summaries(extract(text, project_kb))] == [None]
+
+
+def test_later_in_the_day_is_the_articles_day(project_kb):
+    text = (
+        "date 2020-10-07 Leaders sent their wishes.\n\nLater in the day, Kazakhstan's "
+        "President Kassym-Jomart Tokayev also wished Vladimir Putin a happy birthday by phone.\n"
+    )
+
+    assert [c["date"] for c in summaries(extract(text, project_kb))] == ["2020-10-07"]
