@@ -526,24 +526,26 @@ class PostgreSQLBackend:
         SUGGESTION_COUNT_CAP) for each; each word is looked up in the GIN index."""
         if not words:
             return {}
+        # Each word's calls counted in the GIN index up to the cap (a word no call holds
+        # is one probe that finds nothing): about 10 ms for 335 words at 20,001 calls.
         sql = """
-            SELECT word, lexeme, (
+            SELECT word, q::text, (
                 SELECT count(*) FROM (
                     SELECT 1 FROM archive_callsearchdocument AS d WHERE d.vector @@ q LIMIT %s
-                ) AS counted
+                ) AS found
             )
             FROM (
-                SELECT word, plainto_tsquery('diplo', diplo_search_text(word)) AS q,
-                       plainto_tsquery('diplo', diplo_search_text(word))::text AS lexeme
+                SELECT word, plainto_tsquery('diplo', diplo_search_text(word)) AS q
                 FROM unnest(%s::text[]) AS word
             ) AS asked
             WHERE numnode(q) = 1
-              AND EXISTS (SELECT 1 FROM archive_callsearchdocument AS d WHERE d.vector @@ q)
         """
         with index_scan(), default_connection.cursor() as cursor:
             cursor.execute(sql, [SUGGESTION_COUNT_CAP, list(words)])
             # A tsquery of one lexeme reads 'drone' (quoted).
-            return {word: (stem.strip("'"), count) for word, stem, count in cursor.fetchall()}
+            return {
+                word: (stem.strip("'"), count) for word, stem, count in cursor.fetchall() if count
+            }
 
     def snippets(self, index: str, query: Query, ids: list[int]) -> dict[int, str]:
         if not ids or not query.has_positive_terms:

@@ -222,11 +222,14 @@ def test_a_source_without_a_headline_is_never_named_by_a_cut_sentence(
     page = client.get(source.get_absolute_url()).content.decode()
     call_page = client.get(call.get_absolute_url(), follow=True).content.decode()
     ris = client.get(reverse("archive:source-cite", args=[source.pk, "ris"])).content.decode()
+    found = client.get("/search/", {"q": "bilateral meeting"}).content.decode()
 
     assert str(source) == name
     assert f'<h1 id="source-heading">{name}</h1>' in page
     assert f"“{name}.”" in page  # the Chicago citation
     assert f"TI  - {name}" in ris
     assert name in call_page
+    # Its name holds its publisher and date: they are not said again beside it.
+    assert f'<a href="{source.get_absolute_url()}">{name}</a>\n' in found
     for shown in (page, call_page, ris):
         assert "Ebrahim…" not in shown
