@@ -494,14 +494,15 @@ def _by_first_word(starts: dict[str, frozenset[str]]) -> dict[str, tuple[str, ..
 
 #: For each word, the constructs that may start with it.
 _STARTED_BY = _by_first_word({**_CONSTRUCT_STARTS, "appos": _APPOSITIVE_FIRST})
-_BY_MODE_RE = re.compile(
-    r"\b(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
-    r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))\b"
+#: "by phone", "over the phone", "via an encrypted video channel", "through a video link".
+_MEANS = (
+    r"(?:by|over|on|via|through)\s+(?:(?:the|a|an|secure|encrypted|special|closed|dedicated)\s+)"
+    r"{0,2}(?:(?P<phone>(?:tele)?phone)|(?P<video>video(?:\s*(?:link|conference|channel))?|"
+    r"videoconference))"
 )
+_BY_MODE_RE = re.compile(rf"\b{_MEANS}\b")
 _HOW_RE = re.compile(
-    r"(?:\s+[a-z]+){0,3}?\s+(?:(?:by|over\s+the|on\s+the|via)\s+(?:(?P<phone>(?:tele)?phone)|"
-    r"(?P<video>video(?:\s*(?:link|conference))?|videoconference))|(?P<meeting>in\s+person|"
-    r"face-to-face))\b"
+    rf"(?:\s+[a-z]+){{0,3}}?\s+(?:{_MEANS}|(?P<meeting>in\s+person|face-to-face))\b"
 )
 #: "talks in <city>", "talks at the <palace>": a place right after the contact noun.
 _VENUE_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)")
@@ -702,6 +703,11 @@ def _noun_trigger(
     if construct in ("with", "after") and not det and not kw and not sentence.is_title:
         return None  # headlines drop articles: "X's Call with Y"
     kind = KIND_BY_WORD.get(kw) if kw else None
+    if kind is None:
+        # "a meeting via a special video link", "talks via an encrypted video channel".
+        how = _HOW_RE.match(lower, head_end)
+        if how is not None and (how.group("video") or how.group("phone")):
+            kind = "video" if how.group("video") else "phone"
     if kind is None:
         kind = KIND_BY_HEAD.get(head)
     certain = bool(kw) or head not in ("call", "calls")

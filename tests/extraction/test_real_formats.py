@@ -1059,3 +1059,17 @@ def test_later_in_the_day_is_the_articles_day(project_kb):
     )
 
     assert [c["date"] for c in summaries(extract(text, project_kb))] == ["2020-10-07"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian President Vladimir Putin and Chinese President Xi Jinping held talks via an "
+        "encrypted video channel on Friday.",
+        "Vladimir Putin and Xi Jinping held a meeting via a special video link on Friday.",
+    ],
+)
+def test_talks_or_a_meeting_held_through_a_video_link_are_a_video_call(project_kb, sentence):
+    calls = summaries(extract(f"date 2022-12-30 {sentence}\n", project_kb))
+
+    assert [c["kind"] for c in calls] == ["video"]
