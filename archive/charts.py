@@ -186,6 +186,26 @@ def _strides(widths: list[float], spacing: float) -> tuple[int, int]:
     return normal, narrow
 
 
+def _fitting(
+    labels: list[tuple[float, str]], stride: int, size: float, bounds: tuple[float, float]
+) -> set[int]:
+    """Which of ``labels`` (centre, text) to draw at ``size``: every ``stride``-th, counted
+    from the last (the newest is always drawn), but for any that a label moved to stay
+    within ``bounds`` would touch."""
+    kept: set[int] = set()
+    edge = math.inf  # the left edge of the label kept last
+    for index in range(len(labels) - 1, -1, -1):
+        if (len(labels) - 1 - index) % stride:
+            continue
+        centre, text = labels[index]
+        half = _text_width(text, size) / 2
+        centre = min(max(centre, bounds[0] + half), bounds[1] - half)
+        if centre + half + size / 2 <= edge:
+            kept.add(index)
+            edge = centre - half
+    return kept
+
+
 def _label(
     centre: float, y: float, text: str, wide: bool, narrow: bool, bounds: tuple[float, float]
 ) -> str:
@@ -309,32 +329,30 @@ def _month_labels(bars: list[Bar], left: float, step: float, row: float, rows: i
     for year in years[1:]:
         x = left + spans[year][0] * step
         marks.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{base}" y2="{row + 4}" class="tick"/>')
-    widths = [_text_width(str(year), TEXT_SIZE) for year in years]
-    normal, narrow = _strides(widths, 12 * step)
-    right = left + len(bars) * step
-    for n, year in enumerate(years):
-        first, last = spans[year][0], spans[year][-1]
-        centre = left + (first + last + 1) / 2 * step
-        marks.append(
-            _label(centre, row, str(year), n % normal == 0, n % narrow == 0, (left, right))
-        )
+    labels = [
+        (left + (spans[year][0] + spans[year][-1] + 1) / 2 * step, str(year)) for year in years
+    ]
+    marks += _labels(labels, 12 * step, row, (left, left + len(bars) * step))
     return marks
+
+
+def _labels(
+    labels: list[tuple[float, str]], spacing: float, row: float, bounds: tuple[float, float]
+) -> list[str]:
+    """Labels (centre, text) ``spacing`` apart, as many as fit at each size."""
+    normal, narrow = _strides([_text_width(text, TEXT_SIZE) for _, text in labels], spacing)
+    wide = _fitting(labels, normal, TEXT_SIZE, bounds)
+    small = _fitting(labels, narrow, NARROW_TEXT_SIZE, bounds)
+    return [
+        _label(centre, row, text, index in wide, index in small, bounds)
+        for index, (centre, text) in enumerate(labels)
+    ]
 
 
 def _year_labels(bars: list[Bar], left: float, step: float, row: float) -> list[str]:
     """Each year's number under its bar, as many as fit at each size."""
-    widths = [_text_width(bar.label, TEXT_SIZE) for bar in bars]
-    normal, narrow = _strides(widths, step)
-    right = left + len(bars) * step
-    marks = []
-    for index, bar in enumerate(bars):
-        # Counted from the last bar, so that the newest year is always labelled.
-        n = len(bars) - 1 - index
-        centre = left + (index + 0.5) * step
-        marks.append(
-            _label(centre, row, bar.label, n % normal == 0, n % narrow == 0, (left, right))
-        )
-    return marks
+    labels = [(left + (index + 0.5) * step, bar.label) for index, bar in enumerate(bars)]
+    return _labels(labels, step, row, (left, left + len(bars) * step))
 
 
 def per_year(counts: Iterable[tuple[int | None, int | None, int]]) -> list[tuple[int, int]]:

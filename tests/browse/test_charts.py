@@ -1,6 +1,7 @@
 """Server-side SVG: accessible, escaped, drawn from the counts it is given."""
 
 import calendar
+import itertools
 import re
 
 from archive import charts
@@ -131,3 +132,21 @@ def test_the_months_drawn_start_at_the_first_month_with_calls():
 
     assert (shown.bars[0].label, shown.bars[-1].label) == ("September 2022", "July 2025")
     assert shown.year_only == [(2023, 2)]
+
+
+def test_labels_never_touch_at_either_size():
+    for rows in (
+        [(1992, 1, 1), (2026, 7, 3)],
+        [(1990, 1, 1), (2025, 7, 3)],
+        [(2010, 1, 1), (2026, 12, 3)],
+        [(2021, 5, 1), (2025, 7, 3)],
+    ):
+        labels = _labels(str(charts.timeline(rows)))
+        for size, hidden in (
+            (charts.TEXT_SIZE, "narrow-only"),
+            (charts.NARROW_TEXT_SIZE, "wide-only"),
+        ):
+            shown = sorted((x, text) for x, css, text in labels if css != hidden and len(text) == 4)
+            for (x1, a), (x2, b) in itertools.pairwise(shown):
+                gap = x2 - x1 - (len(a) + len(b)) * size * charts.CHAR_WIDTH / 2
+                assert gap > 0, (rows, size, a, b)
