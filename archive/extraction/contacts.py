@@ -475,7 +475,8 @@ _CONSTRUCT_STARTS = {
     "hold": word_set(
         """
         held holds hold holding had has have having conducted conducts conduct made makes
-        placed completed concluded wrapped engaged initiated initiates
+        placed completed concluded wrapped engaged initiated initiates began begins started
+        starts opened opens resumed
         """
     ),
     "prep": word_set("during in after following at over on throughout"),
@@ -1272,9 +1273,14 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                 skipped = 0
                 while (
                     before >= first
-                    and skipped < 2
-                    and view.lower_words[before] in _SUBJECT_EPITHETS
-                    and view.words[before].islower()
+                    and skipped < 3
+                    and (
+                        (
+                            view.lower_words[before] in _SUBJECT_EPITHETS
+                            and view.words[before].islower()
+                        )
+                        or _is_demonym(ctx, view.starts[before])
+                    )
                 ):
                     before -= 1
                     skipped += 1
@@ -1288,10 +1294,17 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                 other = by_end.get(view.ends[before])
                 if other is None or other.possessive:
                     break
+                # Between them only "and", commas, epithets and nationalities:
+                # "X and visiting Russian President Y".
+                between = range(
+                    view.first_token_from(other.end),
+                    view.last_token_before(subjects[0].start) + 1,
+                )
                 gap = [
-                    w
-                    for w in view.lower[other.end : subjects[0].start].replace(",", " ").split()
-                    if w not in _SUBJECT_EPITHETS
+                    view.lower_words[t]
+                    for t in between
+                    if view.lower_words[t] not in _SUBJECT_EPITHETS
+                    and not _is_demonym(ctx, view.starts[t])
                 ]
                 if gap not in ([], ["and"]):
                     break
@@ -1322,6 +1335,12 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             return "other", []
         return "other", []
     return "none", []
+
+
+def _is_demonym(ctx: ContactContext, offset: int) -> bool:
+    """Whether a nationality or country name starts at ``offset`` ("Russian", "US")."""
+    entity = ctx.entities_by_start.get(offset)
+    return entity is not None and entity.has(DEMONYM, COUNTRY)
 
 
 def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .sentences import wrapped_breaks
 from .vocabulary import MONTH_PATTERN, MONTHS
 
 _HEADER_RE = re.compile(
@@ -270,6 +271,8 @@ def _title_at(folded: str, position: int) -> tuple[int, int] | None:
     line = folded[position:line_end].rstrip()
     if not line or len(line) > _TITLE_MAX or line[-1] in ".,;:":
         return None
+    if line_end in wrapped_breaks(folded, position, min(len(folded), position + 2000)):
+        return None  # the first line of a paragraph wrapped at a fixed width
     if not _BLANK_LINE_RE.match(folded, line_end) and not _HEADLINE_RE.fullmatch(line):
         return None
     if len(line.split()) < 2 or _SLASH_DATELINE_RE.match(line) or _PAREN_DATELINE_RE.match(line):

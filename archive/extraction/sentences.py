@@ -9,6 +9,7 @@ presidency said."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .vocabulary import word_set
@@ -52,10 +53,17 @@ def split_sentences(
     quote_open_at: int | None = None
     scanned = start
     resume = start
+    wrapped = wrapped_breaks(folded, start, stop)
     # One cheap pass finds every terminator and line break; the checks are in Python.
     for position in _candidates(folded, start, stop):
         if position < resume:
             continue
+        if (
+            folded[position] == "\n"
+            and position in wrapped
+            and not _ends_line(folded, cursor, position)
+        ):
+            continue  # a line of a paragraph wrapped at a fixed width: a space
         if folded[position] == "\n":
             # A quotation never runs across paragraphs unclosed.
             quote_open_at = None
@@ -99,6 +107,37 @@ def split_sentences(
         cursor = next_start
     _emit(sentences, folded, cursor, stop, paragraph, first_index)
     return sentences
+
+
+_LOWER_END_RE = re.compile(r"(?:[a-z]|[,;(])\s*$")
+_LINE_END_WORD_RE = re.compile(r"(?:[a-z]|[,;(]|\b[A-Z][a-z]+)\s*$")
+
+
+def wrapped_breaks(folded: str, start: int, stop: int) -> set[int]:
+    """The line breaks inside paragraphs wrapped at a fixed width (old wires and archives
+    print "President X and visiting French\nPresident Y began ..."): paragraphs of
+    three lines or more, half of whose lines or more run on into the next, are one text."""
+    if folded.count("\n", start, stop) < 2:
+        return set()
+    found: set[int] = set()
+    for block in re.finditer(r"[^\n]+(?:\n[^\n]+){2,}", folded[start:stop]):
+        lines = block.group().split("\n")
+        running = sum(
+            1
+            for line in lines[:-1]
+            if 30 <= len(line.rstrip()) <= 100
+            and not line.rstrip().endswith((".", "!", "?", ":", '"'))
+            and _LINE_END_WORD_RE.search(line)
+        )
+        lower_ends = sum(1 for line in lines[:-1] if _LOWER_END_RE.search(line))
+        if running < 2 or running * 2 < len(lines) - 1 or lower_ends == 0:
+            continue
+        position = start + block.start()
+        for line in lines[:-1]:
+            position += len(line)
+            found.add(position)
+            position += 1
+    return found
 
 
 def _candidates(folded: str, start: int, stop: int) -> list[int]:

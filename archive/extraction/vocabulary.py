@@ -312,7 +312,8 @@ CONTACT_NP = (
 )
 _HOLD_VERBS = (
     r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
-    r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates"
+    r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates|"
+    r"began|begins|started|starts|opened|opens|resumed"
 )
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (

@@ -1073,3 +1073,33 @@ def test_talks_or_a_meeting_held_through_a_video_link_are_a_video_call(project_k
     calls = summaries(extract(f"date 2022-12-30 {sentence}\n", project_kb))
 
     assert [c["kind"] for c in calls] == ["video"]
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_is_read_as_running_text(project_kb):
+    text = (
+        "Chinese President Hu Jintao and visiting Russian\n"
+        "President Vladimir Putin began their talks at the Great Hall of the People in\n"
+        "Beijing on Tuesday afternoon.\n"
+        "In the opening address, Hu said this year marks the 10th anniversary of the\n"
+        "establishment of the partnership between the two countries and their\n"
+        "friendship treaty.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2006, 3, 21)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["hu-jintao", "vladimir-putin"], "meeting", "2006-03-21")
+    ]
+
+
+def test_short_lines_of_a_readouts_header_are_not_a_wrapped_paragraph(project_kb):
+    text = (
+        "Readout of the President's Call with Chancellor Merkel\n"
+        "September 19, 2011\n"
+        "The President and German Chancellor Angela Merkel spoke by phone today.\n"
+    )
+
+    record = extract(text, project_kb)
+
+    assert record.title == "Readout of the President's Call with Chancellor Merkel"
+    assert record.published == date(2011, 9, 19)
