@@ -458,6 +458,8 @@ _DISCUSS_TOKENS = frozenset(
         "consulted",
     }
 )
+#: "the initiative (to hold the call) came from <side>", "the request came from <side>".
+_INITIATIVE_CAME_RE = re.compile(r"\b(?:initiative|request)\b[^.;]{0,50}?\bcame\s+from\s+")
 #: Verbs of wishing well: their subject placed the call.
 _GREETING_VERBS = frozenset({"wished", "congratulated", "greeted"})
 #: Words that may stand between "and" and a leader's name in a subject.
@@ -1512,7 +1514,13 @@ def _initiator(
     if trigger.construct == "received" and trigger.obj is not None and trigger.obj.key:
         return trigger.obj.key, (trigger.start, trigger.obj.end)
     made = trigger.construct == "hold" and trigger.verb in ("made", "placed")
-    if made and subject and re.match(r"\s+to\b", lower[trigger.end : trigger.end + 4]):
+    if (
+        made
+        and subject
+        and trigger.head in ("call", "calls")
+        and re.match(r"\s+(?:to|with)\b", lower[trigger.end : trigger.end + 6])
+    ):
+        # "made a call to Y", "made telephone calls with A and B": X placed them.
         return subject, (trigger.start, trigger.end)
     if trigger.construct == "hold" and trigger.verb in ("initiated", "initiates") and subject:
         return subject, (trigger.start, trigger.end)
@@ -1578,6 +1586,13 @@ def _initiator_hints(
         entity = ctx.entities_by_start.get(start)
         if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT):
             codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT))
+            hints.append((None, codes, (match.start(), entity.end)))
+    # "the initiative to hold the conversation came from Washington".
+    for match in _INITIATIVE_CAME_RE.finditer(lower, sentence.start, sentence.end):
+        start = match.end() + 4 if lower.startswith("the ", match.end()) else match.end()
+        entity = ctx.entities_by_start.get(start)
+        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT, CAPITAL):
+            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT, CAPITAL))
             hints.append((None, codes, (match.start(), entity.end)))
     for match in POSSESSIVE_INITIATIVE_RE.finditer(ctx.view.folded, sentence.start, sentence.end):
         entity = ctx.entities_by_start.get(match.start("side"))

@@ -1103,3 +1103,24 @@ def test_short_lines_of_a_readouts_header_are_not_a_wrapped_paragraph(project_kb
 
     assert record.title == "Readout of the President's Call with Chancellor Merkel"
     assert record.published == date(2011, 9, 19)
+
+
+def test_one_who_made_calls_with_several_leaders_placed_them(project_kb):
+    text = (
+        "date 2023-10-08 President Sheikh Mohamed bin Zayed Al Nahyan made telephone calls "
+        "with King Abdullah II of Jordan and President Isaac Herzog of Israel.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert {c["initiator"] for c in calls} == {"mohamed-bin-zayed-al-nahyan"}
+    assert len(calls) == 2
+
+
+def test_an_initiative_that_came_from_a_capital_was_its_leaders(project_kb):
+    text = (
+        "date 2022-02-12 Vladimir Putin and Joe Biden held a telephone conversation. As the "
+        "spokesman said, the initiative to hold the conversation came from Washington.\n"
+    )
+
+    assert [c["initiator"] for c in summaries(extract(text, project_kb))] == ["joe-biden"]
