@@ -318,7 +318,9 @@ _HOLD_VERBS = (
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (
     r"took\s+place|takes\s+place|was\s+held|were\s+held|lasted|came|comes|happened|occurred|"
-    r"focused|focussed|covered|centered|centred|ended|began|started|was|were"
+    r"focused|focussed|covered|centered|centred|ended|began|started|was|were|"
+    # "The phone call on Wednesday, a day before ...": the contact with its day.
+    r"on(?=\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 #: "held a rare phone call", "had a conversation".
 HOLD_RE = re.compile(rf"\b(?P<verb>{_HOLD_VERBS})\s+{CONTACT_NP}")

@@ -1124,3 +1124,13 @@ def test_an_initiative_that_came_from_a_capital_was_its_leaders(project_kb):
     )
 
     assert [c["initiator"] for c in summaries(extract(text, project_kb))] == ["joe-biden"]
+
+
+def test_the_call_told_again_with_its_weekday_dates_it(project_kb):
+    text = (
+        "date 2025-09-17 US President Donald Trump called Indian Prime Minister Narendra Modi "
+        "to wish him a happy birthday.\n\nThe phone call on Wednesday, a day before Modi "
+        "turns 75, is seen as a sign of thawing ties.\n"
+    )
+
+    assert [c["date"] for c in summaries(extract(text, project_kb))] == ["2025-09-17"]
