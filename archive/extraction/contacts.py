@@ -701,6 +701,12 @@ def _noun_trigger(
         return None  # "a call for calm", "a call to action"
     if possessive:
         det = "'s"  # "X's call with Y": a possessive determines the noun
+    if (
+        construct == "after"
+        and match.group("after") == "on"
+        and head not in ("call", "conversation")
+    ):
+        return None  # "the summit on Monday" is an event; "the phone call on Monday" a contact
     if construct == "appos" and not kw and head not in ("call", "meeting", "summit"):
         return None  # ", the talks" is too vague in apposition
     if construct in ("with", "after") and not det and not kw and not sentence.is_title:
