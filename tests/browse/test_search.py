@@ -384,3 +384,34 @@ def test_the_nearest_words_are_ranked_by_how_many_calls_hold_them(seed):
         search.Suggestion("tade", ("trade",)),
         search.Suggestion("dronez", ("drone",)),
     ]
+
+
+@pytest.mark.django_db
+def test_a_lookup_of_words_not_done_in_time_suggests_nothing(client, seed, monkeypatch):
+    """A page never waits on a suggestion (nor says a word is missing when it could not
+    tell)."""
+    monkeypatch.setattr(type(search.backend()), "word_counts", lambda self, words: None)
+
+    response = client.get("/search/", {"q": "raisi nucelar"})
+
+    assert response.status_code == 200
+    assert "suggestions" not in response.context
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL time limit")
+def test_postgresql_stops_a_slow_lookup_of_words_and_keeps_the_pages_limit(seed, monkeypatch):
+    monkeypatch.setattr(search, "SUGGESTION_TIME_MS", 1)
+    words = [f"word{n}x" for n in range(20_000)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        before = cursor.fetchone()[0]
+
+    assert search.PostgreSQLBackend().word_counts(words) is None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        assert cursor.fetchone()[0] == before
+    monkeypatch.setattr(search, "SUGGESTION_TIME_MS", 60_000)
+    assert search.PostgreSQLBackend().word_counts(["nuclear", "nucelar"]) == {
+        "nuclear": ("nuclear", 1)
+    }
