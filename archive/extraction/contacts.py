@@ -325,10 +325,32 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
                 in_sentence.append(one)
                 clock += 1
                 _merge(contacts, one, clock)
+    contacts = [c for c in contacts if not _unanswered(ctx, c)]
     _settle_roles(ctx, contacts)
     _nearby_initiators(ctx, contacts)
     _nearby_durations(ctx, contacts)
     return contacts
+
+
+#: A call placed that no one took: "the latter did not respond", "The result: silence".
+_UNANSWERED_RE = re.compile(
+    r"\b(?:did\s+not|didn't|does\s+not|never)\s+(?:respond|answer|reply|pick\s+up|"
+    r"take\s+(?:the|his|her)\s+call)\b|\bno\s+(?:answer|response|reply)\b|"
+    r"\bwent\s+unanswered\b|\bresult\s*:\s*silence\b|\bwas\s+met\s+with\s+silence\b"
+)
+
+
+def _unanswered(ctx: ContactContext, contact: Contact) -> bool:
+    """Whether a main phone contact went unanswered: said in its own sentences or the one
+    after ("Today I initiated a telephone conversation with X. The result: silence.")."""
+    if contact.background or contact.kind not in ("phone", None):
+        return False
+    own = contact.sentences()
+    following = ctx.sentences[own[-1].index + 1 : own[-1].index + 2]
+    lower = ctx.view.lower
+    return any(
+        _UNANSWERED_RE.search(lower, sentence.start, sentence.end) for sentence in own + following
+    )
 
 
 #: A sentence that says how long "it" lasted: a contact word, or "lasted", near a duration.
@@ -828,14 +850,22 @@ def _discuss_trigger(ctx: ContactContext, index: int, sentence_at: SentenceAt) -
     else:
         # "X and Y on Wednesday discussed growing tensions": two leaders discussing is a
         # contact, when the text around it tells of one ("during the phone call").
-        status, subjects = _subject(ctx, sentence, start)
-        if status != "leader" or len({k for m in subjects for k in m.keys}) < 2:
-            return None
+        # "He discussed the situation with A, B and C" after "I held a series of phone calls
+        # yesterday": one leader discussing with leaders named after "with".
         if not view.lower_words[index].startswith("discussed"):
+            return None
+        status, subjects = _subject(ctx, sentence, start)
+        pair = status == "leader" and len({k for m in subjects for k in m.keys}) >= 2
+        with_leader = status in ("leader", "pronoun") and _WITH_LEADER_RE.search(
+            view.lower, end, clause_end
+        )
+        if not pair and not (
+            with_leader and ctx.leaders.by_start.get(with_leader.end()) is not None
+        ):
             return None
         told = _CONTACT_TOLD_RE.search(
             view.lower,
-            sentence.start,
+            ctx.sentences[max(sentence.index - 1, 0)].start,
             ctx.sentences[min(sentence.index + 3, len(ctx.sentences) - 1)].end,
         )
         if told is None:
@@ -855,6 +885,8 @@ def _discuss_trigger(ctx: ContactContext, index: int, sentence_at: SentenceAt) -
     )
 
 
+#: "discussed the latest developments with ": a leader may follow.
+_WITH_LEADER_RE = re.compile(r"\bwith\s+")
 #: A contact told in a few words: what makes "X and Y discussed Z" one.
 _CONTACT_TOLD_RE = re.compile(
     r"\b(?:(?P<phone>(?:tele)?phone(?:\s+call|\s+conversation|\s+talks?)?|call)|"
@@ -1322,7 +1354,8 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
         if word in SUBJECT_SKIP or word.isdigit():
             index -= 1
             continue
-        if word in ("he", "she"):
+        if word in ("he", "she", "i"):
+            # "I" in a quotation is its speaker, the leader the text has been telling of.
             return "pronoun", []
         if word in ("they", "we"):
             return "plural-pronoun", []

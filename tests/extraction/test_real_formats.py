@@ -1134,3 +1134,29 @@ def test_the_call_told_again_with_its_weekday_dates_it(project_kb):
     )
 
     assert [c["date"] for c in summaries(extract(text, project_kb))] == ["2025-09-17"]
+
+
+def test_a_leader_quoting_himself_on_a_series_of_calls_had_one_with_each(project_kb):
+    text = (
+        "date 2023-10-09 Turkish President Recep Tayyip Erdogan spoke of Gaza. In his "
+        'statement, he said: "I held a series of phone calls yesterday. I discussed the latest '
+        "developments with Palestinian President Mahmoud Abbas and Israeli President Isaac "
+        'Herzog."\n'
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted(tuple(c["participants"]) for c in calls) == [
+        ("isaac-herzog", "recep-tayyip-erdogan"),
+        ("mahmoud-abbas", "recep-tayyip-erdogan"),
+    ]
+
+
+def test_a_call_placed_that_no_one_took_is_no_call(project_kb):
+    text = (
+        'date 2022-02-24 STEPANAKERT, FEBRUARY 24, AGENCY: "Today I initiated a telephone '
+        'conversation with the President of the Russian Federation. The result: silence," '
+        "President Volodymyr Zelenskyy said.\n"
+    )
+
+    assert extract(text, project_kb).calls == []
