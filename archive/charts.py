@@ -397,7 +397,7 @@ def network(
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if x > cx else "end")
         tx = x + (10 if anchor == "start" else -10 if anchor == "end" else 0)
         ty = y + (22 if y > cy + 10 and anchor == "middle" else -12 if anchor == "middle" else 4)
-        label = f'{escape(node.label)} <tspan class="count">({node.count})</tspan>'
+        label = f'{escape(node.label)} <tspan class="count">({node.count:,})</tspan>'
         mark = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
             f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{label}</text>'
@@ -411,4 +411,7 @@ def network(
         f"{escape(centre)}</text>"
     )
     body = [*edges, "</g>", *nodes, centre_mark, "</g>"]
-    return _svg(width, height, ident, title, desc, body)
+    # Linked, the picture is a group of links, as a linked timeline is: an image's children are
+    # presentational, and links inside one would be unreachable by a screen reader.
+    role = "group" if any(node.url for node in counterparts) else "img"
+    return _svg(width, height, ident, title, desc, body, role)

@@ -104,23 +104,22 @@ def facet_items(facet):
     e = _escaped
     items = []
     for value in facet.values:
+        # The name a screen reader gives the link starts with its visible text, label then
+        # count (WCAG 2.5.3, "label in name"): the "≈" of an estimate and the "×" of a
+        # selected value are drawn by the style sheet, and said here as words.
         label, count = e(value.label), value.count
+        name = f"{label}, {plural(count, 'call')}"
         if value.selected:
-            attributes = (
-                f' aria-current="true" aria-label="{label}, selected, {count}: remove this filter"'
-            )
-            shown = str(count)
-        elif facet.estimated:
-            attributes = f' aria-label="{label}, about {plural(count, "call")}"'
-            shown = f"≈&#8239;{count}"
+            li, shown = ' class="selected"', "count"
+            attributes = f' aria-current="true" aria-label="{name}, selected: remove this filter"'
         else:
-            attributes = f' aria-label="{label}, {plural(count, "call")}"'
-            shown = str(count)
-        selected = ' class="selected"' if value.selected else ""
+            li, shown = "", "count approx" if facet.estimated else "count"
+            estimated = ", estimated" if facet.estimated else ""
+            attributes = f' aria-label="{name}{estimated}"'
         items.append(
-            f"<li{selected}>"
-            f'<a href="{e(value.toggle_url)}" rel="nofollow"{attributes}>'
-            f'<span class="facet-label">{label}</span> <span class="count">{shown}</span></a></li>'
+            f'<li{li}><a href="{e(value.toggle_url)}" rel="nofollow"{attributes}>'
+            f'<span class="facet-label">{label}</span> '
+            f'<span class="{shown}">{thousands(count)}</span></a></li>'
         )
     return mark_safe("\n      ".join(items))
 

@@ -88,11 +88,12 @@ def browse(request, *, search_page: bool = False):
         context.update(_did_you_mean(query))
     per_month = calls_per_month(filterset) if total else []
     counts = counts_of(filterset)
+    # The picture's own title (its SVG <title>, read by screen readers) and its caption say
+    # "as filtered" only when a filter or a search narrows the calls.
+    title = "Calls per month, as filtered" if active else "Calls per month"
     if counts.estimated:
         context["facet_sample"] = counts.sample_size
-        title = "Calls per month, as filtered (estimated from a sample)"
-    else:
-        title = "Calls per month, as filtered"
+        title += " (estimated from a sample)"
     context["timeline"] = timeline(per_month, title)
     if not total and active:
         context["widen"] = _widen(active)

@@ -18,6 +18,14 @@
     return Promise.resolve();
   }
 
+  // A button's changed text is not announced: the live region beside the citations says it.
+  function announce(button, message) {
+    var region = button.closest(".cite") && button.closest(".cite").querySelector("[data-copy-status]");
+    if (!region) { return; }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = message; }, 50);
+  }
+
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var target = document.getElementById(button.getAttribute("data-copy"));
     if (!target) { return; }
@@ -28,6 +36,7 @@
       copyText(text).then(function () {
         button.textContent = "Copied";
         button.classList.add("copied");
+        announce(button, "Copied");
         setTimeout(function () { button.textContent = "Copy"; button.classList.remove("copied"); }, 2000);
       }, function () {
         var range = document.createRange();
@@ -36,6 +45,7 @@
         selection.removeAllRanges();
         selection.addRange(range);
         button.textContent = "Press Ctrl+C";
+        announce(button, "Selected: press Ctrl+C to copy");
       });
     });
   });
