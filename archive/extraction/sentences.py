@@ -109,6 +109,8 @@ def split_sentences(
     return sentences
 
 
+#: A paragraph: lines from a line's start, up to a blank line (anchored, so one pass).
+_BLOCK_RE = re.compile(r"^[^\n]+(?:\n[^\n]+)*", re.MULTILINE)
 _LOWER_END_RE = re.compile(r"(?:[a-z]|[,;(])\s*$")
 _LINE_END_WORD_RE = re.compile(r"(?:[a-z]|[,;(]|\b[A-Z][a-z]+)\s*$")
 
@@ -120,8 +122,10 @@ def wrapped_breaks(folded: str, start: int, stop: int) -> set[int]:
     if folded.count("\n", start, stop) < 2:
         return set()
     found: set[int] = set()
-    for block in re.finditer(r"[^\n]+(?:\n[^\n]+){2,}", folded[start:stop]):
+    for block in _BLOCK_RE.finditer(folded, start, stop):
         lines = block.group().split("\n")
+        if len(lines) < 3:
+            continue
         running = sum(
             1
             for line in lines[:-1]
@@ -132,7 +136,7 @@ def wrapped_breaks(folded: str, start: int, stop: int) -> set[int]:
         lower_ends = sum(1 for line in lines[:-1] if _LOWER_END_RE.search(line))
         if running < 2 or running * 2 < len(lines) - 1 or lower_ends == 0:
             continue
-        position = start + block.start()
+        position = block.start()
         for line in lines[:-1]:
             position += len(line)
             found.add(position)
