@@ -13,14 +13,15 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from .admin_views import import_articles_view
+from . import review
+from .admin_views import compare_view, import_articles_view, review_queue_view
 from .enums import ReviewStatus
-from .merging import MergeError, merge_calls, merge_leaders
+from .merging import MergeError, merge_leaders
 from .models import (
     Call,
     CallRedirect,
@@ -332,18 +333,23 @@ class CallAdmin(HistoryAdmin):
     date_hierarchy = "date"
     search_fields = ["summary", "participants__name", "participants__aliases", "topics__name"]
     autocomplete_fields = ["initiator", "topics"]
-    readonly_fields = ["slug", "created_at", "updated_at", "permalink"]
+    readonly_fields = ["slug", "created_at", "updated_at", "permalink", "one_sided"]
     fieldsets = [
         (None, {"fields": ["status", "kind", ("date", "date_precision"), "date_inferred"]}),
+        ("Sources", {"fields": ["one_sided"]}),
         ("Details", {"fields": [("duration_minutes", "duration_qualifier"), "initiator"]}),
         ("Content", {"fields": ["topics", "summary"]}),
         ("Record", {"fields": ["permalink", "slug", "created_at", "updated_at"]}),
     ]
     inlines = [ParticipationInline, ReportInline, StatementInline]
-    actions = [mark_reviewed, merge_action(merge_calls, "call")]
+    actions = [mark_reviewed, merge_action(review.merge, "call")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_related()
+
+    def get_urls(self):
+        queue = self.admin_site.admin_view(partial(review_queue_view, admin_site=self.admin_site))
+        return [path("review/", queue, name="archive_review"), *super().get_urls()]
 
     @property
     def media(self):
@@ -431,7 +437,7 @@ class PossibleDuplicateAdmin(admin.ModelAdmin):
     """Calls an import kept apart from others they may be, with why: for an editor to merge
     (the calls' "Merge" action) or to mark as not the same."""
 
-    list_display = ["call", "other", "reason", "status", "created_at"]
+    list_display = ["call", "other", "reason", "status", "created_at", "compare"]
     list_filter = ["status"]
     list_select_related = ["call", "other"]
     search_fields = ["reason", "call__summary", "other__summary"]
@@ -440,8 +446,21 @@ class PossibleDuplicateAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark the selected pairs as not the same call")
     def mark_not_same(self, request, queryset):
-        changed = queryset.update(status=PossibleDuplicate.Status.NOT_SAME)
+        # Remembered by the calls' sources: an import of the same articles does not ask again.
+        changed = review.not_the_same(queryset)
         self.message_user(request, f"{changed} pair(s) marked as not the same call.")
+
+    @admin.display(description="Side by side")
+    def compare(self, pair: PossibleDuplicate) -> str:
+        url = reverse("admin:archive_possibleduplicate_compare", args=[pair.pk])
+        return format_html('<a href="{}">Compare</a>', url)
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(partial(compare_view, admin_site=self.admin_site))
+        return [
+            path("<int:pk>/compare/", compare, name="archive_possibleduplicate_compare"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(CallRedirect)

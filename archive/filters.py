@@ -149,6 +149,10 @@ class Selected:
     title: str  # what kind of filter, "Leader"
 
 
+#: The ``readout`` filter's value: calls reported by one side only (``Call.one_sided``).
+ONE_SIDED = "one-sided"
+
+
 class CallFilter(django_filters.FilterSet):
     """The calls list: search, facets, a period, and the order of the results."""
 
@@ -160,6 +164,10 @@ class CallFilter(django_filters.FilterSet):
     year = PeriodPartFilter(label="Year", method="filter_year", min_value=1, max_value=9999)
     month = PeriodPartFilter(label="Month", method="filter_month", min_value=1, max_value=12)
     publisher = ListFilter(label="Publisher", method="filter_publishers")
+    # One side's account only (Call.one_sided): readouts to read as that side's word.
+    readout = django_filters.ChoiceFilter(
+        label="Readout", choices=[(ONE_SIDED, "One-sided")], method="filter_readout"
+    )
     sort = django_filters.ChoiceFilter(
         label="Sort",
         choices=[(key, label) for key, (label, _) in SORTS.items()],
@@ -277,6 +285,9 @@ class CallFilter(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset
 
+    def filter_readout(self, queryset, name, value):
+        return queryset.filter(one_sided=True) if value == ONE_SIDED else queryset
+
     def filter_search(self, queryset, name, value):
         # With other filters the search's count and sample are not needed: only its ids,
         # when they are few enough to hand on (archive.search._matching reads those).
@@ -353,6 +364,8 @@ class CallFilter(django_filters.FilterSet):
             month = values["month"]
             label = "Month unknown" if month == UNKNOWN else calendar.month_name[month]
             chips.append(Selected("month", str(month), label, "Month"))
+        if values.get("readout"):
+            chips.append(Selected("readout", ONE_SIDED, "One-sided", "Readout"))
         for publisher in values.get("publisher") or []:
             chips.append(Selected("publisher", publisher, publisher, "Publisher"))
         for name, title in (("from", "From"), ("to", "To")):

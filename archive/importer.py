@@ -33,7 +33,7 @@ from typing import Any
 import reversion
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.utils.text import slugify
 
 from . import readers
@@ -62,6 +62,7 @@ from .merging import merge_calls
 from .models import (
     Call,
     Country,
+    DistinctReports,
     Evidence,
     Leader,
     LeaderRedirect,
@@ -377,6 +378,7 @@ class Importer:
             content_hash=digest,
             origin=_clip(article.origin, 500),
             language=_clip(record.language or "", 16) or "und",
+            side_id=record.host_country if record.host_country in self.countries else None,
         )
         outcome.source_id = source.pk
         outcome.title = source.title
@@ -391,6 +393,7 @@ class Importer:
         """
         self._changed: dict[int, Call] = {}
         self._created: set[int] = set()
+        self._distinct_from: set[str] | None = None
         placed: set[int] = set()
         reports: dict[int, Report] = {}
         main: set[int] = set()
@@ -417,6 +420,8 @@ class Importer:
         if main:
             # The same call told again as the article's main contact.
             Report.objects.filter(pk__in=main).update(role=SourceRole.MAIN)
+        # A new source may make a call one-sided, or a second side's report end it.
+        Call.objects.refresh_one_sided(reports)
         return list(self._changed.values())
 
     # --- leaders -------------------------------------------------------------------------------
@@ -485,7 +490,10 @@ class Importer:
     ) -> Call:
         facts = facts_of_report(extracted, record)
         calls = self.index.calls(participants)
-        decision = decide(facts, [k for pk, k in calls.items() if pk not in placed])
+        judged = self._judged_apart(source, calls)
+        decision = decide(
+            facts, [k for pk, k in calls.items() if pk not in placed and pk not in judged]
+        )
         chosen = decision.call
         initiator = self._initiator(extracted, participants)
         summary = _summary(extracted, record.text)
@@ -506,6 +514,12 @@ class Importer:
             outcome.calls_created.append(call.pk)
             if decision.possible:
                 self._possible_duplicates(call, decision, outcome)
+            if judged:
+                outcome.notes.append(
+                    f"call #{call.pk} was kept apart from calls "
+                    f"{', '.join(f'#{pk}' for pk in sorted(judged))}, which an editor judged "
+                    "to be other calls"
+                )
         self.index.put(participants, call, facts)
         if call.date is not None and (chosen is None or facts.date is not None):
             self._absorb_undated(call, participants, placed, outcome)
@@ -525,6 +539,22 @@ class Importer:
                 for k in decision.possible
             ]
         )
+
+    def _judged_apart(self, source: Source, calls: Iterable[int]) -> set[int]:
+        """Those of ``calls`` that an editor judged another call than the one ``source``
+        reports ("not the same", :class:`DistinctReports`, kept by the sources' texts): the
+        import neither merges into them nor asks about them again."""
+        if self._distinct_from is None:
+            digest = source.content_hash
+            self._distinct_from = {
+                a if b == digest else b
+                for a, b in DistinctReports.objects.filter(
+                    Q(first=digest) | Q(second=digest)
+                ).values_list("first", "second")
+            }
+        if not self._distinct_from:
+            return set()
+        return {pk for pk, hashes in _source_hashes(calls).items() if hashes & self._distinct_from}
 
     def _initiator(
         self, extracted: ExtractedCall, participants: dict[int, LeaderRef]
@@ -670,6 +700,9 @@ class Importer:
             others = [k for k in calls.values() if k.pk != other.pk]
             if getattr(decide(other.facts, others).call, "pk", None) != call.pk:
                 continue
+            hashes = _source_hashes([call.pk, other.pk])
+            if DistinctReports.judged(hashes.get(call.pk, ()), hashes.get(other.pk, ())):
+                continue  # an editor said they are not the same
             duplicate = Call.objects.filter(pk=other.pk).first()
             if duplicate is None or duplicate.status == ReviewStatus.REVIEWED:
                 continue
@@ -996,6 +1029,16 @@ def _weekday(call: ExtractedCall, text: str) -> int | None:
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
+
+def _source_hashes(calls: Iterable[int]) -> dict[int, set[str]]:
+    """The content hashes of the sources that report each of ``calls``: one query."""
+    hashes: dict[int, set[str]] = {}
+    for call_id, digest in Report.objects.filter(call_id__in=list(calls)).values_list(
+        "call_id", "source__content_hash"
+    ):
+        hashes.setdefault(call_id, set()).add(digest)
+    return hashes
 
 
 def _inferred(extracted: ExtractedCall, facts: Facts) -> str:

@@ -199,6 +199,16 @@ class Source(models.Model):
         max_length=500, blank=True, help_text="The file name it was imported from."
     )
     language = models.CharField(max_length=16, default="en")
+    side = models.ForeignKey(
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # never looked up by side: read with its source
+        help_text="Whose side the source speaks for: the government whose page it is (its "
+        "address), or whose seat of government alone it quotes; empty when neither.",
+    )
     imported_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = SourceQuerySet.as_manager()
@@ -338,6 +348,29 @@ class CallQuerySet(models.QuerySet):
             queryset = queryset.filter(participations__leader=leader)
         return queryset
 
+    def refresh_one_sided(self, ids) -> None:
+        """Work out again whether each of the calls ``ids`` is one-sided (``Call.one_sided``):
+        every source of it speaks for one side, the same for all, and that side is one of
+        its participants' countries. Three queries, whatever the number of calls."""
+        ids = list(ids)
+        sides: dict[int, set[str | None]] = {pk: set() for pk in ids}
+        for call_id, side in Report.objects.filter(call_id__in=ids).values_list(
+            "call_id", "source__side_id"
+        ):
+            sides[call_id].add(side)
+        countries: dict[int, set[str]] = {pk: set() for pk in ids}
+        for call_id, country in Participation.objects.filter(call_id__in=ids).values_list(
+            "call_id", "leader__country_id"
+        ):
+            countries[call_id].add(country)
+        one_sided = {
+            pk
+            for pk in ids
+            if len(sides[pk]) == 1 and None not in sides[pk] and sides[pk] <= countries[pk]
+        }
+        self.filter(pk__in=one_sided, one_sided=False).update(one_sided=True)
+        self.filter(pk__in=set(ids) - one_sided, one_sided=True).update(one_sided=False)
+
     def in_year(self, year: int):
         return self.filter(year=year)
 
@@ -398,6 +431,12 @@ class Call(TimestampedModel):
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
     )
     slug = models.SlugField(max_length=200, blank=True)
+    one_sided = models.BooleanField(
+        default=False,
+        help_text="Every source of the call is one participant's side: its government's "
+        "page, or a report that quotes that side's seat of government alone. Kept by the "
+        "import (Call.objects.refresh_one_sided).",
+    )
 
     objects = CallQuerySet.as_manager()
 
@@ -427,6 +466,10 @@ class Call(TimestampedModel):
             models.Index(fields=["-duration_minutes", "-id"], name="call_duration_idx"),
             # Atom feeds and "recently archived": newest records first.
             models.Index(fields=["-created_at", "-id"], name="call_created_idx"),
+            # The calls list filtered to one-sided readouts, and the review queue's reason.
+            models.Index(
+                fields=["-date", "-id"], condition=Q(one_sided=True), name="call_one_sided_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -688,6 +731,57 @@ class PossibleDuplicate(TimestampedModel):
 
     def __str__(self) -> str:
         return f"call {self.call_id} may be call {self.other_id}"
+
+
+class DistinctReports(models.Model):
+    """Two sources an editor judged to report different calls ("not the same").
+
+    Kept by the sources' text (their content hashes), not by call ids: a call deleted and
+    imported again from the same articles is a new row, and the import does not ask an
+    editor again about a pair whose sources this holds (it stores the pair as not the
+    same). The two hashes are kept in order, the smaller first, so a pair is one row.
+    """
+
+    first = models.CharField(max_length=64)
+    second = models.CharField(max_length=64)
+    judged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "distinct reports"
+        verbose_name_plural = "distinct reports"
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="distinct_reports_once"),
+            models.CheckConstraint(
+                condition=Q(first__lt=F("second")), name="distinct_reports_in_order"
+            ),
+        ]
+        indexes = [
+            # The import looks a source up on either side (the unique constraint serves "first").
+            models.Index(fields=["second"], name="distinct_reports_second_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first[:12]}… and {self.second[:12]}… report different calls"
+
+    @classmethod
+    def remember(cls, first_hashes, second_hashes) -> None:
+        """Remember that every source of ``first_hashes`` reports another call than every
+        one of ``second_hashes``."""
+        pairs = {tuple(sorted((a, b))) for a in first_hashes for b in second_hashes if a != b}
+        cls.objects.bulk_create(
+            [cls(first=a, second=b) for a, b in sorted(pairs)], ignore_conflicts=True
+        )
+
+    @classmethod
+    def judged(cls, first_hashes, second_hashes) -> bool:
+        """Whether an editor said a source of each set reports a different call."""
+        pairs = {tuple(sorted((a, b))) for a in first_hashes for b in second_hashes if a != b}
+        if not pairs:
+            return False
+        condition = Q()
+        for a, b in pairs:
+            condition |= Q(first=a, second=b)
+        return cls.objects.filter(condition).exists()
 
 
 class CallRedirect(models.Model):

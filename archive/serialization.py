@@ -11,7 +11,11 @@
               "publisher": ... | None, "published": "2023-06-10" | None,
               "url": "https://original.example/..." | None,
               "permalink": "https://diplo.example.org/sources/3/", "role": "main|background"}],
- "status": "extracted|reviewed"}
+ "one_sided": true | false, "status": "extracted|reviewed"}
+
+``one_sided``: every source of the call speaks for one of its participants' sides (its
+government's page, or a report quoting that side's seat alone): what one side said it
+discussed, not what the other did (``Call.one_sided``).
 
 Permalinks are absolute (``site``: the scheme and host they are on), so that a row read
 away from the archive still leads back to it. A source is named as every page names it
@@ -54,6 +58,7 @@ CSV_COLUMNS = [
     "source_publishers",
     "source_urls",
     "source_permalinks",
+    "one_sided",
     "status",
 ]
 #: Calls read at a time: memory stays flat however many are exported.
@@ -79,6 +84,7 @@ def call_dicts(ids: list[int], site: str = "") -> dict[int, dict[str, Any]]:
         "duration_minutes",
         "duration_qualifier",
         "initiator__name",
+        "one_sided",
         "status",
     )
     # Each permalink is a shape with the record's values: reverse() for each of them (even
@@ -89,7 +95,19 @@ def call_dicts(ids: list[int], site: str = "") -> dict[int, dict[str, Any]]:
         .replace(str(_PLACEHOLDER), "{pk}")
         .replace(_PLACEHOLDER_SLUG, "{slug}")
     )
-    for pk, slug, date, precision, inferred, kind, minutes, qualifier, initiator, status in rows:
+    for (
+        pk,
+        slug,
+        date,
+        precision,
+        inferred,
+        kind,
+        minutes,
+        qualifier,
+        initiator,
+        one_sided,
+        status,
+    ) in rows:
         url = (
             call_shape.format(pk=pk, slug=slug)
             if slug and _PLAIN_SLUG.fullmatch(slug)
@@ -109,6 +127,7 @@ def call_dicts(ids: list[int], site: str = "") -> dict[int, dict[str, Any]]:
             "participants": [],
             "topics": [],
             "sources": [],
+            "one_sided": one_sided,
             "status": status,
         }
     participants = (

@@ -38,5 +38,6 @@ def expected_shape(call: Call, site: str = "") -> dict[str, Any]:
             }
             for report in reports
         ],
+        "one_sided": call.one_sided,
         "status": call.status,
     }

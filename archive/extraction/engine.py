@@ -141,6 +141,7 @@ class _Extraction:
             agency=agency,
             dateline_date=dateline_date,
             statements=[found.statement for found in statements],
+            host_country=host,
         )
 
     # --- steps -----------------------------------------------------------------------------

@@ -137,6 +137,9 @@ class ArticleRecord:
     dateline_date: date | None = None
     #: Every attributed statement in the article, about a call or not.
     statements: list[ExtractedStatement] = field(default_factory=list)
+    #: The country whose government the page speaks for (its address, or the one seat of
+    #: government it quotes), as :func:`archive.extraction.hosts.host_country` reads it.
+    host_country: str | None = None
 
     @property
     def main_calls(self) -> list[ExtractedCall]:

@@ -282,6 +282,7 @@ def test_export_json_is_a_list_of_every_call(seeds, knowledge):
         "participants",
         "topics",
         "sources",
+        "one_sided",
         "status",
     }
 
