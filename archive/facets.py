@@ -29,14 +29,14 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import QueryDict
 
 from . import facet_totals
 from .enums import CallKind
-from .filters import ONE_SIDED, UNKNOWN, CallFilter
-from .idlists import Selection, listed
-from .models import Call, Country, Leader, Topic
+from .filters import UNKNOWN, CallFilter
+from .idlists import Selection
+from .models import Country, Leader, Topic
 
 # The longest words a facet's values are found by.
 MAX_FIND = 100
@@ -560,28 +560,6 @@ class MonthFacet(Facet):
         return rows
 
 
-class ReadoutFacet(Facet):
-    """Calls reported by one side only (``Call.one_sided``): one value, counted by the
-    database in one query, from the partial index of one-sided calls over the whole archive
-    or among the ids the list read already (scaled as the sampled facets are)."""
-
-    name, label, plural, multi = "readout", "Readout", "readouts", False
-    hint = "Every source is one side's own account"
-
-    def rows(self, exclude):
-        if exclude:
-            return []  # the one value is chosen
-        selection = self.filterset.selection
-        one_sided = Call.objects.filter(one_sided=True)
-        scale = 1.0
-        if selection is not None:
-            one_sided = one_sided.filter(pk__in=listed(selection.sample))
-            scale = selection.count / len(selection.sample) if selection.sample else 1
-        # A facet's count, not the list's (that one a search reads from its hits).
-        n = round(one_sided.aggregate(one_sided=Count("pk"))["one_sided"] * scale)
-        return [(ONE_SIDED, "One-sided", n)] if n else []
-
-
 FACETS: list[type[Facet]] = [
     LeaderFacet,
     CountryFacet,
@@ -590,7 +568,6 @@ FACETS: list[type[Facet]] = [
     YearFacet,
     MonthFacet,
     PublisherFacet,
-    ReadoutFacet,
 ]
 
 

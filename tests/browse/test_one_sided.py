@@ -1,4 +1,4 @@
-"""One-sided readouts on the calls list: a facet, a filter, its chip, and the exports'."""
+"""One-sided readouts on the calls list: a filter, its chip, and the exports'."""
 
 import json
 
@@ -19,29 +19,6 @@ def calls():
     return one_sided, others
 
 
-def readout_facet(response):
-    (facet,) = [f for f in response.context["facets"] if f.name == "readout"]
-    return facet
-
-
-def test_the_readout_facet_counts_one_sided_calls_over_the_archive(client, calls):
-    response = client.get("/calls/")
-
-    facet = readout_facet(response)
-    assert [(v.value, v.label, v.count, v.selected) for v in facet.values] == [
-        ("one-sided", "One-sided", 2, False)
-    ]
-
-
-def test_the_readout_facet_counts_among_the_filtered_calls(client, calls):
-    one_sided, _others = calls
-    leader = one_sided[0].participations.first().leader
-
-    response = client.get("/calls/", {"leader": leader.slug})
-
-    assert [v.count for v in readout_facet(response).values] == [1]
-
-
 def test_choosing_one_sided_lists_those_calls_only_with_a_chip(client, calls):
     one_sided, _ = calls
 
@@ -50,7 +27,6 @@ def test_choosing_one_sided_lists_those_calls_only_with_a_chip(client, calls):
     html = response.content.decode()
     assert response.context["total"] == 2
     assert all(call.get_absolute_url() in html for call in one_sided)
-    assert [v.selected for v in readout_facet(response).values] == [True]
     assert "One-sided" in html
 
 
