@@ -52,8 +52,10 @@ POSTGRESQL_FACET_OVERHEAD = 3
 # The facets whose chosen values widen the choice: each is counted without its own filter.
 WIDENING = {"country", "topic", "publisher"}
 # On PostgreSQL a search asks the planner how many matches to expect (archive.search.
-# call_hits) and reads them in a savepoint that keeps to the index: four more.
-POSTGRESQL_SEARCH_OVERHEAD = 4
+# call_hits) and reads them in a savepoint that keeps to the index: four more; and it looks
+# its words up (whether the archive holds them: archive.search.suggestions) in a savepoint
+# with a time limit of its own, set and put back: six in all.
+POSTGRESQL_SEARCH_OVERHEAD = 6
 
 
 def _queries(assert_at_most, client, url, query, limit) -> int:
