@@ -167,3 +167,21 @@ def test_copying_a_citation_is_announced_in_a_live_region(page):
     expect(
         page.get_by_role("complementary", name="Cite and download").get_by_role("status")
     ).to_have_text("Copied")
+
+
+def test_the_counterparts_table_fits_a_phone(page):
+    country = CountryFactory(code="SA", name="Kingdom of Saudi Arabia", slug="saudi-arabia")
+    centre = LeaderFactory(name="Mohammed bin Salman Al Saud", country=country)
+    for index, name in enumerate(
+        ["Muhammadu Buhari Adamu Garba", "Sheikh Mohamed bin Zayed Al Nahyan", "Recep Tayyip"]
+    ):
+        other = LeaderFactory(name=name, country=CountryFactory(name=f"Republic of {name}"))
+        CallFactory(date=datetime.date(2024, 2, index + 1), participants=[centre, other])
+    page.set_viewport_size({"width": 390, "height": 900})
+
+    page.goto(centre.get_absolute_url())
+
+    panel = page.get_by_role("region", name="Counterparts").bounding_box()
+    table = page.get_by_role("table").first.bounding_box()
+    assert table["x"] + table["width"] <= panel["x"] + panel["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
