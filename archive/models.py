@@ -230,10 +230,10 @@ class Source(models.Model):
     @staticmethod
     def name_of(title: str, publisher: str, published: datetime.date | None, url: str = "") -> str:
         """A source's headline (``title``: the one the import read from its text or was
-        given); without one, an honest description, "Report by TASS, 1 July 2025".
+        given); without one, an honest description, "Report by <publisher>, <date>".
 
         Never the opening words of the text: a first sentence cut at 90 characters
-        ("...with Iranian President Ebrahim…") was the page's heading and every citation's
+        ("...with the visiting President of…") was the page's heading and every citation's
         title, though no one had written it as a title. Read from values, so that lists and
         exports name a source without reading its text.
         """

@@ -7,7 +7,7 @@
  "duration_minutes": 90 | None, "duration_qualifier": "about|more than|less than" | None,
  "initiator": "Full Name" | None, "participants": [{"name": ..., "country": "FR"}],
  "topics": ["Topic name"],
- "sources": [{"title": "Macron, Raisi discuss ..." | "Report by TASS, 1 July 2025",
+ "sources": [{"title": "<headline>" | "Report by <publisher>, <date>",
               "publisher": ... | None, "published": "2023-06-10" | None,
               "url": "https://original.example/..." | None,
               "permalink": "https://diplo.example.org/sources/3/", "role": "main|background"}],

@@ -46,6 +46,7 @@ from .vocabulary import (
     HABITUAL_RE,
     HEADS_NEEDING_KIND,
     HOLD_RE,
+    HOLD_VERBS,
     INITIATOR_BEFORE_RE,
     KIND_BY_HEAD,
     KIND_BY_WORD,
@@ -496,13 +497,8 @@ _NP_FIRST = word_set(
 )
 _APPOSITIVE_FIRST = frozenset(["their", "the", "a", "an"])
 _CONSTRUCT_STARTS = {
-    "hold": word_set(
-        """
-        held holds hold holding had has have having conducted conducts conduct made makes
-        placed completed concluded wrapped engaged initiated initiates began begins started
-        starts opened opens resumed
-        """
-    ),
+    # The first word of each of the vocabulary's holding verbs ("has had", "wrapped up").
+    "hold": frozenset(verb.split("\\s+")[0] for verb in HOLD_VERBS.split("|")),
     "prep": word_set("during in after following at over on throughout"),
     "with": _NP_FIRST,
     "after": _NP_FIRST,

@@ -310,7 +310,7 @@ CONTACT_NP = (
     rf"(?:(?P<det>{_DETERMINERS})\s+)?(?P<mods>(?:(?:{_MODIFIERS})[\s,]+){{0,4}})"
     rf"(?:(?P<kw>{_KIND_WORDS})[\s-]+)?(?P<head>{_HEADS})\b"
 )
-_HOLD_VERBS = (
+HOLD_VERBS = (
     r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
     r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates|"
     r"began|begins|started|starts|opened|opens|resumed"
@@ -323,7 +323,7 @@ _AFTER_VERBS = (
     r"on(?=\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 #: "held a rare phone call", "had a conversation".
-HOLD_RE = re.compile(rf"\b(?P<verb>{_HOLD_VERBS})\s+{CONTACT_NP}")
+HOLD_RE = re.compile(rf"\b(?P<verb>{HOLD_VERBS})\s+{CONTACT_NP}")
 #: "during a telephone interview", "in a phone call".
 PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
 #: ", their first phone call in two years,": a contact named in apposition.

@@ -82,7 +82,7 @@ _STRAIGHT_QUOTE = re.compile(r'"')
 
 def nested_quotes(text: str) -> str:
     """``text`` with its double quotation marks made single, for a quotation (``<q>``, which
-    adds the double ones) to hold: “‘The presidents agreed…,’ the Elysee said”, where the
+    adds the double ones) to hold: “‘The presidents agreed…,’ the presidency said”, where the
     marks doubled (“"The presidents agreed…"”). Straight marks open and close in turn."""
     text = text.replace("“", "‘").replace("”", "’")
     marks = iter(["‘", "’"] * (text.count('"') // 2 + 1))
@@ -142,7 +142,7 @@ def fact_detail(item: Evidence, names: dict[str, str], statements: list[Statemen
 
 
 def fact_label(item: Evidence, names: dict[str, str], statements: list[Statement] = ()) -> str:
-    """ "The duration (90 minutes)", "A statement (Ebrahim Raisi’s office)"."""
+    """ "The duration (90 minutes)", "A statement (the president’s office)"."""
     label = item.get_fact_display()
     detail = fact_detail(item, names, statements)
     if detail and detail != "Unattributed":
