@@ -55,8 +55,12 @@ from .matching import (
     QUALIFIER_RANK,
     Facts,
     Known,
+    compatible,
     decide,
     finer,
+    passages,
+    series_calls,
+    words_of,
 )
 from .merging import merge_calls
 from .models import (
@@ -267,6 +271,8 @@ class Importer:
         self.countries = set(Country.objects.values_list("code", flat=True))
         self.topic_ids = dict(Topic.objects.values_list("slug", "id"))
         self.leaders: dict[int, tuple[str, str]] = {}  # id -> (slug, name)
+        # id -> (the words of the leader's names, the leader's country), for passages()
+        self.leader_words: dict[int, tuple[frozenset[str], str]] = {}
         self.leader_by_slug: dict[str, int] = {}
         self.leader_by_name: dict[str, list[tuple[int, str]]] = {}  # folded -> [(id, country)]
         for pk, slug, name, country, aliases in Leader.objects.values_list(
@@ -282,6 +288,10 @@ class Importer:
     ) -> None:
         self.leaders[pk] = (slug, name)
         self.leader_by_slug[slug] = pk
+        self.leader_words[pk] = (
+            frozenset(w for a in {name, *aliases} for w in words_of(a)),
+            country,
+        )
         for alias in {name, *aliases}:
             self.leader_by_name.setdefault(fold_name(alias), []).append((pk, country))
 
@@ -397,15 +407,18 @@ class Importer:
         placed: set[int] = set()
         reports: dict[int, Report] = {}
         main: set[int] = set()
-        for extracted in record.calls:
-            participants = self._participants(extracted, source, outcome)
+        contacts = [(e, self._participants(e, source, outcome)) for e in record.calls]
+        series = self._series(contacts, record)
+        for number, (extracted, participants) in enumerate(contacts):
             if len(participants) < 2:
                 outcome.notes.append(
                     f"a {extracted.kind} contact was left out: fewer than two leaders could be "
                     f"recorded for “{_clip(extracted.summary, 90)}”"
                 )
                 continue
-            call = self._place(extracted, participants, record, source, outcome, placed)
+            call = self._place(
+                extracted, participants, record, source, outcome, placed, series.get(number)
+            )
             placed.add(call.pk)
             self._statements(call, source, extracted, outcome)
             report = reports.get(call.pk)
@@ -485,15 +498,22 @@ class Importer:
         source: Source,
         outcome: ArticleOutcome,
         placed: set[int],
+        series: int | None = None,
         *,
         again: bool = False,
     ) -> Call:
         facts = facts_of_report(extracted, record)
+        if series is not None:
+            facts = replace(facts, series=frozenset({series}))
         calls = self.index.calls(participants)
         judged = self._judged_apart(source, calls)
-        decision = decide(
-            facts, [k for pk, k in calls.items() if pk not in placed and pk not in judged]
-        )
+        candidates = [k for pk, k in calls.items() if pk not in placed and pk not in judged]
+        if candidates and (not facts.dated or any(not k.facts.dated for k in candidates)):
+            # An undated side: what both reports give word for word may tie them.
+            names = self._names_of(participants)
+            facts = replace(facts, passages=passages(_account(extracted, record.text), names))
+            candidates = _with_passages(candidates, names)
+        decision = decide(facts, candidates)
         chosen = decision.call
         initiator = self._initiator(extracted, participants)
         summary = _summary(extracted, record.text)
@@ -505,7 +525,7 @@ class Importer:
                 # Changed by someone else since the batch read it: read the set again.
                 self.index.forget(participants)
                 return self._place(
-                    extracted, participants, record, source, outcome, placed, again=True
+                    extracted, participants, record, source, outcome, placed, series, again=True
                 )
             self._merge_into(call, extracted, facts, initiator, summary, participants, outcome)
         else:
@@ -524,6 +544,51 @@ class Importer:
         if call.date is not None and (chosen is None or facts.date is not None):
             self._absorb_undated(call, participants, placed, outcome)
         return call
+
+    def _series(
+        self, contacts: list[tuple[ExtractedCall, dict[int, LeaderRef]]], record: ArticleRecord
+    ) -> dict[int, int]:
+        """For each contact of a series (three or more main contacts of one leader, each with
+        one counterpart), the archived call that another source reported in the same series
+        (:func:`archive.matching.series_calls`): by the contact's number in the article."""
+        by_leader: dict[int, list[int]] = {}
+        for number, (extracted, participants) in enumerate(contacts):
+            if extracted.role == SourceRole.MAIN and len(participants) == 2:
+                for pk in participants:
+                    by_leader.setdefault(pk, []).append(number)
+        tied: dict[int, int] = {}
+        for numbers in by_leader.values():
+            if len(numbers) < 3:
+                continue
+            candidates = []
+            for number in numbers:
+                extracted, participants = contacts[number]
+                facts = facts_of_report(extracted, record)
+                known = self.index.calls(participants).values()
+                candidates.append([k for k in known if compatible(facts, k.facts)])
+            ids = {k.pk for found in candidates for k in found}
+            if not all(candidates):
+                continue
+            reported_by: dict[int, set[int]] = {}
+            rows = Report.objects.filter(call_id__in=ids).values_list("call_id", "source_id")
+            for call_id, source_id in rows:
+                reported_by.setdefault(call_id, set()).add(source_id)
+            for number, pk in zip(numbers, series_calls(candidates, reported_by), strict=False):
+                tied.setdefault(number, pk)
+        return tied
+
+    def _names_of(self, participants: Iterable[int]) -> frozenset[str]:
+        """The words that name these leaders and their countries, which
+        :func:`archive.matching.passages` sets aside."""
+        words: set[str] = set()
+        for pk in participants:
+            names, country = self.leader_words.get(pk, (frozenset(), ""))
+            words |= names
+            entry = self.kb.countries.get(country)
+            if entry is not None:
+                for name in (entry.name, *entry.aliases, *entry.demonyms):
+                    words.update(words_of(name))
+        return frozenset(words)
 
     def _possible_duplicates(self, call: Call, decision, outcome: ArticleOutcome) -> None:
         """Keep, for an editor, the calls a new call may duplicate and why it stands apart."""
@@ -696,6 +761,10 @@ class Importer:
             for k in calls.values()
             if k.pk != call.pk and k.facts.date is None and not k.reviewed and k.pk not in placed
         ]
+        if undated:
+            loaded = _with_passages(list(calls.values()), self._names_of(participants))
+            calls = {k.pk: k for k in loaded}
+            undated = [calls[k.pk] for k in undated]
         for other in undated:
             others = [k for k in calls.values() if k.pk != other.pk]
             if getattr(decide(other.facts, others).call, "pk", None) != call.pk:
@@ -708,7 +777,12 @@ class Importer:
                 continue
             merge_calls(call, duplicate)
             self.index.forget(participants)
-            calls = self.index.calls(participants)
+            calls = {
+                k.pk: k
+                for k in _with_passages(
+                    list(self.index.calls(participants).values()), self._names_of(participants)
+                )
+            }
             if call.pk not in self._created:
                 self._changed[call.pk] = call
             outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
@@ -958,6 +1032,28 @@ def _undated_particulars(ids: list[int]) -> dict[int, dict[str, Any]]:
         if len(month_days.get(pk, ())) == 1:
             particulars.setdefault(pk, {})["month_day"] = next(iter(month_days[pk]))
     return particulars
+
+
+def _with_passages(calls: list[Known], names: frozenset[str]) -> list[Known]:
+    """``calls`` with the passages of their accounts: the sentences their facts came from and
+    their statements (two queries)."""
+    ids = [k.pk for k in calls]
+    texts: dict[int, list[str]] = {}
+    for call_id, text in Statement.objects.filter(call_id__in=ids).values_list("call_id", "text"):
+        texts.setdefault(call_id, []).append(text)
+    rows = Evidence.objects.filter(report__call_id__in=ids).values_list("report__call_id", "text")
+    for call_id, text in rows:
+        texts.setdefault(call_id, []).append(text)
+    return [
+        replace(k, facts=replace(k.facts, passages=passages(texts.get(k.pk, ()), names)))
+        for k in calls
+    ]
+
+
+def _account(extracted: ExtractedCall, text: str) -> list[str]:
+    """What a report says of its call: the sentences its facts came from and its statements."""
+    told = {(e.span.start, e.span.end) for e in extracted.evidence}
+    return [text[start:end] for start, end in sorted(told)] + [s.text for s in extracted.statements]
 
 
 def calls_with_participants(participants: Iterable[int]) -> list[Call]:

@@ -14,7 +14,11 @@ Two rules keep distinct calls apart, whatever else they share:
   date, the call must be the one candidate dated in the week before it (or undated, and
   published in the same week); without one, the one candidate of all, and something
   particular must tie them: the month and day the report names without a year, or both
-  the weekday it names and a duration both state.
+  the weekday it names and a duration both state, or a passage of the call's account that
+  both reports give word for word (ten words in a row, the leaders' names and countries
+  aside: two outlets copying one readout or one quotation); or, for a series (three or
+  more calls of one leader that an article tells together), the calls another source told
+  as the same series.
   Otherwise the report becomes a call of its own, marked as a possible duplicate of the
   candidates, for an editor to merge.
 
@@ -26,7 +30,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Callable
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .enums import CallKind, DatePrecision
@@ -38,6 +44,12 @@ MAX_DURATION_MINUTES = 7 * 24 * 60
 TIME_ZONE_SLACK = datetime.timedelta(days=1)
 #: How long before its publication a report's undated main contact may have taken place.
 REPORTING_WINDOW = datetime.timedelta(days=7)
+#: How many words in a row two reports' accounts of a call must share to be one readout's
+#: words: the phrases every readout of a pair repeats ("the special and privileged strategic
+#: partnership between the two countries") are shorter once the names are set aside.
+SHARED_PASSAGE_WORDS = 10
+#: How many such runs: two, eleven words in a row at the least.
+SHARED_PASSAGES = 2
 
 _PRECISION_RANK = {
     DatePrecision.DAY: 0,
@@ -68,6 +80,12 @@ class Facts:
     month_day: tuple[int, int] | None = None
     #: For a call already archived and undated: when its main reports were published.
     published_range: tuple[datetime.date, datetime.date] | None = None
+    #: The runs of :data:`SHARED_PASSAGE_WORDS` words its account of the call gives
+    #: (:func:`passages`); empty unless the importer read them for an undated match.
+    passages: frozenset[str] = frozenset()
+    #: The archived calls another source reported together with this report's fellows, as
+    #: this article reports them together (:func:`series_calls`): one per contact.
+    series: frozenset[int] = frozenset()
 
     @property
     def dated(self) -> bool:
@@ -227,7 +245,7 @@ def decide(new: Facts, known: list[Known]) -> Decision:
                 return Decision(None, chosen, f"{len(chosen)} calls fit: {tier.__doc__}")
         # A call known to the month or year that holds this date, or an undated call tied
         # to it as an undated report would be: merged only when there is one of them.
-        chosen = [k for k in candidates if k.facts.dated or tie(k.facts, new)]
+        chosen = [k for k in candidates if k.facts.dated or tie_known(new, k)]
         if len(chosen) == 1:
             return Decision(chosen[0], reason="the one call that holds this date")
         if len(chosen) > 1:
@@ -235,13 +253,49 @@ def decide(new: Facts, known: list[Known]) -> Decision:
         return Decision(None, candidates, "undated calls that nothing ties to this date")
     # Calls that something ties the report to; the others (undated reports that nothing
     # places in time) stay possible duplicates, for an editor.
-    tied = [(k, tie(new, k.facts)) for k in candidates]
+    tied = [(k, tie_known(new, k)) for k in candidates]
     tied = [(k, why) for k, why in tied if why]
     if len(tied) == 1:
         return Decision(tied[0][0], reason="the one call tied to it: " + tied[0][1])
     if len(tied) > 1:
         return Decision(None, [k for k, _ in tied], f"{len(tied)} calls fit an undated report")
     return Decision(None, candidates, "an undated report that nothing ties to these calls")
+
+
+def tie_known(new: Facts, call: Known) -> str:
+    """What ties a report to an archived call when one of them is undated ('' if nothing)."""
+    if call.pk in new.series:
+        return "another source reported it with the same series of calls"
+    return tie(new, call.facts) if not new.dated else tie(call.facts, new)
+
+
+def series_calls(contacts: list[list[Known]], reported_by: dict[int, set[int]]) -> list[int]:
+    """The calls one other source reported together, one for each of an article's contacts.
+
+    ``contacts`` are the candidates of each contact of a series (three or more contacts of
+    one leader that an article reports together); ``reported_by`` maps each candidate to
+    the sources that report it. A source that reported exactly one candidate of every
+    contact ties the series to its calls: one leader's calls with the same three or more
+    counterparts, told together twice, are one series ("X held a series of calls with A, B
+    and C"). Nothing when no source, or two sources that disagree, do.
+    """
+    if len(contacts) < 3:
+        return []
+    found: dict[int, list[int]] | None = None
+    sources = set().union(*(reported_by.get(k.pk, set()) for k in contacts[0]))
+    for source in sorted(sources):
+        picks = []
+        for candidates in contacts:
+            theirs = [k.pk for k in candidates if source in reported_by.get(k.pk, ())]
+            if len(theirs) != 1:
+                break
+            picks.append(theirs[0])
+        else:
+            found = found or {}
+            found[source] = picks
+    if not found or len({tuple(p) for p in found.values()}) != 1:
+        return []
+    return next(iter(found.values()))
 
 
 def tie(undated: Facts, other: Facts) -> str:
@@ -268,7 +322,38 @@ def tie(undated: Facts, other: Facts) -> str:
     )
     if same_weekday and undated.minutes is not None and other.minutes is not None:
         return "the weekday it names and the duration both state"
+    shared = undated.passages & other.passages
+    if len(shared) >= SHARED_PASSAGES:
+        return f"both give the same words: “{min(shared)} …”"
     return ""
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower-cased and without accents, for comparing wordings."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return _WORD_RE.findall("".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def passages(texts: Iterable[str], names: frozenset[str]) -> frozenset[str]:
+    """Every run of :data:`SHARED_PASSAGE_WORDS` words in ``texts`` that holds none of
+    ``names`` (the leaders' names and their countries' names and adjectives, as
+    :func:`words_of` gives them): what two reports copying one account share, and two
+    accounts of different calls between the same leaders do not."""
+    found: set[str] = set()
+    size = SHARED_PASSAGE_WORDS
+    for text in texts:
+        run: list[str] = []
+        for word in words_of(text):
+            if word in names:
+                run = []
+                continue
+            run.append(word)
+            if len(run) >= size:
+                found.add(" ".join(run[-size:]))
+    return frozenset(found)
 
 
 def _same_day(new: Facts, old: Facts) -> bool:

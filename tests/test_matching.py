@@ -19,7 +19,9 @@ from archive.matching import (
     durations_differ,
     kinds_differ,
     outside_window,
+    passages,
     ruled_out,
+    series_calls,
     weekday_differs,
 )
 
@@ -188,3 +190,66 @@ def test_a_month_and_day_without_a_year_ties_a_report_to_the_call_of_that_day():
 def test_a_month_and_day_that_do_not_fit_keep_a_report_apart():
     assert decide(facts(month_day=(7, 28)), calls(facts(date=JUNE_10))).call is None
     assert ruled_out(facts(month_day=(7, 28)), facts(date=JUNE_10))
+
+
+# --- what two reports give word for word, and series told together ----------------------------
+
+
+def test_passages_are_runs_of_words_that_hold_no_name():
+    names = frozenset({"macron", "raisi", "france", "french"})
+    found = passages(
+        ["French President Macron: one two three four five six seven eight nine."], names
+    )
+    assert found == frozenset()  # nine words once the names are set aside
+    found = passages(["Macron said one two three four five six seven eight nine ten."], names)
+    assert found == {
+        "said one two three four five six seven eight nine",
+        "one two three four five six seven eight nine ten",
+    }
+
+
+def test_accents_and_case_do_not_hide_a_shared_passage():
+    a = passages(
+        ["Erdoğan urged an immediate ceasefire in the region and more humanitarian aid now"],
+        frozenset(),
+    )
+    b = passages(
+        ["ERDOGAN URGED AN IMMEDIATE CEASEFIRE IN THE REGION AND MORE HUMANITARIAN AID NOW"],
+        frozenset(),
+    )
+    assert a
+    assert a == b
+
+
+def test_an_undated_report_giving_eleven_of_the_calls_words_is_tied_to_it():
+    words = "they agreed that the talks must resume in vienna before the end of june"
+    shared = passages([words], frozenset())
+    report = facts(passages=shared)
+    assert decide(report, calls(facts(date=JUNE_10, passages=shared))).call.pk == 1
+    # One run of ten words is a phrase readouts repeat, not a copied account.
+    ten = passages(["they agreed that the talks must resume in vienna before"], frozenset())
+    assert len(ten) == 1
+    assert decide(facts(passages=ten), calls(facts(date=JUNE_10, passages=ten))).call is None
+
+
+def test_series_calls_are_the_calls_one_source_reported_together():
+    a, b, c = calls(facts(date=JUNE_10), facts(date=JUNE_10), facts(date=JUNE_10))
+    other = Known(4, facts(date=JUNE_10 - 30 * DAY))
+    reported_by = {1: {7}, 2: {7}, 3: {7}, 4: {8}}
+    assert series_calls([[a], [b], [c, other]], reported_by) == [1, 2, 3]
+    # Two contacts are not a series; a source that told only some of them ties nothing.
+    assert series_calls([[a], [b]], reported_by) == []
+    assert series_calls([[a], [b], [other]], reported_by) == []
+
+
+def test_two_sources_that_tell_a_series_differently_tie_nothing():
+    a, b, c, d = calls(*(facts(date=JUNE_10) for _ in range(4)))
+    # Source 7 told calls 1, 2, 3; source 8 told 1, 2, 4 (a call of c's pair too).
+    reported_by = {1: {7, 8}, 2: {7, 8}, 3: {7}, 4: {8}}
+    assert series_calls([[a], [b], [c, d]], reported_by) == []
+
+
+def test_a_call_of_the_series_is_the_one_an_undated_report_joins():
+    archive = calls(facts(date=JUNE_10), facts(date=JUNE_10 - 7 * DAY))
+    assert decide(facts(), archive).call is None
+    assert decide(facts(series=frozenset({2})), archive).call.pk == 2

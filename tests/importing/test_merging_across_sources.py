@@ -500,3 +500,97 @@ def test_a_day_the_words_count_wins_over_the_day_the_article_was_filed(
     merged = only_call()
     assert merged.date == datetime.date(2023, 6, 7)
     assert merged.date_inferred.startswith("'Wednesday' counted")
+
+
+# --- what ties an undated report with no publication date --------------------------------------
+
+DATED_READOUT = (
+    "Macron and Raisi spoke by telephone on 10 June 2023. The presidents agreed that the talks "
+    "on the future of the nuclear agreement must resume in Vienna before the end of the month."
+)
+SAME_WORDS = (
+    "Macron and Raisi held a phone call. According to the readout, they agreed that the talks "
+    "on the future of the nuclear agreement must resume in Vienna before the end of the month."
+)
+FORMULA_ONLY = (
+    "French President Emmanuel Macron and Iranian President Ebrahim Raisi held a phone call. "
+    "They agreed that the talks must resume."
+)
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_report_giving_the_readouts_words_joins_its_call(
+    tmp_path, knowledge, records, order
+):
+    reports = [
+        records.add(record(DATED_READOUT, call(MACRON, RAISI, date=JUNE_10))),
+        records.add(record(SAME_WORDS, call(RAISI, MACRON))),
+    ]
+    import_in_order(tmp_path, *((f"{i}.txt", reports[i].text) for i in order))
+
+    assert only_call().date == JUNE_10
+
+
+def test_words_shared_only_in_names_and_short_phrases_tie_nothing(tmp_path, knowledge, records):
+    # Both name the leaders in full and both say "agreed that the talks": that is every
+    # report's wording, not one readout copied.
+    dated = records.add(
+        record(
+            "French President Emmanuel Macron and Iranian President Ebrahim Raisi spoke on "
+            "10 June 2023. They agreed that the talks must resume.",
+            call(MACRON, RAISI, date=JUNE_10),
+        )
+    )
+    undated = records.add(record(FORMULA_ONLY, call(MACRON, RAISI)))
+    import_in_order(tmp_path, ("a.txt", dated.text), ("b.txt", undated.text))
+
+    assert Call.objects.count() == 2
+    kept_apart = Call.objects.get(date__isnull=True)
+    assert kept_apart.possible_duplicates.exists()
+
+
+SCHOLZ = LeaderRef("olaf-scholz", "Olaf Scholz", "DE", "Chancellor of Germany", True)
+ZELENSKY = LeaderRef("volodymyr-zelensky", "Volodymyr Zelensky", "UA", "President of Ukraine", True)
+OCT_14 = datetime.date(2023, 10, 14)
+
+
+def series(text: str, *counterparts: LeaderRef, date: datetime.date | None = None):
+    return record(text, *(call(ERDOGAN, other, date=date) for other in counterparts))
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_series_of_calls_told_undated_joins_the_same_series_told_with_its_day(
+    tmp_path, knowledge, records, order
+):
+    reports = [
+        records.add(
+            series(
+                "Erdogan called four leaders on 14 October.",
+                MACRON,
+                PUTIN,
+                SCHOLZ,
+                ZELENSKY,
+                date=OCT_14,
+            )
+        ),
+        records.add(
+            series(
+                "Erdogan held a series of calls with four leaders.", MACRON, PUTIN, SCHOLZ, ZELENSKY
+            )
+        ),
+    ]
+    import_in_order(tmp_path, *((f"{i}.txt", reports[i].text) for i in order))
+
+    calls = list(Call.objects.all())
+    assert len(calls) == 4
+    assert {c.date for c in calls} == {OCT_14}
+    assert all(c.reports.count() == 2 for c in calls)
+
+
+def test_two_calls_of_a_series_tie_nothing(tmp_path, knowledge, records):
+    # The same two counterparts called on the same day is common; a third is not.
+    dated = records.add(series("Erdogan called two leaders.", MACRON, PUTIN, date=OCT_14))
+    undated = records.add(series("Erdogan called three leaders.", MACRON, PUTIN, SCHOLZ))
+    import_in_order(tmp_path, ("a.txt", dated.text), ("b.txt", undated.text))
+
+    assert Call.objects.filter(date__isnull=True).count() == 3
