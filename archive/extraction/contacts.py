@@ -258,6 +258,14 @@ class ContactContext:
     _durations: dict[int, list[Duration]] = field(default_factory=dict)
     #: Every trigger of each sentence, those of contacts that did not take place too.
     triggers_by_sentence: dict[int, list[Trigger]] = field(default_factory=dict)
+    #: The stamps of a page's list of items, after the article (``metadata.item_stamps``).
+    item_stamps: list[tuple[int, date]] = field(default_factory=list)
+
+    def reference_at(self, offset: int) -> date | None:
+        """The day a relative date at ``offset`` counts from: the stamp of the list item it
+        stands in, else the article's date."""
+        stamped = [day for end, day in self.item_stamps if end <= offset]
+        return stamped[-1] if stamped else self.reference
 
     _initiators: dict[int, list[tuple[str | None, frozenset[str], tuple[int, int]]]] = field(
         default_factory=dict
@@ -976,7 +984,7 @@ def _candidate(
     date_expr = _date_for(ctx, sentence, trigger)
     resolved = None
     if date_expr is not None:
-        resolved = resolve(date_expr, ctx.reference)
+        resolved = resolve(date_expr, ctx.reference_at(date_expr.start))
         if resolved.warning and date_expr.start not in warned:
             warned.add(date_expr.start)
             ctx.warnings.append(

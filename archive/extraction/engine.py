@@ -18,7 +18,7 @@ from .dates import (
 from .hosts import host_country
 from .knowledge import KnowledgeBase, LeaderEntry
 from .leaders import LeaderAnalysis, analyse_leaders
-from .metadata import Metadata, read_metadata
+from .metadata import Metadata, item_stamps, read_metadata
 from .records import (
     ArticleRecord,
     Evidence,
@@ -110,6 +110,7 @@ class _Extraction:
             entities_by_start={e.start: e for e in entities},
             country_of=country_of,
             warnings=self.warnings,
+            item_stamps=item_stamps(view.folded, meta.body_start),
         )
         self.ctx = ctx
         contacts = find_contacts(ctx)
@@ -566,6 +567,11 @@ class _Extraction:
         if resolved.basis == "published":
             return f"the article's date ({_day(self.published_date)}); {NO_OTHER_DAY}"
         if resolved.basis == "relative" and said:
+            counted = self.ctx.reference_at(span[0]) if span else self.reference
+            if counted != self.reference:
+                return (
+                    f"{said} counted from the date of its item in the page's list ({_day(counted)})"
+                )
             if self.dateline_date is not None:
                 return f"{said} counted from the dateline ({_day(self.dateline_date)})"
             return f"{said} counted from the article's date ({_day(self.reference)})"

@@ -198,6 +198,30 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
 _TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d\d\b(?!\.\d)|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 
 
+#: A list's item stamp: a line that ends in a date and its time of day, even glued to the
+#: item's title ("PM call with Prime Minister of Spain12/06/2025 09:05:00").
+_ITEM_STAMP_RE = re.compile(
+    rf"{_HEADER_DATE}\s*(?:[,|@-]|at)?\s*\(?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\)?"
+    r"\s*(?:[AaPp]\.?[Mm]\.?)?\s*$"
+)
+
+
+def item_stamps(folded: str, after: int) -> list[tuple[int, date]]:
+    """The lines after ``after`` that end in a date with its time of day: each item of a
+    page's list of news ("Latest news": title, stamp, first lines) is dated by its own
+    stamp, not by the page's date. Returns where each line ends, and its date."""
+    stamps = []
+    for start, end in _lines(folded):
+        if start < after or end - start > _HEADER_LINE_MAX:
+            continue
+        match = _ITEM_STAMP_RE.search(folded, start, end)
+        if match is not None:
+            found = _groups_date(match.groupdict())
+            if found is not None:
+                stamps.append((end, found))
+    return stamps
+
+
 def _is_stamp(line: str) -> bool:
     """A publication stamp: a date with its time of day, or after a byline or "Published"."""
     if _TIME_OF_DAY_RE.search(line):

@@ -1160,3 +1160,25 @@ def test_a_call_placed_that_no_one_took_is_no_call(project_kb):
     )
 
     assert extract(text, project_kb).calls == []
+
+
+def test_a_day_in_a_pages_list_of_news_counts_from_its_items_stamp(project_kb):
+    # A government page: its story, then its list of latest news, each item a title with
+    # its stamp glued on and its first lines.
+    text = (
+        "10 Downing Street\n"
+        "PM call with President of Finland: 20 March 2025\n"
+        "The Prime Minister spoke to the President of Finland, Alexander Stubb, this morning.\n"
+        "They agreed to speak again soon.\n"
+        "Latest news\n"
+        "PM call with Prime Minister of Norway17/03/2025 08:40:00\n"
+        "The Prime Minister spoke to the Prime Minister of Norway, Jonas Gahr Støre, "
+        "yesterday evening.\n"
+    )
+
+    record = extract(text, project_kb)
+    dates = {c.summary.split(",")[1].strip(): c.date.isoformat() for c in record.calls}
+
+    assert dates == {"Alexander Stubb": "2025-03-20", "Jonas Gahr Støre": "2025-03-16"}
+    norway = next(c for c in record.calls if "Støre" in c.summary)
+    assert "date of its item" in norway.date_inferred
