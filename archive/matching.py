@@ -314,11 +314,14 @@ def tie(undated: Facts, other: Facts) -> str:
         return "the month and day it names"
     # Without a publication date, one coincidence is not enough (one call in seven falls on
     # any weekday): the weekday the report names and a duration both state must agree.
-    same_weekday = (
-        undated.weekday is not None
-        and other.date is not None
-        and other.precision == DatePrecision.DAY
-        and other.date.weekday() == undated.weekday
+    same_weekday = undated.weekday is not None and (
+        (
+            other.date is not None
+            and other.precision == DatePrecision.DAY
+            and other.date.weekday() == undated.weekday
+        )
+        # Two undated reports that name the same weekday.
+        or (not other.dated and other.weekday == undated.weekday)
     )
     if same_weekday and undated.minutes is not None and other.minutes is not None:
         return "the weekday it names and the duration both state"

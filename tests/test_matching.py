@@ -253,3 +253,11 @@ def test_a_call_of_the_series_is_the_one_an_undated_report_joins():
     archive = calls(facts(date=JUNE_10), facts(date=JUNE_10 - 7 * DAY))
     assert decide(facts(), archive).call is None
     assert decide(facts(series=frozenset({2})), archive).call.pk == 2
+
+
+def test_two_undated_reports_agreeing_on_weekday_and_duration_are_one_call():
+    archive = calls(facts(weekday=1, minutes=30))
+    assert decide(facts(weekday=1, minutes=30), archive).call.pk == 1
+    # One of the two alone is a coincidence one call in seven (or in a few) would share.
+    assert decide(facts(weekday=1), archive).call is None
+    assert decide(facts(weekday=2, minutes=30), archive).call is None
