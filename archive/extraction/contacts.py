@@ -1513,7 +1513,10 @@ def _looks_back(
     ("previous", "last week"), "tense" ("had called") or "date"; None when it is not."""
     if set(trigger.mods.split()) & BACKGROUND_MODIFIERS:
         return "words"
-    if BACKGROUND_RE.search(lower, window_start, min(sentence.end, trigger.end + 40)):
+    end = min(sentence.end, trigger.end + 40)
+    # "the first phone call following last week's meeting": the cue dates the other event.
+    other = _ANOTHER_EVENT_RE.search(lower, trigger.end, end)
+    if BACKGROUND_RE.search(lower, window_start, other.start() if other else end):
         return "words"
     verb_start = trigger.verb_start if trigger.verb_start is not None else trigger.start
     pluperfect = PLUPERFECT_RE.match(

@@ -1182,3 +1182,16 @@ def test_a_day_in_a_pages_list_of_news_counts_from_its_items_stamp(project_kb):
     assert dates == {"Alexander Stubb": "2025-03-20", "Jonas Gahr Støre": "2025-03-16"}
     norway = next(c for c in record.calls if "Støre" in c.summary)
     assert "date of its item" in norway.date_inferred
+
+
+def test_a_call_following_last_weeks_meeting_is_the_news_not_an_earlier_call(project_kb):
+    text = (
+        "date 2024-05-16 President Recep Tayyip Erdogan discussed trade with Russian President "
+        "Vladimir Putin, his office said Thursday.\n"
+        "The two leaders also talked about Syria in their first phone call following last "
+        "week's meeting in Astana.\n"
+    )
+
+    calls = extract(text, project_kb).calls
+
+    assert [(c.role, c.kind) for c in calls] == [("main", "phone")]
