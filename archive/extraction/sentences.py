@@ -86,6 +86,13 @@ def split_sentences(
         while stop_end < stop and folded[stop_end] in _TERMINATOR_TAIL:
             stop_end += 1
         resume = stop_end
+        if stop_end < stop and _glued(folded, cursor, position, stop_end):
+            # "... the Irish Taoiseach.The Prime Minister ...": paragraphs a page ran together.
+            _emit(sentences, folded, cursor, stop_end, paragraph, first_index)
+            cursor = stop_end
+            scanned = stop_end
+            quote_open_at = None
+            continue
         if stop_end >= stop or folded[stop_end] not in " \t":
             continue
         next_start = stop_end
@@ -175,6 +182,23 @@ def _emit(
             start += 1
     if end > start:
         sentences.append(Sentence(first + len(sentences), start, end, paragraph))
+
+
+#: A word before a period with no space after it, and the capitalised word it runs into.
+_GLUED_BEFORE_RE = re.compile(r"(?<![\w./@:-])[A-Z]?[a-z]{3,}$")
+_GLUED_AFTER_RE = re.compile(r"[A-Z][a-z]{2,}\b")
+
+
+def _glued(text: str, floor: int, period: int, after: int) -> bool:
+    """Whether a period that no space follows ends a sentence all the same: a plain word
+    runs into a capitalised one ("Taoiseach.The"), not an address ("www.example.com"), a
+    name ("Node.Js") or an abbreviation ("U.S.")."""
+    if text[period] != "." or after != period + 1:
+        return False
+    return bool(
+        _GLUED_BEFORE_RE.search(text, max(floor, period - 40), period)
+        and _GLUED_AFTER_RE.match(text, after)
+    )
 
 
 def _skip_space(text: str, position: int, stop: int) -> int:

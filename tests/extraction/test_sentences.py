@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.extraction.sentences import split_sentences
 from archive.extraction.text import fold
 
@@ -84,3 +86,24 @@ def test_offsets_are_exact_in_text_with_accents_and_typographic_quotes():
         "L’Élysée a parlé.",
         "“Raïssi” a répondu — longuement.",
     ]
+
+
+def test_paragraphs_a_page_ran_together_are_two_sentences():
+    text = "He spoke with the Irish Taoiseach.The two leaders discussed trade."
+    assert sentences(text) == [
+        "He spoke with the Irish Taoiseach.",
+        "The two leaders discussed trade.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read it at www.example.Com today.",
+        "The U.S.Army said so.",
+        "He used Node.Js for it.",
+        "Mr.Smith spoke.",
+    ],
+)
+def test_a_period_inside_an_address_a_name_or_an_abbreviation_ends_nothing(text):
+    assert sentences(text) == [text]
