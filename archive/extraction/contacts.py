@@ -1501,6 +1501,14 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+#: "since they spoke", "since their meeting in June": an earlier contact, counted from.
+_SINCE_RE = re.compile(
+    r"\bsince\s+(?:(?:they|he|she|we|the\s+two(?:\s+\w+)?|their|his|her|our|the|"
+    r"[a-z]+\s+and\s+[a-z]+|[a-z]+)\s+)?(?:(?:last|first|previous|latest|had|have|has)\s+)*"
+    r"(?:\w+\s+)?$"
+)
+
+
 def _looks_back(
     lower: str,
     window_start: int,
@@ -1512,6 +1520,10 @@ def _looks_back(
     """Why the candidate is an earlier contact than the one the article reports: "words"
     ("previous", "last week"), "tense" ("had called") or "date"; None when it is not."""
     if set(trigger.mods.split()) & BACKGROUND_MODIFIERS:
+        return "words"
+    start = trigger.verb_start if trigger.verb_start is not None else trigger.start
+    if _SINCE_RE.search(lower, max(window_start, start - 40), start):
+        # "the first call since they spoke in June": the point the news is counted from.
         return "words"
     end = min(sentence.end, trigger.end + 40)
     # "the first phone call following last week's meeting": the cue dates the other event.

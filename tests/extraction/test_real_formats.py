@@ -1195,3 +1195,19 @@ def test_a_call_following_last_weeks_meeting_is_the_news_not_an_earlier_call(pro
     calls = extract(text, project_kb).calls
 
     assert [(c.role, c.kind) for c in calls] == [("main", "phone")]
+
+
+def test_the_contact_a_first_call_is_counted_since_is_an_earlier_one(project_kb):
+    text = (
+        "date 2025-09-17 Prime Minister Narendra Modi received a call from US President "
+        "Donald Trump, who wished him a happy birthday.\n\n"
+        "This was the first phone call between Trump and Modi since they spoke over the phone "
+        "in June around the G7 summit.\n"
+    )
+
+    calls = extract(text, project_kb).calls
+
+    assert [(c.role, c.date.isoformat(), c.date_precision) for c in calls] == [
+        ("main", "2025-09-17", "day"),
+        ("background", "2025-06-01", "month"),
+    ]
