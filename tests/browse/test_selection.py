@@ -9,7 +9,9 @@ import json
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -426,8 +428,10 @@ def test_a_merged_calls_id_in_a_shared_download_is_its_survivors(client, seed):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [
-        (PAGE, 9),
-        (reverse("archive:selection-cite", args=["bib"]), 8),
+        # The session, the calls (and the redirects of those missing: none), then a list's
+        # participants and topics, or the exports' values.
+        (PAGE, 6),
+        (reverse("archive:selection-cite", args=["bib"]), 6),
         (reverse("archive:selection-export", args=["csv"]), 7),
         (reverse("archive:selection-export", args=["json"]), 7),
     ],
@@ -454,3 +458,27 @@ def test_a_list_page_asks_nothing_more_of_a_visitor_without_a_selection(
     url = reverse("archive:topics")
     with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
+
+
+def test_a_visitor_with_a_selection_costs_a_list_or_a_call_page_one_query_more(client, many_calls):
+    """The session, read once: the buttons of every row come from it."""
+    calls = many_calls(30)
+    urls = [reverse("archive:calls"), reverse("archive:home"), calls[0].get_absolute_url()]
+    without = [_count(Client(), url) for url in urls]
+    post(client, ADOPT, {"ids": ",".join(str(call.pk) for call in calls[:20])})
+
+    assert [_count(client, url) for url in urls] == [n + 1 for n in without]
+
+
+def test_adding_a_call_takes_a_bounded_number_of_queries(
+    client, seed, django_assert_max_num_queries
+):
+    add(client, seed.putin_call)
+    with django_assert_max_num_queries(8):
+        add(client, seed.raisi_call)
+
+
+def _count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
