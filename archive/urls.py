@@ -25,6 +25,15 @@ urlpatterns = [
         name="call-cite",
     ),
     path("calls/<int:pk>/<slug:slug>/", views.call_detail, name="call"),
+    path("selection/", views.selection_page, name="selection"),
+    path("selection/add/", views.selection_add, name="selection-add"),
+    path("selection/remove/", views.selection_remove, name="selection-remove"),
+    path("selection/clear/", views.selection_clear, name="selection-clear"),
+    path("selection/adopt/", views.selection_adopt, name="selection-adopt"),
+    re_path(
+        r"^selection/cite\.(?P<fmt>bib|ris|json)$", views.selection_cite, name="selection-cite"
+    ),
+    re_path(r"^selection\.(?P<fmt>csv|json)$", views.selection_export, name="selection-export"),
     path("leaders/", views.leader_list, name="leaders"),
     path("leaders/<slug:slug>/", views.leader_detail, name="leader"),
     path("leaders/<slug:slug>/feed/", LeaderCallsFeed(), name="leader-feed"),

@@ -116,6 +116,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The visitor's selection of calls (read from the session only if shown).
+                "archive.selection.context",
             ],
         },
     },

@@ -50,9 +50,11 @@ def _escaped(value) -> str:
 
 
 @register.simple_tag
-def call_card(call, snippets=None):
+def call_card(call, snippets=None, selection=None):
     """One call in a list of calls (``_call_rows.html``): kind, date, duration, participants,
-    countries, a passage or the summary's opening, topics.
+    countries, a passage or the summary's opening, topics, and (given the page's
+    ``selection``, :class:`archive.selection.SelectionState`) its button to add it to the
+    visitor's selection or remove it.
 
     Built here rather than in a template: a list page shows 25 of them, and Django's template
     engine spent 5.8 ms on their 800 variables where this takes under 1 (bench/README.md).
@@ -87,11 +89,43 @@ def call_card(call, snippets=None):
     )
     if tags:
         tags = f'\n    <ul class="tags" aria-label="Topics">{tags}</ul>'
+    button = ""
+    if selection is not None:
+        what = f"{names}, {e(call.date_display)}" if call.date else names
+        button = "\n    " + selection_form(selection, call.pk, what, f"#call-{call.pk}")
     return mark_safe(
-        f'<li class="call-card">\n    <p class="call-meta">{meta}</p>\n'
+        f'<li class="call-card" id="call-{call.pk}">\n    <p class="call-meta">{meta}</p>\n'
         f'    <h3 class="call-title"><a href="{e(call.get_absolute_url())}">{names}</a></h3>\n'
-        f'    <p class="call-countries">{countries}</p>{text}{tags}\n  </li>'
+        f'    <p class="call-countries">{countries}</p>{text}{tags}{button}\n  </li>'
     )
+
+
+def selection_form(selection, pk: int, what: str, anchor: str = "") -> str:
+    """The form that adds call ``pk`` to the visitor's selection, or removes it when held:
+    a POST that works without script, back to this page (``anchor``: the call's place on
+    it). ``what`` (HTML) names the call for screen readers."""
+    back = _escaped(selection.back + anchor)
+    if pk in selection:
+        action, label = selection.remove_url, "Remove from selection"
+        state = '<span class="in-selection">In your selection</span> '
+    else:
+        action, label, state = selection.add_url, "Add to selection", ""
+    return (
+        f'<form class="select-form" method="post" action="{action}">{state}'
+        f'<input type="hidden" name="id" value="{pk}">'
+        f'<input type="hidden" name="next" value="{back}">'
+        f'<button type="submit" class="select-button" aria-label="{label}: {what}">'
+        f"{label}</button></form>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def selection_button(context, call):
+    """A call page's :func:`selection_form`."""
+    selection = context.get("selection")
+    if selection is None:
+        return ""
+    return mark_safe(selection_form(selection, call.pk, _escaped(call.title)))
 
 
 @register.simple_tag

@@ -6,6 +6,15 @@ from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
 from .places import country_detail, country_list
+from .selection import (
+    selection_add,
+    selection_adopt,
+    selection_cite,
+    selection_clear,
+    selection_export,
+    selection_page,
+    selection_remove,
+)
 from .sources import source_cite, source_detail, source_list
 from .topics import topic_detail, topic_list
 
@@ -22,6 +31,13 @@ __all__ = [
     "leader_list",
     "robots_txt",
     "search_page",
+    "selection_add",
+    "selection_adopt",
+    "selection_cite",
+    "selection_clear",
+    "selection_export",
+    "selection_page",
+    "selection_remove",
     "source_cite",
     "source_detail",
     "source_list",

@@ -11,7 +11,7 @@ import csv
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -116,26 +116,37 @@ def known_parameters_only(view):
 
 
 def csv_lines(queryset, site: str = "") -> Iterator[str]:
+    return csv_lines_of(iter_call_dicts(queryset, site=site))
+
+
+def csv_lines_of(calls: Iterable[dict]) -> Iterator[str]:
+    """The CSV of ``calls`` (in the export shape), a line at a time."""
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
-    for data in iter_call_dicts(queryset, site=site):
+    for data in calls:
         row = call_to_row(data)
         yield writer.writerow([row.get(column, "") for column in CSV_COLUMNS])
 
 
 def call_csv_response(queryset, filename: str, site: str = "") -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        csv_lines(queryset, site), content_type="text/csv; charset=utf-8"
-    )
+    return csv_response(csv_lines(queryset, site), filename)
+
+
+def csv_response(lines: Iterator[str], filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def json_lines(queryset, header: dict, site: str = "") -> Iterator[str]:
+    return json_lines_of(iter_call_dicts(queryset, site=site), header)
+
+
+def json_lines_of(calls: Iterable[dict], header: dict) -> Iterator[str]:
     """{"count": ..., ..., "calls": [...]} written a call at a time."""
     opening = json.dumps(header, cls=DjangoJSONEncoder)[:-1]
     yield opening + (', "calls": [' if header else '"calls": [')
-    for index, data in enumerate(iter_call_dicts(queryset, site=site)):
+    for index, data in enumerate(calls):
         yield ("," if index else "") + "\n" + json.dumps(data, ensure_ascii=False)
     yield "\n]}\n"
 

@@ -14,6 +14,8 @@ def robots_txt(request):
         f"Disallow: {reverse('archive:search')}",
         f"Disallow: {reverse('archive:calls-export', kwargs={'fmt': 'csv'})}",
         f"Disallow: {reverse('archive:calls-export', kwargs={'fmt': 'json'})}",
+        # A visitor's selection, and the endless addresses of shared ones.
+        "Disallow: /selection",
         "Disallow: /admin/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('archive:sitemap'))}",

@@ -344,6 +344,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_facets(client, d
         "Disallow: /search/",
         "Disallow: /calls.csv",
         "Disallow: /calls.json",
+        "Disallow: /selection",
         "Disallow: /admin/",
         "",
         "Sitemap: http://testserver/sitemap.xml",
