@@ -1,4 +1,5 @@
-"""How long a contact lasted: "90-minute", "lasted 90 minutes", "more than two hours".
+"""How long a contact lasted: "90-minute", "lasted 90 minutes", "more than two hours",
+"lasted from 9:15 p.m. to 10:30 p.m.".
 
 Qualifiers: "about" for about/approximately/around/some/nearly/almost/roughly, "more than"
 for more than/over/at least, "less than" for less than/under; none for an exact figure.
@@ -34,6 +35,16 @@ _NOT_LENGTH_RE = re.compile(r"\s*(?:after|before|later|earlier|ago|into|away|beh
 _NOT_LENGTH_BEFORE_RE = re.compile(r"\b(?:within|every|in\s+the\s+last|in\s+the\s+past)\s*$")
 
 
+_CLOCK_TIME = r"(?P<h{n}>\d{{1,2}})[:.](?P<m{n}>\d\d)\s*(?P<ap{n}>[ap]\.?\s?m\b\.?)?"
+#: "lasted from 9:15 p.m. to 10:30 p.m.", "went on from 21:15 until 22:30": from the clock.
+RANGE_RE = re.compile(
+    r"\b(?:lasted|lasting|went\s+on|continued|ran)\s+(?:from|between)\s+"
+    + _CLOCK_TIME.format(n=1)
+    + r"\s*(?:to|until|till|and|-|\u2013)\s*"
+    + _CLOCK_TIME.format(n=2)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Duration:
     start: int
@@ -59,7 +70,33 @@ def find_durations(lower: str, start: int, end: int) -> list[Duration]:
             key = re.sub(r"\s+", " ", qualifier_word.rstrip("."))
             qualifier = DURATION_QUALIFIERS.get(key)
         found.append(Duration(match.start(), match.end(), minutes, qualifier))
-    return found
+    for match in RANGE_RE.finditer(lower, start, end):
+        minutes = _between(match)
+        if minutes is not None:
+            found.append(Duration(match.start(), match.end(), minutes, None))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _between(match: re.Match[str]) -> int | None:
+    """The minutes from one time of day to the next ("9:15 p.m. to 10:30 p.m."; a time
+    without its a.m. or p.m. takes the other's; past midnight, the next day)."""
+    times = []
+    for n in "12":
+        hour, minute = int(match.group(f"h{n}")), int(match.group(f"m{n}"))
+        if hour > 23 or minute > 59:
+            return None
+        times.append([hour, minute, match.group(f"ap{n}")])
+    if times[0][2] is None:
+        times[0][2] = times[1][2]
+    values = []
+    for hour, minute, half in times:
+        if half is not None:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if half.startswith("p") else 0)
+        values.append(hour * 60 + minute)
+    minutes = (values[1] - values[0]) % (24 * 60)
+    return minutes if 0 < minutes <= 12 * 60 else None
 
 
 def _minutes(match: re.Match[str]) -> int | None:

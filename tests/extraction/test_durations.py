@@ -43,3 +43,27 @@ def test_a_time_distance_is_not_a_duration():
 
 def test_years_and_days_are_not_call_durations():
     assert durations("for the first time in near three years, for two days") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The conversation, which lasted from 9:15 p.m. to 10:30 p.m. (Seoul time).", 75),
+        ("The call lasted from 11:50 a.m. to 12:10 p.m.", 20),
+        ("Their talks went on from 23:40 until 00:25.", 45),
+        ("The talks lasted between 9.15 and 10.30 a.m.", 75),
+    ],
+)
+def test_a_call_timed_from_one_hour_to_another_lasted_the_time_between(text, expected):
+    assert durations(text) == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit runs from 9:00 to 17:00.",  # no call's length: nothing says it lasted
+        "It lasted from 25:10 to 26:00.",  # no time of day
+    ],
+)
+def test_times_of_day_that_time_no_contact_are_no_duration(text):
+    assert durations(text) == []
