@@ -264,7 +264,13 @@ class _Extraction:
                     f"'{_clip(self.text, contact.first_sentence)}'"
                 )
                 continue
-            if (
+            told = None if relative_unresolved or repeated else self._day_told(contact)
+            if told is not None:
+                # "X on Tuesday said he had a call with Y": on that day, at the latest, and
+                # nearer than the day the article was filed (its own sentence says so: it
+                # need not lead the article).
+                contact.date, contact.date_span = told
+            elif (
                 dateline_date is not None
                 and not relative_unresolved
                 and not repeated
@@ -288,6 +294,31 @@ class _Extraction:
                     "the text does not date the contact reported in "
                     f"'{_clip(self.text, contact.first_sentence)}'"
                 )
+
+    def _day_told(self, contact: Contact) -> tuple[ResolvedDate, tuple[int, int]] | None:
+        """The day the lead sentence says the contact was made known, when it names no day
+        of the contact itself: "X on Tuesday said he had a phone call with Y", "said on
+        Tuesday". Counted from the article's date; None when the article has none."""
+        if self.ctx.reference is None:
+            return None
+        sentence = contact.first_sentence
+        lower = self.view.lower
+        days = set()
+        for expr in self.ctx.dates_by_sentence.get(sentence.index, ()):
+            if expr.form not in _DAY_FORMS:
+                continue
+            if not (
+                _TOLD_AFTER_RE.match(lower, expr.end)
+                or _TOLD_BEFORE_RE.search(lower, max(sentence.start, expr.start - 12), expr.start)
+            ):
+                continue
+            resolved = resolve(expr, self.ctx.reference_at(expr.start))
+            if resolved.value is not None and resolved.precision == "day":
+                days.add((resolved.value, (expr.start, expr.end)))
+        if len({day for day, _ in days}) != 1:
+            return None
+        day, span = min(days)
+        return ResolvedDate(day, "day", "told"), span
 
     def _weekday_named(self, contact: Contact) -> tuple[ResolvedDate, tuple[int, int]] | None:
         """An undated article's "on Saturday" is the one full date the contact's own
@@ -564,6 +595,8 @@ class _Extraction:
                 f"{told}: the one date its sentences name that fell on that day "
                 f"({_day(resolved.value)})"
             )
+        if resolved.basis == "told" and said:
+            return f"{said}, the day it was made known (the text names no day of the contact)"
         if resolved.basis == "published":
             return f"the article's date ({_day(self.published_date)}); {NO_OTHER_DAY}"
         if resolved.basis == "relative" and said:
@@ -758,6 +791,10 @@ _TOLD_AGAIN_RE = re.compile(
     r"(?:the|their|this)\s+(?:phone\s+|telephone\s+)?(?:call|conversation|talks)\b"
 )
 #: A report told in reported speech: "X noted that ...", "wrote on X that ...".
+#: A day that dates a telling: "on Tuesday said", "said on Tuesday".
+_TOLD_VERBS = r"(?:said|says|told|announced|wrote|posted|tweeted|revealed|disclosed|confirmed)"
+_TOLD_AFTER_RE = re.compile(rf",?\s+{_TOLD_VERBS}\b")
+_TOLD_BEFORE_RE = re.compile(rf"\b{_TOLD_VERBS}\s+$")
 _REPORTED_THAT_RE = re.compile(rf"(?:{REPORTING_RE.pattern})(?:\s+on\s+\w+)?\s+that\b")
 #: "the latest call", "their most recent conversation": a contact before the article's news.
 _LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|last)\b")

@@ -1211,3 +1211,16 @@ def test_the_contact_a_first_call_is_counted_since_is_an_earlier_one(project_kb)
         ("main", "2025-09-17", "day"),
         ("background", "2025-06-01", "month"),
     ]
+
+
+def test_the_day_a_call_was_made_known_dates_it_when_nothing_else_does(project_kb):
+    text = (
+        "date 2025-09-17 The exchange comes after weeks of strained ties.\n\n"
+        "US President Donald Trump on Tuesday said he had a wonderful phone call with Prime "
+        "Minister Narendra Modi to wish him a happy birthday.\n"
+    )
+
+    (call,) = extract(text, project_kb).calls
+
+    assert call.date.isoformat() == "2025-09-16"
+    assert "the day it was made known" in call.date_inferred
