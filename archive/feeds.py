@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from . import search
 from .filters import CallFilter
 from .models import Call, Country, Leader, Topic
 from .untrusted import without_controls
@@ -110,9 +111,13 @@ class LatestCallsFeed(Feed):
     def author_link(self, subject: Subject) -> str:
         return subject.site + reverse("archive:home")
 
-    def items(self, subject: Subject):
+    def items(self, subject: Subject) -> list[Call]:
         calls = self.calls_for(subject).with_related().order_by("-updated_at", "-id")
-        return calls[:ENTRIES]
+        query = subject.filterset.query if subject.filterset else None
+        # As the list's page reads them: a search too broad to hand its ids on filters by
+        # the search itself, kept to the full-text index on PostgreSQL (search.index_scan).
+        with search.kept_to_index(query):
+            return list(calls[:ENTRIES])
 
     def calls_for(self, subject: Subject):
         return subject.filterset.qs
@@ -141,7 +146,8 @@ class LatestCallsFeed(Feed):
 
 
 class RecordCallsFeed(LatestCallsFeed):
-    """The calls of one record (a leader, a topic): its feed takes no parameters."""
+    """The calls of one record (a leader, a topic, a country): its feed takes no
+    parameters."""
 
     def subject(self, request, **key) -> Subject:
         subject = Subject(site=site_of(request))
