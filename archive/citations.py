@@ -1,4 +1,6 @@
-"""How to cite a call or a source: Chicago and APA text, BibTeX, RIS and CSL-JSON.
+"""How to cite a call or a source: Chicago and APA text, BibTeX, RIS and CSL-JSON, and
+the page's metadata for reference managers (Highwire Press ``citation_*``, Dublin Core and
+Open Graph meta tags, and COinS), which Zotero's connector saves in one click.
 
 A call is cited as a record of this archive (its permalink, the date of the
 contact it documents, the access date). A source is cited as the original
@@ -11,10 +13,11 @@ import datetime
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from .enums import DatePrecision
 from .models import Call, Source
-from .untrusted import web_url
+from .untrusted import web_url, without_controls
 
 ARCHIVE = "Diplo"
 
@@ -30,6 +33,7 @@ class Citation:
     publisher: str = ""  # sources: who published the original
     original_url: str = ""  # sources: where the original was published
     kind: str = "call"  # "call" or "source"
+    language: str = "en"  # of what is cited: the archive's records are written in English
 
     # -- dates -------------------------------------------------------------------
 
@@ -178,6 +182,85 @@ class Citation:
     def csl_json(self) -> str:
         return json.dumps(self.csl(), ensure_ascii=False, indent=2)
 
+    # -- the page's metadata, for reference managers ---------------------------------
+
+    @property
+    def url(self) -> str:
+        """The address a citation gives: a source's original where it has one (a web
+        address), else the archive's permalink."""
+        if self.kind == "source" and self.original_url:
+            return self.original_url
+        return self.permalink
+
+    @property
+    def zotero_type(self) -> str:
+        """The Zotero item type the page's metadata describes: a call is a page of this
+        archive, a source the article it keeps (as in the RIS and CSL-JSON files)."""
+        return "newspaperArticle" if self.kind == "source" else "webpage"
+
+    def _dated(self, separator: str) -> str:
+        """The date as far as it is known: 2023/06/10, 2023/06 or 2023 with "/"."""
+        parts = self._date_parts()
+        if not parts:
+            return ""
+        return separator.join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
+
+    def meta_tags(self) -> list[tuple[str, str, str]]:
+        """The page's ``<meta>`` tags as (attribute, name, content): Highwire Press
+        ``citation_*`` (what Zotero's Embedded Metadata translator reads first: title, date
+        as YYYY/MM/DD, publisher, public URL, language), Dublin Core (the item type, and a
+        source's outlet as ``DC.source``, which Zotero reads as its publication) and Open
+        Graph. The template escapes each value."""
+        title = without_controls(self.title)
+        publisher = without_controls(self.publisher) if self.kind == "source" else ARCHIVE
+        tags = [("name", "citation_title", title)]
+        if self._dated("/"):
+            tags.append(("name", "citation_date", self._dated("/")))
+        if publisher:
+            tags.append(("name", "citation_publisher", publisher))
+        tags += [
+            ("name", "citation_public_url", self.url),
+            ("name", "citation_abstract_html_url", self.permalink),
+            ("name", "citation_language", self.language),
+            ("name", "DC.title", title),
+            ("name", "DC.type", self.zotero_type),
+        ]
+        if self._dated("-"):
+            tags.append(("name", "DC.date", self._dated("-")))
+        if publisher:
+            tags.append(("name", "DC.publisher", publisher))
+        if self.kind == "source" and publisher:
+            tags.append(("name", "DC.source", publisher))
+        tags += [
+            ("name", "DC.language", self.language),
+            ("property", "og:title", title),
+            ("property", "og:type", "article" if self.kind == "source" else "website"),
+            ("property", "og:url", self.permalink),
+            ("property", "og:site_name", ARCHIVE),
+        ]
+        return tags
+
+    def coins(self) -> str:
+        """The OpenURL ContextObject of a COinS span (``<span class="Z3988" title="...">``),
+        in Dublin Core, its values URL-encoded (the template escapes it for HTML)."""
+        publisher = without_controls(self.publisher) if self.kind == "source" else ARCHIVE
+        pairs = [
+            ("ctx_ver", "Z39.88-2004"),
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
+            ("rfr_id", f"info:sid/{ARCHIVE.lower()}"),
+            ("rft.type", self.zotero_type),
+            ("rft.title", without_controls(self.title)),
+        ]
+        if self._dated("-"):
+            pairs.append(("rft.date", self._dated("-")))
+        if publisher:
+            pairs.append(("rft.publisher", publisher))
+        if self.kind == "source" and publisher:
+            pairs.append(("rft.source", publisher))
+        pairs += [("rft.identifier", self.url), ("rft.language", self.language)]
+        # Spaces as %20, not "+": some readers of COinS take a "+" for a space.
+        return urlencode(pairs, quote_via=quote)
+
 
 def _bibtex_escape(text: str) -> str:
     text = text.replace("\\", r"\textbackslash{}")
@@ -213,4 +296,5 @@ def cite_source(source: Source, permalink: str, accessed: datetime.date) -> Cita
         # Only a web address is a citation's URL (a record's "javascript:..." is not).
         original_url=web_url(source.url),
         kind="source",
+        language=source.language or "en",
     )

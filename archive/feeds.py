@@ -1,8 +1,9 @@
-"""Atom feeds of newly archived calls: all of them, and per leader and per topic.
+"""Atom feeds of new and changed calls: of any list or search (its filters), and of a
+leader's, a topic's or a country's page.
 
-Entries come in the order calls were archived (``created_at``), not the order they
-happened: a subscriber wants what is new in the archive, including old calls
-found in a newly imported article.
+Entries come in the order calls last changed (``updated_at``), not the order they
+happened: a subscriber following a question wants what is new or corrected in the
+archive, including old calls found in a newly imported article.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from . import search
 from .filters import CallFilter
-from .models import Call, Leader, Topic
+from .models import Call, Country, Leader, Topic
 from .untrusted import without_controls
-from .views.exports import filter_problems, site_of, unknown_parameters
+from .views.exports import feed_title, filter_problems, site_of, unknown_parameters
 
 ENTRIES = 50
 #: Who writes the feeds: RFC 4287 asks for an author of a feed whose entries name none.
@@ -28,12 +30,14 @@ AUTHOR = "Diplo"
 @dataclass
 class Subject:
     """What one request's feed is of: the calls list's filters (the feed of every call when
-    there are none), or a leader's or a topic's calls; and the site its links are on."""
+    there are none), or a leader's, a topic's or a country's calls; and the site its links
+    are on."""
 
     site: str
     filterset: CallFilter | None = None
     leader: Leader | None = None
     topic: Topic | None = None
+    country: Country | None = None
     query: str = ""
     problems: list[str] = field(default_factory=list)
 
@@ -56,9 +60,9 @@ class TextAtomFeed(Atom1Feed):
 
 
 class LatestCallsFeed(Feed):
-    """Newly archived calls; with the calls list's parameters (``?leader=...&topic=...``),
-    those of the calls it would list. A parameter it cannot apply is a 400 saying why,
-    never a feed of every call."""
+    """New and changed calls; with the calls list's parameters (``?q=...&leader=...``),
+    those of the calls it would list, filtered and searched as the list is. A parameter it
+    cannot apply is a 400 saying why, never a feed of more calls than were asked for."""
 
     feed_type = TextAtomFeed
     author_name = AUTHOR
@@ -88,18 +92,17 @@ class LatestCallsFeed(Feed):
         return subject
 
     def title(self, subject: Subject) -> str:
-        chips = subject.filterset.active if subject.filterset else []
-        if not chips:
-            return "Diplo: newly archived calls"
-        named = "; ".join(f"{chip.title.lower()} {chip.label}" for chip in chips)
-        return without_controls(f"Diplo: newly archived calls ({named})")
+        return feed_title(subject.filterset)
 
     def subtitle(self, subject: Subject) -> str:
-        return "Calls and meetings between leaders, as they are added to the archive."
+        return (
+            "Calls and meetings between leaders as they are added to the archive or changed,"
+            " the most recently changed first."
+        )
 
     def link(self, subject: Subject) -> str:
-        query = f"{subject.query}&sort=archived" if subject.query else "sort=archived"
-        return f"{reverse('archive:calls')}?{query}"
+        path = reverse("archive:calls")
+        return f"{path}?{subject.query}" if subject.query else path
 
     def feed_url(self, subject: Subject) -> str:
         path = reverse("archive:feed")
@@ -108,9 +111,13 @@ class LatestCallsFeed(Feed):
     def author_link(self, subject: Subject) -> str:
         return subject.site + reverse("archive:home")
 
-    def items(self, subject: Subject):
-        calls = self.calls_for(subject).with_related().order_by("-created_at", "-id")
-        return calls[:ENTRIES]
+    def items(self, subject: Subject) -> list[Call]:
+        calls = self.calls_for(subject).with_related().order_by("-updated_at", "-id")
+        query = subject.filterset.query if subject.filterset else None
+        # As the list's page reads them: a search too broad to hand its ids on filters by
+        # the search itself, kept to the full-text index on PostgreSQL (search.index_scan).
+        with search.kept_to_index(query):
+            return list(calls[:ENTRIES])
 
     def calls_for(self, subject: Subject):
         return subject.filterset.qs
@@ -139,12 +146,13 @@ class LatestCallsFeed(Feed):
 
 
 class RecordCallsFeed(LatestCallsFeed):
-    """The calls of one record (a leader, a topic): its feed takes no parameters."""
+    """The calls of one record (a leader, a topic, a country): its feed takes no
+    parameters."""
 
-    def subject(self, request, slug) -> Subject:
+    def subject(self, request, **key) -> Subject:
         subject = Subject(site=site_of(request))
         subject.problems = unknown_parameters(request.GET, known=frozenset())
-        self.find(subject, slug)
+        self.find(subject, **key)  # the record's slug, or a country's code
         return subject
 
     def feed_url(self, subject: Subject) -> None:
@@ -156,11 +164,12 @@ class LeaderCallsFeed(RecordCallsFeed):
         subject.leader = get_object_or_404(Leader, slug=slug)
 
     def title(self, subject: Subject) -> str:
-        return without_controls(f"Diplo: newly archived calls of {subject.leader.name}")
+        return without_controls(f"Diplo: calls of {subject.leader.name}")
 
     def subtitle(self, subject: Subject) -> str:
         return without_controls(
-            f"Calls and meetings of {subject.leader.name}, as they are added to the archive."
+            f"Calls and meetings of {subject.leader.name} as they are added to the archive"
+            " or changed, the most recently changed first."
         )
 
     def link(self, subject: Subject) -> str:
@@ -176,11 +185,12 @@ class TopicCallsFeed(RecordCallsFeed):
         subject.topic = get_object_or_404(Topic, slug=slug)
 
     def title(self, subject: Subject) -> str:
-        return without_controls(f"Diplo: newly archived calls about {subject.topic.name}")
+        return without_controls(f"Diplo: calls about {subject.topic.name}")
 
     def subtitle(self, subject: Subject) -> str:
         return without_controls(
-            f"Calls and meetings about {subject.topic.name}, as they are added to the archive."
+            f"Calls and meetings about {subject.topic.name} as they are added to the archive"
+            " or changed, the most recently changed first."
         )
 
     def link(self, subject: Subject) -> str:
@@ -189,3 +199,28 @@ class TopicCallsFeed(RecordCallsFeed):
     def calls_for(self, subject: Subject):
         # As the calls list filters by the topic (and the topic's page counts).
         return CallFilter({"topic": [subject.topic.slug]}, queryset=Call.objects.all()).qs
+
+
+class CountryCallsFeed(RecordCallsFeed):
+    def find(self, subject: Subject, code: str) -> None:
+        # The country page's own address: a two-letter code, in lower case.
+        if not (len(code) == 2 and code.isascii() and code.isalpha() and code.islower()):
+            raise Http404("Countries are named by their two-letter code in lower case.")
+        subject.country = get_object_or_404(Country, code=code.upper())
+
+    def title(self, subject: Subject) -> str:
+        return without_controls(f"Diplo: calls of leaders of {subject.country.name}")
+
+    def subtitle(self, subject: Subject) -> str:
+        return without_controls(
+            f"Calls and meetings of leaders of {subject.country.name} as they are added to"
+            " the archive or changed, the most recently changed first."
+        )
+
+    def link(self, subject: Subject) -> str:
+        return subject.country.get_absolute_url()
+
+    def calls_for(self, subject: Subject):
+        # As the calls list filters by the country (and the country's page counts).
+        code = subject.country.code.lower()
+        return CallFilter({"country": [code]}, queryset=Call.objects.all()).qs

@@ -16,6 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -377,6 +378,30 @@ class CallFilter(django_filters.FilterSet):
     @property
     def is_filtered(self) -> bool:
         return bool(self.active)
+
+    def followed_query(self) -> str:
+        """The filters in force as a query string (``q=ceasefire&leader=...``): what a feed
+        follows this list by. No order and no page; a value the list ignored (and a feed
+        would refuse) is not in it, so the feed holds the calls the list shows."""
+        pairs = []
+        for selected in self.active:
+            value = selected.value
+            if selected.name == "q" and self.query.truncated:
+                value = str(self.query)  # the terms searched for, which a feed accepts
+            pairs.append((selected.name, value))
+        return urlencode(pairs)
+
+    def described(self) -> str:
+        """What these filters select, in words: "calls matching “ceasefire” with leader
+        Vladimir Putin; year 2025" ("calls" when nothing is filtered)."""
+        chips = self.active
+        words = ["calls"]
+        if self.query:
+            words.append(f"matching “{self.query}”")
+        others = [f"{chip.title.lower()} {chip.label}" for chip in chips if chip.name != "q"]
+        if others:
+            words.append("with " + "; ".join(others))
+        return " ".join(words)
 
     def without(self, name: str) -> CallFilter:
         """These filters but ``name``'s, from what was read already (no query, no notice):

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
 from . import views
-from .feeds import LatestCallsFeed, LeaderCallsFeed, TopicCallsFeed
+from .feeds import CountryCallsFeed, LatestCallsFeed, LeaderCallsFeed, TopicCallsFeed
 from .sitemaps import SITEMAPS
 
 app_name = "archive"
@@ -42,6 +42,7 @@ urlpatterns = [
     path("topics/<slug:slug>/feed/", TopicCallsFeed(), name="topic-feed"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:code>/", views.country_detail, name="country"),
+    path("countries/<str:code>/feed/", CountryCallsFeed(), name="country-feed"),
     path("sources/", views.source_list, name="sources"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     re_path(

@@ -33,6 +33,8 @@ from .exports import (
     call_csv_response,
     call_json_response,
     citation_response,
+    feed_title,
+    feed_url,
     site_of,
 )
 from .queries import timeline
@@ -80,6 +82,9 @@ def browse(request, *, search_page: bool = False):
         ),
         "search_page": search_page,
         "export_query": _export_query(request.GET),
+        # The feed of exactly these filters and this search (archive.feeds).
+        "follow_url": feed_url(filterset),
+        "follow_title": feed_title(filterset),
         # A search too broad to rank unless asked (archive.search.MAX_RANKED), listed newest
         # first: the page says so, with a link to rank it all the same.
         "unranked": filterset.unranked and not filterset.values.get("sort"),

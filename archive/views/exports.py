@@ -15,11 +15,13 @@ from collections.abc import Iterable, Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.urls import reverse
 
 from ..citations import Citation
 from ..filters import CallFilter
 from ..models import Call
 from ..serialization import CSV_COLUMNS, call_dict, call_to_row, iter_call_dicts
+from ..untrusted import without_controls
 from .common import public_page
 
 #: The parameters an export of the calls list reads: the list's filters and its order.
@@ -81,6 +83,21 @@ def filter_problems(filterset: CallFilter) -> list[str]:
             notice, shortened = shortened, _IGNORED.sub("", shortened)
         problems.append(notice.rstrip(" .;,") + ".")
     return problems
+
+
+def feed_url(filterset: CallFilter) -> str:
+    """The Atom feed of the calls ``filterset`` lists (archive.feeds.LatestCallsFeed): its
+    filters and search, no order, no page."""
+    query = filterset.followed_query()
+    path = reverse("archive:feed")
+    return f"{path}?{query}" if query else path
+
+
+def feed_title(filterset: CallFilter) -> str:
+    """The title of that feed: what it follows."""
+    if not filterset.is_filtered:
+        return "Diplo: new and changed calls"
+    return without_controls(f"Diplo: {filterset.described()}")
 
 
 def refused(request: HttpRequest, reasons: list[str], what: str = "these calls") -> HttpResponse:
