@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
 from . import views
-from .feeds import LatestCallsFeed, LeaderCallsFeed, TopicCallsFeed
+from .feeds import ChangesFeed, LatestCallsFeed, LeaderCallsFeed, TopicCallsFeed
 from .sitemaps import SITEMAPS
 
 app_name = "archive"
@@ -40,6 +40,8 @@ urlpatterns = [
         views.source_cite,
         name="source-cite",
     ),
+    path("changes/", views.change_log, name="changes"),
+    path("changes/feed/", ChangesFeed(), name="changes-feed"),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

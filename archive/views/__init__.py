@@ -1,6 +1,7 @@
 """The archive's public pages. Each module holds one family of pages."""
 
 from .calls import call_cite, call_data, call_detail, call_list, search_page
+from .changes import change_log
 from .exports import calls_export
 from .home import home
 from .leaders import leader_detail, leader_list
@@ -15,6 +16,7 @@ __all__ = [
     "call_detail",
     "call_list",
     "calls_export",
+    "change_log",
     "country_detail",
     "country_list",
     "home",
