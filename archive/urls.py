@@ -42,6 +42,15 @@ urlpatterns = [
     ),
     path("changes/", views.change_log, name="changes"),
     path("changes/feed/", ChangesFeed(), name="changes-feed"),
+    path("releases/", views.release_list, name="releases"),
+    re_path(
+        r"^releases/(?P<version>[0-9][0-9A-Za-z.-]{0,80})/$", views.release_detail, name="release"
+    ),
+    re_path(
+        r"^releases/(?P<version>[0-9][0-9A-Za-z.-]{0,80})/(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,100})$",
+        views.release_file,
+        name="release-file",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

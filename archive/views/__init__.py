@@ -7,6 +7,7 @@ from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
 from .places import country_detail, country_list
+from .releases import release_detail, release_file, release_list
 from .sources import source_cite, source_detail, source_list
 from .topics import topic_detail, topic_list
 
@@ -22,6 +23,9 @@ __all__ = [
     "home",
     "leader_detail",
     "leader_list",
+    "release_detail",
+    "release_file",
+    "release_list",
     "robots_txt",
     "search_page",
     "source_cite",
