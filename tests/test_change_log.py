@@ -261,3 +261,16 @@ def test_the_log_reads_a_bounded_number_of_queries(client, django_assert_max_num
     assert response.status_code == 200
     with django_assert_max_num_queries(limit):
         assert client.get(reverse("archive:changes-feed")).status_code == 200
+
+
+def test_the_log_advertises_the_feed_of_what_it_shows(client):
+    response = client.get(reverse("archive:changes"), {"kind": "redated", "from": "nonsense"})
+
+    html = response.content.decode()
+    feed = reverse("archive:changes-feed") + "?kind=redated"
+    assert (
+        f'type="application/atom+xml" title="Diplo: changes to the archive’s calls" href="{feed}">'
+        in html
+    )
+    assert f'<a href="{feed}">Follow these changes (Atom feed)</a>' in html
+    assert client.get(feed).status_code == 200

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import QuerySet
@@ -139,5 +140,10 @@ def change_log(request):
         "kind": chosen.values.get("kind", ""),
         "date_from": request.GET.get("from", "") if "from" in chosen.values else "",
         "date_to": request.GET.get("to", "") if "to" in chosen.values else "",
+        # The feed of the same changes: only the values the log could apply (the feed
+        # refuses the others).
+        "feed_query": urlencode(
+            {name: request.GET[name] for name in sorted(LOG_FILTERS) if name in chosen.values}
+        ),
     }
     return render(request, "archive/change_list.html", context)
