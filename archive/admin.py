@@ -18,12 +18,13 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import review
+from . import changes, review
 from .admin_views import compare_view, import_articles_view, review_queue_view
-from .enums import ReviewStatus
+from .enums import ChangeKind, ReviewStatus
 from .merging import MergeError, merge_leaders
 from .models import (
     Call,
+    CallChange,
     CallRedirect,
     Country,
     Evidence,
@@ -370,9 +371,39 @@ class CallAdmin(HistoryAdmin):
             return ""
         return format_html('<a href="{0}">{0}</a>', call.get_absolute_url())
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The call's public facts before the edit, for the change log (save_related).
+        if request.method == "POST" and object_id is not None:
+            call = self.get_object(request, unquote(object_id))
+            if call is not None:
+                request.diplo_facts_before = changes.all_facts(call)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.refresh_slug()
+        call = form.instance
+        call.refresh_slug()
+        # The public change log says what the edit changed (its participants and topics
+        # included, which the inlines and the form's many-to-many saved just now).
+        before = getattr(request, "diplo_facts_before", None)
+        if not change:
+            CallChange.objects.create(
+                call_id=call.pk, kind=ChangeKind.ADDED, description="added by an editor"
+            )
+        elif before is not None:
+            CallChange.objects.bulk_create(
+                changes.changes_between(call.pk, before, changes.all_facts(call))
+            )
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        CallChange.objects.bulk_create(changes.deleted([pk]))
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        CallChange.objects.bulk_create(changes.deleted(ids))
 
 
 class EvidenceInline(admin.TabularInline):

@@ -42,6 +42,7 @@ WATCHED_TABLES = (
     "archive_statement",
     "archive_callredirect",
     "archive_leaderredirect",
+    "archive_callchange",
 )
 #: Larger responses (big exports) are not worth the memory.
 MAX_CACHED_BYTES = 512 * 1024

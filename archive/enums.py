@@ -55,3 +55,16 @@ class Fact(models.TextChoices):
     INITIATOR = "initiator", "Who initiated it"
     TOPIC = "topic", "A topic"
     STATEMENT = "statement", "A statement"
+
+
+class ChangeKind(models.TextChoices):
+    """What happened to a call, as the public change log says it (:mod:`archive.changes`)."""
+
+    ADDED = "added", "Added"
+    SOURCE = "source", "Source added"
+    DATED = "dated", "Date set"
+    REDATED = "redated", "Date corrected"
+    CORRECTED = "corrected", "Corrected by an editor"
+    MERGED = "merged", "Merged into another call"
+    ABSORBED = "absorbed", "Another call merged into it"
+    DELETED = "deleted", "Deleted"

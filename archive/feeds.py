@@ -20,6 +20,7 @@ from . import search
 from .filters import CallFilter
 from .models import Call, Country, Leader, Topic
 from .untrusted import without_controls
+from .views.changes import LOG_FILTERS, ChangeFilter, shown
 from .views.exports import feed_title, filter_problems, site_of, unknown_parameters
 
 ENTRIES = 50
@@ -224,3 +225,74 @@ class CountryCallsFeed(RecordCallsFeed):
         # As the calls list filters by the country (and the country's page counts).
         code = subject.country.code.lower()
         return CallFilter({"country": [code]}, queryset=Call.objects.all()).qs
+
+
+class ChangesFeed(Feed):
+    """The change log as Atom: each change to a call, newest first, with the log's filters
+    (``?kind=redated&from=2026-12``). A parameter it cannot apply is a 400 saying why."""
+
+    feed_type = TextAtomFeed
+    author_name = AUTHOR
+
+    def __call__(self, request, *args, **kwargs):
+        problems = unknown_parameters(request.GET, known=LOG_FILTERS)
+        if not problems:
+            request._changes_filter = ChangeFilter.of(request.GET)
+            problems = request._changes_filter.problems
+        if problems:
+            lines = ["The archive cannot make this feed as asked:"]
+            lines += [f"- {problem}" for problem in problems]
+            return HttpResponse(
+                "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
+            )
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def title(self, request) -> str:
+        return "Diplo: changes to the archive’s calls"
+
+    def subtitle(self, request) -> str:
+        return "Calls added, given a source, dated, corrected, merged or deleted."
+
+    def link(self, request) -> str:
+        query = request.GET.urlencode()
+        return reverse("archive:changes") + (f"?{query}" if query else "")
+
+    def feed_url(self, request) -> str:
+        query = request.GET.urlencode()
+        return reverse("archive:changes-feed") + (f"?{query}" if query else "")
+
+    def author_link(self, request) -> str:
+        return site_of(request) + reverse("archive:home")
+
+    def items(self, request):
+        rows = shown(list(request._changes_filter.changes()[:ENTRIES]))
+        host = request.get_host().rsplit(":", 1)[0] or "localhost"
+        for row in rows:
+            row.host = host
+        return rows
+
+    def item_title(self, row) -> str:
+        what = row.call_title or f"Call {row.change.call_id}"
+        return without_controls(f"{row.change.get_kind_display()}: {what}")
+
+    def item_description(self, row) -> str:
+        return without_controls(row.change.description or row.change.get_kind_display())
+
+    def item_link(self, row) -> str:
+        # A deleted call has no page: its entry leads to the log, at the change.
+        return row.call_url or f"{reverse('archive:changes')}#change-{row.change.pk}"
+
+    def item_guid(self, row) -> str:
+        # Several changes of one call share its link; each entry needs an id of its own.
+        return f"tag:{row.host},2026:change-{row.change.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, row):
+        return row.change.at
+
+    def item_updateddate(self, row):
+        return row.change.at

@@ -34,11 +34,12 @@ import reversion
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.text import slugify
 
-from . import readers
+from . import changes, readers
 from .batches import write_batch
-from .enums import CallKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
+from .enums import CallKind, ChangeKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
 from .extraction.dates import find_dates
 from .extraction.engine import date_defaulted
@@ -65,6 +66,7 @@ from .matching import (
 from .merging import merge_calls
 from .models import (
     Call,
+    CallChange,
     Country,
     DistinctReports,
     Evidence,
@@ -88,6 +90,9 @@ IMPORTED = "imported"
 SKIPPED = "skipped"
 FAILED = "failed"
 IGNORED = "ignored"
+
+#: Why the import merged an undated call into a dated one, as the change log says it.
+UNDATED_MERGE = "an undated report of this call, merged once the call was dated"
 
 
 # --- outcomes -----------------------------------------------------------------------------
@@ -269,7 +274,10 @@ class Importer:
     def _load_lookups(self) -> None:
         self.index = CallIndex()
         self.countries = set(Country.objects.values_list("code", flat=True))
-        self.topic_ids = dict(Topic.objects.values_list("slug", "id"))
+        self.topic_ids: dict[str, int] = {}
+        self.topic_names: dict[int, str] = {}
+        for pk, slug, name in Topic.objects.values_list("id", "slug", "name"):
+            self.topic_ids[slug], self.topic_names[pk] = pk, name
         self.leaders: dict[int, tuple[str, str]] = {}  # id -> (slug, name)
         # id -> (the words of the leader's names, the leader's country), for passages()
         self.leader_words: dict[int, tuple[frozenset[str], str]] = {}
@@ -403,6 +411,9 @@ class Importer:
         """
         self._changed: dict[int, Call] = {}
         self._created: set[int] = set()
+        # What the article changed, for the public change log: one insert at its end.
+        self._change_log: list[CallChange] = []
+        self._now = timezone.now()
         self._distinct_from: set[str] | None = None
         placed: set[int] = set()
         reports: dict[int, Report] = {}
@@ -435,6 +446,8 @@ class Importer:
             Report.objects.filter(pk__in=main).update(role=SourceRole.MAIN)
         # A new source may make a call one-sided, or a second side's report end it.
         Call.objects.refresh_one_sided(reports)
+        if self._change_log:
+            CallChange.objects.bulk_create(self._change_log)
         return list(self._changed.values())
 
     # --- leaders -------------------------------------------------------------------------------
@@ -527,10 +540,13 @@ class Importer:
                 return self._place(
                     extracted, participants, record, source, outcome, placed, series, again=True
                 )
-            self._merge_into(call, extracted, facts, initiator, summary, participants, outcome)
+            self._merge_into(
+                call, extracted, facts, initiator, summary, participants, source, outcome
+            )
         else:
             call = self._create(extracted, facts, initiator, summary, participants)
             self._created.add(call.pk)
+            self._change_log.append(changes.added(call, source, self._now))
             outcome.calls_created.append(call.pk)
             if decision.possible:
                 self._possible_duplicates(call, decision, outcome)
@@ -677,13 +693,24 @@ class Importer:
         initiator: int | None,
         summary: str,
         participants: dict[int, LeaderRef],
+        source: Source,
         outcome: ArticleOutcome,
     ) -> None:
         outcome.calls_merged.append(call.pk)
         if call.status == ReviewStatus.REVIEWED:
             # An editor's call: link the source and its evidence, change nothing else.
             outcome.notes.append(f"call #{call.pk} is reviewed: the source was only linked to it")
+            self._change_log.append(
+                CallChange(
+                    call_id=call.pk,
+                    at=self._now,
+                    kind=ChangeKind.SOURCE,
+                    description=changes.source_lead(source)[: changes.MAX_DESCRIPTION],
+                    source=source,
+                )
+            )
             return
+        before = changes.facts(call, initiator=self._leader_name(call.initiator_id))
         changed: set[str] = set()
         # Facts the call lacks, or knows less precisely, are taken from the report; so the
         # final call is the same whatever order its reports arrive in.
@@ -744,6 +771,21 @@ class Importer:
         if changed or new_topics:
             call.save(update_fields=[*sorted(changed), "updated_at"])
             self._changed[call.pk] = call
+        lead = changes.source_lead(source)
+        if new_topics:
+            names = sorted(self.topic_names[pk] for pk in new_topics)
+            lead += f"; topics added: {', '.join(names)}"
+        after = changes.facts(call, initiator=self._leader_name(call.initiator_id))
+        self._change_log += changes.changes_between(
+            call.pk, before, after, kind=ChangeKind.SOURCE, lead=lead, at=self._now, source=source
+        )
+
+    def _leader_name(self, pk: int | None) -> str:
+        """A leader's name from the batch's lookups (no query); empty for none."""
+        if pk is None:
+            return ""
+        known = self.leaders.get(pk)
+        return known[1] if known else ""
 
     def _absorb_undated(
         self, call: Call, participants: Iterable[int], placed: set[int], outcome: ArticleOutcome
@@ -775,7 +817,7 @@ class Importer:
             duplicate = Call.objects.filter(pk=other.pk).first()
             if duplicate is None or duplicate.status == ReviewStatus.REVIEWED:
                 continue
-            merge_calls(call, duplicate)
+            merge_calls(call, duplicate, reason=UNDATED_MERGE)
             self.index.forget(participants)
             calls = {
                 k.pk: k

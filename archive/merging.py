@@ -2,9 +2,11 @@
 
 from django.db import transaction
 
+from . import changes
 from .enums import ReviewStatus
 from .models import (
     Call,
+    CallChange,
     CallRedirect,
     Evidence,
     Leader,
@@ -20,15 +22,18 @@ class MergeError(ValueError):
 
 
 @transaction.atomic
-def merge_calls(survivor: Call, duplicate: Call) -> Call:
+def merge_calls(survivor: Call, duplicate: Call, reason: str = "") -> Call:
     """Move everything ``duplicate`` holds onto ``survivor``, delete it, and redirect its URL.
 
     The survivor keeps its own facts; a fact it lacks (date, duration, initiator,
     summary) is taken from the duplicate. Sources, evidence, statements, topics and
-    participants are united. A reviewed duplicate makes the survivor reviewed.
+    participants are united. A reviewed duplicate makes the survivor reviewed. The change
+    log says, for both calls, which went into which and why (``reason``), and which facts
+    the survivor took (:mod:`archive.changes`).
     """
     if survivor.pk == duplicate.pk:
         raise MergeError("A call cannot be merged into itself.")
+    before = changes.all_facts(survivor)
     if survivor.date is None and duplicate.date is not None:
         survivor.date, survivor.date_precision = duplicate.date, duplicate.date_precision
     if survivor.duration_minutes is None and duplicate.duration_minutes is not None:
@@ -61,6 +66,9 @@ def merge_calls(survivor: Call, duplicate: Call) -> Call:
     survivor.slug = ""
     survivor.save()
     survivor.refresh_slug()
+    CallChange.objects.bulk_create(
+        changes.merged(survivor.pk, old_id, reason, before, changes.all_facts(survivor))
+    )
     return survivor
 
 

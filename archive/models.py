@@ -17,10 +17,12 @@ from urllib.parse import urlsplit
 
 from django.db import connections, models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.text import slugify
 
 from .enums import (
     CallKind,
+    ChangeKind,
     DatePrecision,
     DurationQualifier,
     Fact,
@@ -793,6 +795,54 @@ class CallRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"call {self.old_id} → {self.call_id}"
+
+
+class CallChangeQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-at", "-id")
+
+
+class CallChange(models.Model):
+    """One public fact of a call's history: added, a source added, dated, corrected, merged
+    into another call, deleted; when, and what changed (old → new), in words.
+
+    Written by the import (one bulk insert an article), by merges and by the admin's saves
+    (:mod:`archive.changes`). ``call_id`` is the call's id, not a foreign key: the row
+    outlives the call it tells of, so that a merged or deleted call's permalink still has
+    its history. Only public facts: never who edited, never a private note.
+    """
+
+    call_id = models.BigIntegerField()
+    at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=10, choices=ChangeKind.choices)
+    description = models.CharField(max_length=1000, blank=True)
+    #: The call a merged call went into (or, for the survivor, the call merged into it).
+    other_call_id = models.BigIntegerField(null=True, blank=True)
+    #: The source a report came from (the import's changes).
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # never looked up by source: read with its change
+    )
+
+    objects = CallChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            # The change log, newest first, and its filter by date.
+            models.Index(fields=["-at", "-id"], name="callchange_at_idx"),
+            # The change log filtered by kind.
+            models.Index(fields=["kind", "-at", "-id"], name="callchange_kind_idx"),
+            # A call's own changes, on its page (and a merged call's, by its old id).
+            models.Index(fields=["call_id", "-at", "-id"], name="callchange_call_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"call {self.call_id}: {self.get_kind_display()} {self.at:%Y-%m-%d}"
 
 
 class LeaderRedirect(models.Model):

@@ -309,10 +309,14 @@ def resolve(reason: Reason, pks: list[int]) -> str:
     return f"{named} speaker(s) named{tail}."
 
 
+#: Why an editor's merge merged, as the public change log says it.
+EDITOR_MERGE = "an editor judged them reports of the same call"
+
+
 @transaction.atomic
 def merge(survivor: Call, duplicate: Call) -> Call:
     """Merge ``duplicate`` into ``survivor`` (:func:`archive.merging.merge_calls`) and work
     out again whether the survivor, with both calls' sources, is one-sided."""
-    merged = merge_calls(survivor, duplicate)
+    merged = merge_calls(survivor, duplicate, reason=EDITOR_MERGE)
     Call.objects.refresh_one_sided([merged.pk])
     return merged

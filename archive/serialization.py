@@ -38,7 +38,7 @@ from django.db.models import QuerySet
 
 from .idlists import listed
 from .links import link
-from .models import Call, Participation, Report, Source
+from .models import Call, Leader, Participation, Report, Source, Term
 from .untrusted import csv_cell, web_url
 
 CSV_COLUMNS = [
@@ -209,3 +209,105 @@ def call_to_row(data: dict[str, Any]) -> dict[str, Any]:
         "source_permalinks": "\n".join(s["permalink"] for s in data["sources"]),
     }
     return {key: csv_cell(value) for key, value in row.items()}
+
+
+# --- leaders and sources, for the data releases (archive/releases.py) --------------------------
+
+LEADER_COLUMNS = ["id", "url", "name", "country", "country_name", "aliases", "offices", "verified"]
+SOURCE_COLUMNS = [
+    "id",
+    "permalink",
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "dateline",
+    "language",
+    "side",
+    "calls",
+]
+
+
+def iter_leader_dicts(site: str = "") -> Iterator[dict[str, Any]]:
+    """Every leader as plain data, by name: two queries, however many. Editors' notes stay
+    in the admin."""
+    offices: dict[int, list[dict[str, Any]]] = {}
+    for leader_id, office, country, start, end in Term.objects.order_by(
+        "leader_id", "start", "pk"
+    ).values_list("leader_id", "office", "country_id", "start", "end"):
+        offices.setdefault(leader_id, []).append(
+            {
+                "office": office,
+                "country": country,
+                "start": start.isoformat() if start else None,
+                "end": end.isoformat() if end else None,
+            }
+        )
+    rows = Leader.objects.order_by("name", "pk").values_list(
+        "pk", "slug", "name", "country_id", "country__name", "aliases", "verified"
+    )
+    for pk, slug, name, country, country_name, aliases, verified in rows.iterator(CHUNK):
+        yield {
+            "id": pk,
+            "url": site + link("archive:leader", slug=slug),
+            "name": name,
+            "country": country,
+            "country_name": country_name,
+            "aliases": list(aliases or []),
+            "offices": offices.get(pk, []),
+            "verified": verified,
+        }
+
+
+def leader_to_row(data: dict[str, Any]) -> dict[str, Any]:
+    """One leader flattened for CSV (lists joined with "; "), no cell a formula."""
+    row = {
+        **data,
+        "aliases": "; ".join(data["aliases"]),
+        "offices": "; ".join(
+            f"{o['office']} ({o['start'] or '?'} to {o['end'] or 'now'})" for o in data["offices"]
+        ),
+    }
+    return {key: csv_cell(row[key]) for key in LEADER_COLUMNS}
+
+
+def iter_source_dicts(site: str = "") -> Iterator[dict[str, Any]]:
+    """Every source's particulars (never its text, which is its publisher's), by id, with
+    the ids of the calls it reports: read a chunk at a time."""
+    shape = link("archive:source", pk=_PLACEHOLDER).replace(str(_PLACEHOLDER), "{}")
+    ids = list(Source.objects.order_by("pk").values_list("pk", flat=True))
+    for offset in range(0, len(ids), CHUNK):
+        part = ids[offset : offset + CHUNK]
+        calls: dict[int, list[int]] = {}
+        for source_id, call_id in (
+            Report.objects.filter(source_id__in=listed(part))
+            .order_by("call_id")
+            .values_list("source_id", "call_id")
+        ):
+            calls.setdefault(source_id, []).append(call_id)
+        rows = (
+            Source.objects.filter(pk__in=listed(part))
+            .order_by("pk")
+            .values_list(
+                "pk", "title", "publisher", "published", "url", "dateline", "language", "side_id"
+            )
+        )
+        for pk, title, publisher, published, url, dateline, language, side in rows:
+            yield {
+                "id": pk,
+                "permalink": site + shape.format(pk),
+                "title": Source.name_of(title, publisher, published, url),
+                "publisher": publisher or None,
+                "published": published.isoformat() if published else None,
+                "url": web_url(url) or None,
+                "dateline": dateline or None,
+                "language": language,
+                "side": side,
+                "calls": calls.get(pk, []),
+            }
+
+
+def source_to_row(data: dict[str, Any]) -> dict[str, Any]:
+    """One source flattened for CSV (its calls' ids joined with "; "), no cell a formula."""
+    row = {**data, "calls": "; ".join(str(pk) for pk in data["calls"])}
+    return {key: csv_cell(row[key]) for key in SOURCE_COLUMNS}

@@ -4,7 +4,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
 from . import views
-from .feeds import CountryCallsFeed, LatestCallsFeed, LeaderCallsFeed, TopicCallsFeed
+from .feeds import (
+    ChangesFeed,
+    CountryCallsFeed,
+    LatestCallsFeed,
+    LeaderCallsFeed,
+    TopicCallsFeed,
+)
 from .sitemaps import SITEMAPS
 
 app_name = "archive"
@@ -49,6 +55,17 @@ urlpatterns = [
         r"^sources/(?P<pk>[0-9]{1,19})/cite\.(?P<fmt>bib|ris|json)$",
         views.source_cite,
         name="source-cite",
+    ),
+    path("changes/", views.change_log, name="changes"),
+    path("changes/feed/", ChangesFeed(), name="changes-feed"),
+    path("releases/", views.release_list, name="releases"),
+    re_path(
+        r"^releases/(?P<version>[0-9][0-9A-Za-z.-]{0,80})/$", views.release_detail, name="release"
+    ),
+    re_path(
+        r"^releases/(?P<version>[0-9][0-9A-Za-z.-]{0,80})/(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,100})$",
+        views.release_file,
+        name="release-file",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path(

@@ -200,6 +200,9 @@ DIPLO_MAX_ARTICLE_BYTES = env_int("DIPLO_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
 # gunicorn stops the rest of a request that runs past GUNICORN_TIMEOUT (gunicorn.conf.py).
 DIPLO_STATEMENT_TIMEOUT_MS = env_int("DIPLO_STATEMENT_TIMEOUT_MS", 10_000)
 DIPLO_KNOWLEDGE_DIR = BASE_DIR / "fixtures" / "knowledge"
+# Where `release_data` writes the citable releases of the data, one folder each, and where
+# /releases/ lists and serves them from (archive/releases.py). var/ is git-ignored.
+DIPLO_RELEASES_DIR = Path(env("DIPLO_RELEASES_DIR", str(BASE_DIR / "var" / "releases")))
 
 CACHES = {
     "default": {

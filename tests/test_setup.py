@@ -45,6 +45,7 @@ def test_the_readme_names_its_manage_commands():
         "import_articles",
         "import_articles",
         "export_calls",
+        "release_data",
         "createsuperuser",
     ]
 

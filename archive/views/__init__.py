@@ -1,11 +1,13 @@
 """The archive's public pages. Each module holds one family of pages."""
 
 from .calls import call_cite, call_data, call_detail, call_list, search_page
+from .changes import change_log
 from .exports import calls_export
 from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
 from .places import country_detail, country_list
+from .releases import release_detail, release_file, release_list
 from .selection import (
     selection_add,
     selection_adopt,
@@ -24,11 +26,15 @@ __all__ = [
     "call_detail",
     "call_list",
     "calls_export",
+    "change_log",
     "country_detail",
     "country_list",
     "home",
     "leader_detail",
     "leader_list",
+    "release_detail",
+    "release_file",
+    "release_list",
     "robots_txt",
     "search_page",
     "selection_add",

@@ -26,6 +26,7 @@ from ..models import (
     Source,
     Statement,
 )
+from .changes import of_call
 from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import MAX_SENTENCE_ROWS, evidence_count, sentences
 from .exports import (
@@ -259,6 +260,8 @@ def call_detail(request, pk: int, slug: str = ""):
         "citation": cite_call(call, permalink, today()),
         "permalink": permalink,
         "between_query": "&".join(f"leader={leader.slug}" for leader in leaders),
+        # What changed in the record since it was archived: a citation can be checked.
+        "changes": of_call(call),
     }
     return render(request, "archive/call_detail.html", context)
 
