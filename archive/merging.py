@@ -4,6 +4,7 @@ from django.db import transaction
 
 from .enums import ReviewStatus
 from .models import (
+    Announcement,
     Call,
     CallRedirect,
     Evidence,
@@ -52,6 +53,7 @@ def merge_calls(survivor: Call, duplicate: Call) -> Call:
         )
         Evidence.objects.filter(report=report).update(report=kept)
     Statement.objects.filter(call=duplicate).update(call=survivor)
+    Announcement.objects.filter(call=duplicate).update(call=survivor)
 
     # Redirects that pointed at the duplicate now point at the survivor: no chains.
     CallRedirect.objects.filter(call=duplicate).update(call=survivor)
