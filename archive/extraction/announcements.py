@@ -49,7 +49,9 @@ _NOT_ANNOUNCED_RE = re.compile(
     r"suspended|no|not|never|without|rumou?r(?:s|ed)?|speculation|if|unless|whether|"
     r"didn|doesn|hasn|haven|hadn|wasn|weren|won|wouldn|isn|aren|had|may|might|could|"
     r"should|possible|possibility|possibly|potential|potentially|likely|unlikely|"
-    r"try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|failed)\b"
+    r"try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|failed|"
+    # a plan of the past ("were scheduled to meet ... but"): held or not, it is no news
+    r"(?:was|were)\s+(?:\w+\s+)?(?:scheduled|expected|supposed|due|set|planned|planning))\b"
 )
 #: Words that ask for a contact ("requested a call", "urged X to hold talks").
 _REQUESTED_RE = re.compile(
@@ -60,7 +62,7 @@ _REQUESTED_RE = re.compile(
 #: Words that offer or wish for one ("proposed a call", "is ready to talk").
 _PROPOSED_RE = re.compile(
     r"\b(?:propos(?:e|es|ed|ing|al)|offer(?:s|ed|ing)?|invit(?:e|es|ed|ing|ation)|"
-    r"hopes?|hoped|hoping|wants?|wanted|wish(?:es|ed)?|ready\s+to|willing\s+to|"
+    r"hopes?|hoped|hoping|wants?|wanted|ready\s+to|willing\s+to|"
     r"prepared\s+to|looks?\s+forward|looking\s+forward)\b"
 )
 #: Words that put it in the future ("will hold a call", "a call is scheduled for Friday").
@@ -225,9 +227,16 @@ def _parties(
 
 
 def _add(found: list[FoundAnnouncement], one: FoundAnnouncement) -> None:
-    """Keep ``one``, or let it complete an announcement of the same leaders already kept."""
+    """Keep ``one``, or let it complete an announcement of the same leaders already kept.
+
+    A second contact the same sentence tells with some of the same leaders is the first
+    one's subject ("will meet Y on Friday to discuss his conversation with Z"): left out.
+    """
     for kept in found:
         if set(kept.participants) != set(one.participants):
+            shared = set(kept.participants) & set(one.participants)
+            if kept.sentence.index == one.sentence.index and len(shared) >= 2:
+                return
             continue
         if one.expected is None or kept.expected in (None, one.expected):
             if kept.expected is None and one.expected is not None:

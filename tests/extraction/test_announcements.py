@@ -143,3 +143,26 @@ def test_the_announced_and_requested_contacts_of_an_article_are_its_announcement
             "emmanuel-macron",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Macron and Scholz were scheduled to meet on Monday, but Scholz cut his trip short.",
+        "Macron wished Scholz a happy birthday in a phone call.",
+    ],
+)
+def test_a_past_plan_or_a_wish_in_a_call_is_no_announcement(kb, sentence):
+    record = extract(sentence, kb, published=TUESDAY)
+
+    assert record.announcements == []
+
+
+def test_a_contact_to_be_discussed_at_an_announced_one_is_not_announced_itself(kb):
+    record = extract(
+        "Macron will meet Scholz on Friday to discuss his conversation with Putin.",
+        kb,
+        published=TUESDAY,
+    )
+
+    assert announcements(record) == [(MS, "meeting", "announced", date(2024, 3, 8), "day", None)]
