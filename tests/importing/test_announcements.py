@@ -205,3 +205,21 @@ def test_an_announcement_follows_its_call_into_a_merge(tmp_path, knowledge):
 
     announcement = Announcement.objects.get()
     assert (announcement.status, announcement.call_id) == ("held", other.pk)
+
+
+def test_a_leaders_announcements_follow_them_into_a_merge(tmp_path, knowledge):
+    from archive.merging import merge_leaders
+    from archive.models import Leader
+
+    imported(tmp_path, "requested.txt", REQUESTED)
+    zelensky = Leader.objects.get(slug="volodymyr-zelensky")
+    twin = Leader.objects.create(name="V. Zelensky", slug="v-zelensky", country_id="UA")
+
+    merge_leaders(twin, zelensky)
+
+    announcement = Announcement.objects.get()
+    assert slugs(announcement) == ["v-zelensky", "vladimir-putin"]
+    assert announcement.requested_by == twin
+    assert announcement.participant_key == ",".join(
+        str(pk) for pk in sorted([twin.pk, Leader.objects.get(slug="vladimir-putin").pk])
+    )
