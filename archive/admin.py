@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,6 +23,7 @@ from .admin_views import compare_view, import_articles_view, review_queue_view
 from .enums import ChangeKind, ReviewStatus
 from .merging import MergeError, merge_leaders
 from .models import (
+    Announcement,
     Call,
     CallChange,
     CallRedirect,
@@ -492,6 +493,123 @@ class PossibleDuplicateAdmin(admin.ModelAdmin):
             path("<int:pk>/compare/", compare, name="archive_possibleduplicate_compare"),
             *super().get_urls(),
         ]
+
+
+class AnnouncementStateFilter(admin.SimpleListFilter):
+    """Where an announcement stands today: held, pending, past its date with no call (read,
+    not stored), or marked not held by an editor."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("held", "Held (tied to its call)"),
+            ("pending", "Pending"),
+            ("past", "Past its date with no call"),
+            ("not_held", "Marked not held"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "held":
+            return queryset.filter(call__isnull=False)
+        if value == "pending":
+            return queryset.pending()
+        if value == "past":
+            return queryset.past_their_date()
+        if value == "not_held":
+            return queryset.filter(status=Announcement.Status.NOT_HELD)
+        return queryset
+
+
+class AnnouncementForm(forms.ModelForm):
+    class Meta:
+        model = Announcement
+        fields = [
+            "source",
+            "participants",
+            "kind",
+            "wording",
+            "requested_by",
+            "expected",
+            "expected_precision",
+            "expected_basis",
+            "sentence",
+            "start",
+            "end",
+            "status",
+            "call",
+        ]
+
+    def clean(self):
+        # Tied to a call is held; untied, a held announcement is pending again.
+        cleaned = super().clean()
+        if cleaned.get("call") is not None:
+            cleaned["status"] = Announcement.Status.HELD
+        elif cleaned.get("status") == Announcement.Status.HELD:
+            cleaned["status"] = Announcement.Status.PENDING
+        return cleaned
+
+
+@admin.action(description="Mark the selected announcements not held")
+def mark_not_held(modeladmin, request, queryset):
+    done = review.mark_not_held(queryset)
+    modeladmin.message_user(request, f"{done} marked not held.", messages.SUCCESS)
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(HistoryAdmin):
+    """Contacts a source announced, requested or proposed: never calls. The import ties
+    each to its call once reported (archive.announcing); an editor may tie or untie one."""
+
+    form = AnnouncementForm
+    list_display = [
+        "contact",
+        "wording",
+        "kind",
+        "expected",
+        "expected_precision",
+        "state",
+        "source",
+        "call",
+    ]
+    list_filter = [
+        AnnouncementStateFilter,
+        "wording",
+        "kind",
+        "expected_precision",
+        ("participants__country", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["source", "call"]
+    date_hierarchy = "expected"
+    search_fields = ["sentence", "participants__name", "source__title", "source__publisher"]
+    autocomplete_fields = ["source", "participants", "requested_by", "call"]
+    readonly_fields = ["participant_key", "created_at", "updated_at"]
+    actions = [mark_not_held]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("participants", queryset=Leader.objects.only("name")))
+        )
+
+    @admin.display(description="Contact")
+    def contact(self, announcement: Announcement) -> str:
+        return " and ".join(leader.name for leader in announcement.participants.all())
+
+    @admin.display(description="State")
+    def state(self, announcement: Announcement) -> str:
+        return announcement.state
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        announcement = form.instance
+        ids = sorted(announcement.participants.values_list("pk", flat=True))
+        key = ",".join(map(str, ids))
+        if key != announcement.participant_key:
+            Announcement.objects.filter(pk=announcement.pk).update(participant_key=key)
 
 
 @admin.register(CallRedirect)

@@ -103,6 +103,7 @@ RESOLVE_PERMISSION = {
     "duplicate": "archive.change_possibleduplicate",
     "leader": "archive.change_leader",
     "statement": "archive.change_statement",
+    "announcement": "archive.change_announcement",
 }
 
 

@@ -43,6 +43,8 @@ WATCHED_TABLES = (
     "archive_callredirect",
     "archive_leaderredirect",
     "archive_callchange",
+    "archive_announcement",
+    "archive_announcement_participants",
 )
 #: Larger responses (big exports) are not worth the memory.
 MAX_CACHED_BYTES = 512 * 1024

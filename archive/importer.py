@@ -37,7 +37,7 @@ from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import changes, readers
+from . import announcing, changes, readers
 from .batches import write_batch
 from .enums import CallKind, ChangeKind, DatePrecision, ParticipantRole, ReviewStatus, SourceRole
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
@@ -111,6 +111,8 @@ class ArticleOutcome:
     calls_merged: list[int] = field(default_factory=list)
     calls_for_review: list[int] = field(default_factory=list)
     leaders_created: list[str] = field(default_factory=list)
+    #: Contacts the article announced, requested or proposed (kept apart from its calls).
+    announcements: int = 0
     notes: list[str] = field(default_factory=list)
     #: What the summary must say of this article, not only a verbose run: how its file was
     #: read (an encoding guessed, characters removed, an address not linked), what was left
@@ -400,7 +402,12 @@ class Importer:
         )
         outcome.source_id = source.pk
         outcome.title = source.title
-        return self.link_calls(source, record, outcome)
+        changed = self.link_calls(source, record, outcome)
+        # After the calls: an announcement is never tied to a call its own source reports.
+        outcome.announcements = len(
+            announcing.store(source, record, self.known_leader_id, source.published)
+        )
+        return changed
 
     def link_calls(
         self, source: Source, record: ArticleRecord, outcome: ArticleOutcome
@@ -448,6 +455,8 @@ class Importer:
         Call.objects.refresh_one_sided(reports)
         if self._change_log:
             CallChange.objects.bulk_create(self._change_log)
+        # A call announced before it was reported: tie the announcements it fulfils.
+        announcing.fulfil(reports)
         return list(self._changed.values())
 
     # --- leaders -------------------------------------------------------------------------------
@@ -461,6 +470,18 @@ class Importer:
             if pk is not None:
                 found.setdefault(pk, ref)
         return found
+
+    def known_leader_id(self, ref: LeaderRef) -> int | None:
+        """The database id of ``ref`` when the archive already holds that leader (by slug,
+        or by a name only one leader of its country bears); never creates one."""
+        if ref.slug is not None and ref.slug in self.leader_by_slug:
+            return self.leader_by_slug[ref.slug]
+        matches = {
+            pk
+            for pk, country in self.leader_by_name.get(fold_name(ref.name), [])
+            if ref.country is None or country == ref.country
+        }
+        return matches.pop() if len(matches) == 1 else None
 
     def leader_id(self, ref: LeaderRef, source: Source, outcome: ArticleOutcome) -> int | None:
         """The database id of ``ref``: by slug; a discovered leader by name, else created."""

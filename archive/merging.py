@@ -5,6 +5,7 @@ from django.db import transaction
 from . import changes
 from .enums import ReviewStatus
 from .models import (
+    Announcement,
     Call,
     CallChange,
     CallRedirect,
@@ -57,6 +58,7 @@ def merge_calls(survivor: Call, duplicate: Call, reason: str = "") -> Call:
         )
         Evidence.objects.filter(report=report).update(report=kept)
     Statement.objects.filter(call=duplicate).update(call=survivor)
+    Announcement.objects.filter(call=duplicate).update(call=survivor)
 
     # Redirects that pointed at the duplicate now point at the survivor: no chains.
     CallRedirect.objects.filter(call=duplicate).update(call=survivor)
@@ -88,6 +90,7 @@ def merge_leaders(survivor: Leader, duplicate: Leader) -> Leader:
             participation.save(update_fields=["leader"])
     Call.objects.filter(initiator=duplicate).update(initiator=survivor)
     Statement.objects.filter(side_leader=duplicate).update(side_leader=survivor)
+    _move_announcements(survivor, duplicate)
     duplicate.terms.update(leader=survivor)
 
     aliases = list(survivor.aliases)
@@ -105,3 +108,22 @@ def merge_leaders(survivor: Leader, duplicate: Leader) -> Leader:
     for call in Call.objects.involving(survivor):
         call.refresh_slug()
     return survivor
+
+
+def _move_announcements(survivor: Leader, duplicate: Leader) -> None:
+    """The duplicate's announced contacts become the survivor's. One its source already
+    holds with the survivor's leaders is the same announcement: it is dropped."""
+    Announcement.objects.filter(requested_by=duplicate).update(requested_by=survivor)
+    for announcement in Announcement.objects.filter(participants=duplicate).prefetch_related(
+        "participants"
+    ):
+        ids = {leader.pk for leader in announcement.participants.all()} - {duplicate.pk}
+        ids.add(survivor.pk)
+        key = ",".join(map(str, sorted(ids)))
+        taken = Announcement.objects.filter(source_id=announcement.source_id, participant_key=key)
+        if taken.exclude(pk=announcement.pk).exists():
+            announcement.delete()
+            continue
+        announcement.participants.remove(duplicate)
+        announcement.participants.add(survivor)
+        Announcement.objects.filter(pk=announcement.pk).update(participant_key=key)

@@ -786,6 +786,135 @@ class DistinctReports(models.Model):
         return cls.objects.filter(condition).exists()
 
 
+def unlink_announcements(collector, field, sub_objs, using) -> None:
+    """``on_delete`` of an announcement's call: the announcement is pending again (its call
+    first, then its status, so that no row is ever tied to a call without being held)."""
+    collector.add_field_update(field, None, sub_objs)
+    collector.add_field_update(
+        field.model._meta.get_field("status"), Announcement.Status.PENDING, sub_objs
+    )
+
+
+class AnnouncementQuerySet(models.QuerySet):
+    def pending(self) -> AnnouncementQuerySet:
+        """Not yet tied to a call, and not marked by an editor as not held."""
+        return self.filter(status=Announcement.Status.PENDING, call__isnull=True)
+
+    def past_their_date(self, today: datetime.date | None = None) -> AnnouncementQuerySet:
+        """Pending announcements whose expected day (or month) is over by more than the
+        grace days: "not held, as far as the archive knows" (read, never stored)."""
+        today = today or timezone.localdate()
+        cutoff = today - datetime.timedelta(days=Announcement.GRACE_DAYS)
+        month_over = cutoff.replace(day=1) - datetime.timedelta(days=1)
+        return self.pending().filter(
+            Q(expected_precision=DatePrecision.DAY, expected__lt=cutoff)
+            | Q(expected_precision=DatePrecision.MONTH, expected__lte=month_over)
+        )
+
+
+class Announcement(TimestampedModel):
+    """A contact between leaders announced, requested or proposed by a source, not reported
+    there as held: "X will hold a phone call with Y on Thursday", "Y requested a call".
+
+    Never a call: it enters no list, count, facet or export of calls. The import ties it
+    to the call once a report of that call arrives (``call``, status held), whichever of
+    the two is imported first (:mod:`archive.announcing`). One whose expected day has passed
+    with no call is read as not held "as far as the archive knows" (:attr:`state`); an
+    editor may mark it not held for good.
+    """
+
+    #: Days after its expected day before an announcement with no call reads as not held.
+    GRACE_DAYS = 2
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        HELD = "held", "Held"
+        NOT_HELD = "not_held", "Not held"
+
+    class Wording(models.TextChoices):
+        ANNOUNCED = "announced", "Announced"
+        REQUESTED = "requested", "Requested"
+        PROPOSED = "proposed", "Proposed"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="announcements")
+    participants = models.ManyToManyField(Leader, related_name="announcements")
+    #: The participants' ids in order, joined with commas: one announcement per source and
+    #: set of leaders (an article imported again adds nothing).
+    participant_key = models.CharField(max_length=200, editable=False)
+    kind = models.CharField(max_length=8, choices=CallKind.choices, default=CallKind.OTHER)
+    wording = models.CharField(
+        max_length=10,
+        choices=Wording.choices,
+        default=Wording.ANNOUNCED,
+        help_text="What the source says of the contact: announced, requested or proposed.",
+    )
+    requested_by = models.ForeignKey(
+        Leader, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expected = models.DateField(
+        null=True, blank=True, help_text="The day (or month) the source expects it."
+    )
+    expected_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    expected_basis = models.CharField(
+        max_length=300, blank=True, help_text="How the expected date was read from the text."
+    )
+    sentence = models.TextField(help_text="The sentence, as it stands in the source.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    call = models.ForeignKey(
+        Call, on_delete=unlink_announcements, null=True, blank=True, related_name="announcements"
+    )
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-expected", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "participant_key"], name="announcement_once_per_source"
+            ),
+            # Tied to a call only when held (archive.announcing writes both at once).
+            models.CheckConstraint(
+                condition=Q(call__isnull=True) | Q(status="held"),
+                name="announcement_call_only_when_held",
+            ),
+        ]
+        indexes = [
+            # The import looks up the pending announcements a new call may fulfil.
+            models.Index(
+                fields=["expected"],
+                name="announcement_pending_idx",
+                condition=Q(status="pending"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_wording_display()} contact ({self.participant_key})"
+
+    @property
+    def state(self) -> str:
+        """ "held", "not held" (an editor's word), "not held as far as the archive knows"
+        (its date is over by the grace days and no call was reported) or "pending"."""
+        if self.call_id is not None:
+            return "held"
+        if self.status == self.Status.NOT_HELD:
+            return "not held"
+        if self.expected is not None and self.expected_precision in (
+            DatePrecision.DAY,
+            DatePrecision.MONTH,
+        ):
+            last = self.expected
+            if self.expected_precision == DatePrecision.MONTH:
+                last = (last.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+                last -= datetime.timedelta(days=1)
+            if last + datetime.timedelta(days=self.GRACE_DAYS) < timezone.localdate():
+                return "not held as far as the archive knows"
+        return "pending"
+
+
 class CallRedirect(models.Model):
     """A merged call's old id, so that its permalink redirects to the call it was merged into."""
 

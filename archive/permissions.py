@@ -17,6 +17,7 @@ CURATED_MODELS = {
     "evidence": ("view", "add", "change", "delete"),
     "statement": ("view", "add", "change", "delete"),
     "possibleduplicate": ("view", "change", "delete"),
+    "announcement": ("view", "add", "change", "delete"),
     "callredirect": ("view",),
     "leaderredirect": ("view",),
 }

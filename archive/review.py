@@ -15,6 +15,7 @@ leader                    leaders the import created unverified        verifying
 one_source                calls not reviewed, reported by one source   marking it reviewed
 one_side                  calls not reviewed, one side's readouts      marking it reviewed
 pronoun                   statements whose speaker is "he", "she"...   naming the speaker
+announcement              announced contacts past their date, no call  marking it not held
 ========================  ===========================================  ======================
 
 Nothing here renders: :mod:`archive.admin_views` shows the queue.
@@ -26,7 +27,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -35,6 +36,7 @@ from .enums import DatePrecision, ReviewStatus
 from .merging import merge_calls
 from .models import (
     PRONOUNS,
+    Announcement,
     Call,
     DistinctReports,
     Leader,
@@ -51,7 +53,7 @@ class Reason:
 
     key: str
     label: str
-    #: What the item is: "call", "duplicate", "leader" or "statement".
+    #: What the item is: "call", "duplicate", "leader", "statement" or "announcement".
     item: str
     #: The one-click resolution, as its button says it.
     resolve: str
@@ -64,6 +66,12 @@ LEADER = Reason("leader", "Leader created unverified", "leader", "Verify")
 ONE_SOURCE = Reason("one_source", "Reported by one source only", "call", "Mark reviewed")
 ONE_SIDE = Reason("one_side", "Reported by one side only", "call", "Mark reviewed")
 PRONOUN = Reason("pronoun", "Speaker is a bare pronoun", "statement", "Name the speaker")
+ANNOUNCEMENT = Reason(
+    "announcement",
+    "Announced contact past its date with no call",
+    "announcement",
+    "Mark not held",
+)
 
 REASONS: tuple[Reason, ...] = (
     UNDATED,
@@ -73,6 +81,7 @@ REASONS: tuple[Reason, ...] = (
     ONE_SOURCE,
     ONE_SIDE,
     PRONOUN,
+    ANNOUNCEMENT,
 )
 BY_KEY = {reason.key: reason for reason in REASONS}
 
@@ -142,6 +151,8 @@ def items(reason: Reason, filters: Filters = Filters()) -> QuerySet:
         queryset = Leader.objects.unverified()
     elif reason is PRONOUN:
         queryset = _pronoun_speakers()
+    elif reason is ANNOUNCEMENT:
+        queryset = Announcement.objects.past_their_date()
     else:  # pragma: no cover - every reason is above
         raise ValueError(reason)
     if filters.country:
@@ -159,6 +170,11 @@ def _in_country(reason: Reason, queryset: QuerySet, code: str) -> QuerySet:
         return queryset.filter(Exists(took_part.filter(call=OuterRef("call_id"))))
     if reason.item == "leader":
         return queryset.filter(country_id=code)
+    if reason.item == "announcement":
+        announced = Announcement.participants.through.objects.filter(
+            announcement_id=OuterRef("pk"), leader__country_id=code
+        )
+        return queryset.filter(Exists(announced))
     return queryset.filter(
         Q(side_country_id=code) | Exists(took_part.filter(call=OuterRef("call_id")))
     )
@@ -200,6 +216,10 @@ def page_items(reason: Reason, queryset: QuerySet) -> QuerySet:
         ).select_related("call", "other")
     if reason.item == "leader":
         return queryset.select_related("country")
+    if reason.item == "announcement":
+        return queryset.select_related("source").prefetch_related(
+            Prefetch("participants", queryset=Leader.objects.only("name", "slug"))
+        )
     return queryset.select_related(
         "call", "side_leader", "side_country", "source"
     ).prefetch_related("call__participations__leader")
@@ -294,6 +314,18 @@ def name_speakers(statements: QuerySet) -> tuple[int, int]:
     return named, left
 
 
+@transaction.atomic
+def mark_not_held(announcements: QuerySet) -> int:
+    """Mark pending announcements not held (an editor's word: the queue no longer lists
+    them), one save each so that the history keeps it."""
+    done = 0
+    for announcement in announcements.pending():
+        announcement.status = Announcement.Status.NOT_HELD
+        announcement.save(update_fields=["status", "updated_at"])
+        done += 1
+    return done
+
+
 def resolve(reason: Reason, pks: list[int]) -> str:
     """Resolve the items ``pks`` of ``reason`` by its one-click action; say what was done."""
     if reason.item == "call":
@@ -304,6 +336,9 @@ def resolve(reason: Reason, pks: list[int]) -> str:
         return f"{done} pair(s) marked as not the same call; the queue will not ask again."
     if reason.item == "leader":
         return f"{verify(Leader.objects.filter(pk__in=pks))} leader(s) verified."
+    if reason.item == "announcement":
+        done = mark_not_held(Announcement.objects.filter(pk__in=pks))
+        return f"{done} announced contact(s) marked not held."
     named, left = name_speakers(Statement.objects.filter(pk__in=pks))
     tail = f"; {left} tied to no leader, to be named by hand" if left else ""
     return f"{named} speaker(s) named{tail}."

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from archive.enums import CallKind, DatePrecision, SourceRole
 from archive.models import (
+    Announcement,
     Call,
     Country,
     Evidence,
@@ -132,3 +133,31 @@ class StatementFactory(factory.django.DjangoModelFactory):
     call = factory.SubFactory(CallFactory)
     speaker = "the presidency"
     text = "The leaders agreed to stay in touch."
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    """A contact announced between two new leaders (``participants`` to choose them)."""
+
+    class Meta:
+        model = Announcement
+        skip_postgeneration_save = True
+
+    source = factory.SubFactory(SourceFactory)
+    kind = CallKind.PHONE
+    expected = datetime.date(2024, 3, 7)
+    expected_precision = DatePrecision.DAY
+    expected_basis = "stated"
+    sentence = "The two leaders will speak by phone on Thursday."
+    start = 0
+    end = 48
+    participant_key = factory.Sequence(lambda n: f"key-{n}")
+
+    @factory.post_generation
+    def participants(self, create, extracted, **kwargs):
+        if not create:
+            return
+        leaders = list(extracted) if extracted else [LeaderFactory(), LeaderFactory()]
+        self.participants.set(leaders)
+        key = ",".join(str(leader.pk) for leader in sorted(leaders, key=lambda x: x.pk))
+        Announcement.objects.filter(pk=self.pk).update(participant_key=key)
+        self.participant_key = key

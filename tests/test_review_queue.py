@@ -14,6 +14,7 @@ from archive.enums import DatePrecision, ReviewStatus
 from archive.models import Call, CallRedirect, DistinctReports, Leader, PossibleDuplicate
 
 from .factories import (
+    AnnouncementFactory,
     CallFactory,
     CountryFactory,
     EvidenceFactory,
@@ -77,6 +78,11 @@ def pronoun():
     return StatementFactory(call=call, speaker="He", side_leader=call.participants.first())
 
 
+def announcement():
+    """An announced contact whose day is well past, with no call."""
+    return AnnouncementFactory(expected=timezone.localdate() - datetime.timedelta(days=10))
+
+
 MAKERS = {
     "undated": undated,
     "inferred": inferred,
@@ -85,6 +91,7 @@ MAKERS = {
     "duplicate": duplicate,
     "leader": leader,
     "pronoun": pronoun,
+    "announcement": announcement,
 }
 
 
@@ -122,6 +129,11 @@ def test_each_reason_holds_its_item_until_resolved_in_one_click(editor_client, r
         ("one_source", lambda c: ReportFactory(call=c)),
         ("one_side", lambda c: Call.objects.filter(pk=c.pk).update(one_sided=False)),
         ("pronoun", lambda s: type(s).objects.filter(pk=s.pk).update(speaker="the presidency")),
+        # Its call reported after all: tied to it, it is held.
+        (
+            "announcement",
+            lambda a: type(a).objects.filter(pk=a.pk).update(call=CallFactory(), status="held"),
+        ),
     ],
 )
 def test_an_item_leaves_the_queue_once_its_reason_no_longer_holds(reason, fix):

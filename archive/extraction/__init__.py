@@ -16,6 +16,7 @@ from .knowledge import CountryEntry, KnowledgeBase, LeaderEntry, Term, TopicEntr
 from .records import (
     ArticleRecord,
     Evidence,
+    ExtractedAnnouncement,
     ExtractedCall,
     ExtractedStatement,
     LeaderRef,
@@ -26,6 +27,7 @@ __all__ = [
     "ArticleRecord",
     "CountryEntry",
     "Evidence",
+    "ExtractedAnnouncement",
     "ExtractedCall",
     "ExtractedStatement",
     "KnowledgeBase",

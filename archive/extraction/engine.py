@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from .announcements import FoundAnnouncement, find_announcements
 from .contacts import Contact, ContactContext, date_blocked, date_planned, find_contacts
 from .dates import (
     DateExpr,
@@ -22,6 +23,7 @@ from .metadata import Metadata, item_stamps, read_metadata
 from .records import (
     ArticleRecord,
     Evidence,
+    ExtractedAnnouncement,
     ExtractedCall,
     ExtractedStatement,
     LeaderRef,
@@ -123,6 +125,10 @@ class _Extraction:
             self._call(contact, contacts, sentences, leaders, statements, reference)
             for contact in contacts
         ]
+        announcements = [
+            self._announcement(found, leaders, reference)
+            for found in find_announcements(ctx, contacts)
+        ]
         record_leaders = [self._ref(leaders, key, reference) for key in leaders.order]
         agency = meta.agency
         return ArticleRecord(
@@ -143,6 +149,7 @@ class _Extraction:
             dateline_date=dateline_date,
             statements=[found.statement for found in statements],
             host_country=host,
+            announcements=announcements,
         )
 
     # --- steps -----------------------------------------------------------------------------
@@ -734,6 +741,27 @@ class _Extraction:
                     found = FoundStatement(statement, found.sentence, found.basis, found.vague_past)
             attached.append(found)
         return attached
+
+    def _announcement(
+        self, found: FoundAnnouncement, leaders: LeaderAnalysis, reference: date | None
+    ) -> ExtractedAnnouncement:
+        on = found.expected or reference
+        sentence = found.sentence
+        return ExtractedAnnouncement(
+            participants=[self._ref(leaders, key, on) for key in found.participants],
+            kind=found.kind,
+            status=found.status,
+            expected=found.expected,
+            expected_precision=found.precision,
+            expected_basis=found.basis,
+            sentence=Span(sentence.start, sentence.end),
+            summary=" ".join(self.text[sentence.start : sentence.end].split()),
+            requested_by=(
+                self._ref(leaders, found.subject, on)
+                if found.subject is not None and found.status != "announced"
+                else None
+            ),
+        )
 
     def _ref(self, leaders: LeaderAnalysis, key: str, on: date | None) -> LeaderRef:
         info = leaders.leaders[key]

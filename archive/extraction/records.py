@@ -116,6 +116,32 @@ class ExtractedCall:
     month_day: str | None = None
 
 
+#: What an announcement says of its contact.
+ANNOUNCEMENT_STATUSES = ("announced", "requested", "proposed")
+
+
+@dataclass(slots=True)
+class ExtractedAnnouncement:
+    """A contact between leaders announced, requested or proposed, not reported as held:
+    "X will hold a phone call with Y on Thursday", "Y requested a call with X".
+
+    Never a call. ``expected`` is the day (or month) the text names for it, which is
+    counted forward from the article's date where the text does not state it in full
+    (``expected_basis`` says how); ``requested_by`` is the leader who asked for or
+    offered it, when the sentence says so; ``sentence`` is the sentence that tells it.
+    """
+
+    participants: list[LeaderRef]
+    kind: str
+    status: str
+    expected: date | None
+    expected_precision: str
+    expected_basis: str | None
+    sentence: Span
+    summary: str
+    requested_by: LeaderRef | None = None
+
+
 @dataclass(slots=True)
 class ArticleRecord:
     """Everything the engine read from one article."""
@@ -140,6 +166,8 @@ class ArticleRecord:
     #: The country whose government the page speaks for (its address, or the one seat of
     #: government it quotes), as :func:`archive.extraction.hosts.host_country` reads it.
     host_country: str | None = None
+    #: Contacts announced, requested or proposed but not reported as held (never calls).
+    announcements: list[ExtractedAnnouncement] = field(default_factory=list)
 
     @property
     def main_calls(self) -> list[ExtractedCall]:

@@ -1,12 +1,12 @@
 """Leaders: the list, and each leader's page (timeline, counterparts, topics, calls)."""
 
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 
 from .. import charts
 from ..facet_totals import leader_calls
-from ..models import Country, Leader, LeaderRedirect, Participation
+from ..models import Announcement, Country, Leader, LeaderRedirect, Participation
 from .common import paginate, public_page
 from .queries import CallSet, timeline
 
@@ -15,6 +15,8 @@ LEADER_SORTS = {"calls": "Most calls", "name": "Name"}
 
 # The longest words the leaders list is searched by.
 MAX_FIND = 100
+#: Announced contacts shown on a leader's page, the latest expected first.
+ANNOUNCEMENTS_SHOWN = 20
 
 
 @public_page
@@ -93,5 +95,36 @@ def leader_detail(request, slug: str):
             leader.name,
             [charts.Node(c.obj.name, c.count, c.obj.get_absolute_url()) for c in counterparts[:12]],
         ),
+        "announcements": announced_contacts(leader),
     }
     return render(request, "archive/leader_detail.html", context)
+
+
+def announced_contacts(leader: Leader) -> list[Announcement]:
+    """The contacts announced, requested or proposed with ``leader`` (never calls), the
+    latest expected first, each with ``others``: the leaders it was to be held with. Two
+    queries, whatever their number."""
+    others = Leader.objects.exclude(pk=leader.pk).only("name", "slug").order_by("name")
+    rows = list(
+        Announcement.objects.filter(participants=leader)
+        .select_related("source", "call")
+        .only(
+            "kind",
+            "wording",
+            "expected",
+            "expected_precision",
+            "sentence",
+            "status",
+            "source__title",
+            "source__publisher",
+            "source__published",
+            "source__url",
+            "call__slug",
+            "call__date",
+        )
+        .prefetch_related(Prefetch("participants", queryset=others, to_attr="others"))
+        .order_by(F("expected").desc(nulls_last=True), "-source__published", "-id")[
+            :ANNOUNCEMENTS_SHOWN
+        ]
+    )
+    return rows
