@@ -1,14 +1,16 @@
-"""sitemap.xml: every permalink (calls, leaders, topics, countries, sources) and the lists.
+"""sitemap.xml: every permalink (calls, leaders, pairs of leaders, topics, countries, sources)
+and the lists.
 
 Faceted list URLs are left out on purpose: their combinations are endless, and
 robots.txt asks crawlers not to wander through them.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 
-from .models import Call, Country, Leader, Source, Topic
+from .models import Call, Country, Leader, Participation, Source, Topic
+from .pairs import pair_url
 
 
 class CallSitemap(Sitemap):
@@ -31,6 +33,30 @@ class LeaderSitemap(Sitemap):
 
     def lastmod(self, leader):
         return leader.updated_at
+
+
+class PairSitemap(Sitemap):
+    """Every two leaders who took part in one call, each pair once (its page's own address).
+
+    The pairs are read by the database in one query over the participations, each joined to
+    the other participations of its call by the (call, leader) index; a page of the sitemap
+    (``limit`` pairs) is a slice of them in leader order.
+    """
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return (
+            Participation.objects.filter(call__participations__leader_id__gt=F("leader_id"))
+            .values_list("leader__slug", "call__participations__leader__slug")
+            .distinct()
+            .order_by("leader_id", "call__participations__leader_id")
+        )
+
+    def location(self, pair):
+        one, other = pair
+        return pair_url(Leader(slug=one), Leader(slug=other))
 
 
 class TopicSitemap(Sitemap):
@@ -85,6 +111,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "calls": CallSitemap,
     "leaders": LeaderSitemap,
+    "pairs": PairSitemap,
     "topics": TopicSitemap,
     "countries": CountrySitemap,
     "sources": SourceSitemap,

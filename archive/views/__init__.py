@@ -5,6 +5,7 @@ from .exports import calls_export
 from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
+from .pairs import leader_pair
 from .places import country_detail, country_list
 from .sources import source_cite, source_detail, source_list
 from .topics import topic_detail, topic_list
@@ -20,6 +21,7 @@ __all__ = [
     "home",
     "leader_detail",
     "leader_list",
+    "leader_pair",
     "robots_txt",
     "search_page",
     "source_cite",
