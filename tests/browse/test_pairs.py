@@ -367,10 +367,14 @@ def test_a_call_of_three_links_each_pair_of_its_participants(client, seed):
 def test_the_counterparts_on_a_leader_page_link_to_each_pair(client, seed):
     content = client.get(seed.macron.get_absolute_url()).content.decode()
 
-    for other in ("ebrahim-raisi", "vladimir-putin"):
-        url = pairs.pair_url(seed.macron, type(seed.macron)(slug=other))
-        assert f'<td><a href="{url}" aria-label="Emmanuel Macron and ' in content
-    assert '<a href="/leaders/ebrahim-raisi/and/emmanuel-macron/"' in content
+    for url, name in [
+        ("/leaders/ebrahim-raisi/and/emmanuel-macron/", "Ebrahim Raisi"),
+        ("/leaders/emmanuel-macron/and/vladimir-putin/", "Vladimir Putin"),
+    ]:
+        assert (
+            f'<a class="pair-link" href="{url}" aria-label="Side by side: Emmanuel Macron and '
+            f'{name}">Side by side</a>'
+        ) in content
 
 
 @pytestmark_db
@@ -417,3 +421,25 @@ def test_the_pair_page_reads_a_bounded_number_of_queries(client, django_assert_m
 
     assert response.status_code == 200
     assert len(response.context["page"]) == n
+
+
+# The page cache (archive/caching.py): the page is kept until the archive changes.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pair_page_is_cached_until_a_new_call_between_them(client, settings, tmp_path):
+    settings.DIPLO_PAGE_CACHE_SECONDS = 60
+    pages = {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "pages")}
+    settings.CACHES = {**settings.CACHES, "pages": pages}
+    one, two = LeaderFactory(), LeaderFactory()
+    CallFactory(date=D(2024, 3, 4), participants=[one, two])
+    url = pairs.pair_url(one, two)
+
+    first, second = client.get(url), client.get(url)
+    CallFactory(date=D(2024, 3, 7), participants=[two, one])
+    third = client.get(url)
+    other_order = client.get(_url(*sorted((one.slug, two.slug), reverse=True)))
+
+    assert (first["X-Cache"], second["X-Cache"], third["X-Cache"]) == ("miss", "hit", "miss")
+    assert "3 days after the previous call" in third.content.decode()
+    assert (other_order.status_code, "X-Cache" in other_order) == (301, False)
