@@ -124,28 +124,35 @@ class PairCall:
 
 def calls_of_pair(one: Leader, other: Leader) -> list[PairCall]:
     """Every call both leaders took part in, oldest first (undated last), each dated one with
-    the gap since the dated call before it; one query (two on SQLite, which orders the
-    leaders by their kept counts first: ``Call.objects.between``)."""
+    the gap since the dated call before it; one query.
+
+    The calls are those of one leader's participations whose call is among the other's, both
+    read from the (leader, call) index, and sorted here: asked to sort them, SQLite walked
+    the whole archive in date order instead (``Call.objects.between`` is for the few
+    nearest calls, and walks the archive when the leaders share many).
+    """
+    theirs = Participation.objects.filter(leader=other).values("call_id")
+    both = Participation.objects.filter(leader=one, call_id__in=theirs).values("call_id")
     others = Participation.objects.filter(call=OuterRef("pk")).exclude(
         leader_id__in=[one.pk, other.pk]
     )
     rows = (
-        Call.objects.between(one, other)
+        Call.objects.filter(pk__in=both)
         .annotate(with_others=Exists(others))
-        .order_by(F("date").asc(nulls_last=True), "id")
+        .order_by()
         .values_list(
             "pk", "date", "date_precision", "date_inferred", "year", "month", "with_others"
         )
     )
     calls = [PairCall(*row) for row in rows]
-    dated = [call for call in calls if call.dated]
-    dated.sort(key=lambda call: (call.date, call.pk))
+    dated = sorted((call for call in calls if call.dated), key=lambda c: (c.date, c.pk))
     for before, call in zip([None, *dated], dated, strict=False):
         if before is None:
             call.gap = "their first call in the archive"
         else:
             call.gap = gap_words(before.date, before.precision, call.date, call.precision)
-    return dated + [call for call in calls if not call.dated]
+    undated = sorted((call for call in calls if not call.dated), key=lambda c: c.pk)
+    return dated + undated
 
 
 def fill(calls: list[PairCall]) -> None:
