@@ -33,7 +33,12 @@ _COARSER = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
 def pair_url(one: Leader, other: Leader) -> str:
     """The one address of the pair's page: the two slugs in alphabetical order."""
-    first, second = sorted((one.slug, other.slug))
+    return pair_path(one.slug, other.slug)
+
+
+def pair_path(slug: str, other: str) -> str:
+    """`pair_url` from the two leaders' slugs (the sitemap reads slugs, not leaders)."""
+    first, second = sorted((slug, other))
     return reverse("archive:leader-pair", kwargs={"slug": first, "other": second})
 
 
@@ -124,20 +129,17 @@ class PairCall:
 
 def calls_of_pair(one: Leader, other: Leader) -> list[PairCall]:
     """Every call both leaders took part in, oldest first (undated last), each dated one with
-    the gap since the dated call before it; one query.
+    the gap since the dated call before it; one query (two on SQLite, which joins the
+    leaders' participations from the one with fewer calls: ``Call.objects.shared_by``).
 
-    The calls are those of one leader's participations whose call is among the other's, both
-    read from the (leader, call) index, and sorted here: asked to sort them, SQLite walked
-    the whole archive in date order instead (``Call.objects.between`` is for the few
-    nearest calls, and walks the archive when the leaders share many).
+    Sorted here rather than by the database: asked for an order, SQLite may walk the whole
+    archive in date order.
     """
-    theirs = Participation.objects.filter(leader=other).values("call_id")
-    both = Participation.objects.filter(leader=one, call_id__in=theirs).values("call_id")
     others = Participation.objects.filter(call=OuterRef("pk")).exclude(
         leader_id__in=[one.pk, other.pk]
     )
     rows = (
-        Call.objects.filter(pk__in=both)
+        Call.objects.shared_by(one, other)
         .annotate(with_others=Exists(others))
         .order_by()
         .values_list(

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from archive import pairs
+from archive import pairs, sitemaps
 from archive.enums import DatePrecision
 from archive.merging import merge_leaders
 from archive.pairs import gap_words, months_between, span_words
@@ -393,6 +393,19 @@ def test_the_sitemap_lists_each_pair_once(client, seed):
     ]
     index = client.get(reverse("archive:sitemap")).content.decode()
     assert "sitemap-pairs.xml" in index
+
+
+@pytestmark_db
+def test_the_pairs_sitemap_keeps_to_the_newest_calls(client, seed, monkeypatch):
+    monkeypatch.setattr(sitemaps, "PAIR_SITEMAP_CALLS", 1)
+    CallFactory(date=D(2020, 1, 1), participants=[seed.raisi, seed.putin])
+
+    content = client.get(
+        reverse("archive:sitemap-section", kwargs={"section": "pairs"})
+    ).content.decode()
+
+    locations = [part.split("</loc>")[0] for part in content.split("<loc>")[1:]]
+    assert locations == ["http://testserver/leaders/ebrahim-raisi/and/vladimir-putin/"]
 
 
 # Queries.
