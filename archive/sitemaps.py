@@ -1,14 +1,16 @@
-"""sitemap.xml: every permalink (calls, leaders, topics, countries, sources) and the lists.
+"""sitemap.xml: every permalink (calls, leaders, pairs of leaders, topics, countries, sources)
+and the lists.
 
 Faceted list URLs are left out on purpose: their combinations are endless, and
 robots.txt asks crawlers not to wander through them.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 
-from .models import Call, Country, Leader, Source, Topic
+from .models import Call, Country, Leader, Participation, Source, Topic
+from .pairs import pair_path
 
 
 class CallSitemap(Sitemap):
@@ -31,6 +33,42 @@ class LeaderSitemap(Sitemap):
 
     def lastmod(self, leader):
         return leader.updated_at
+
+
+#: The pairs sitemap lists the pairs of this many of the most recently archived calls.
+PAIR_SITEMAP_CALLS = 10_000
+
+
+class PairSitemap(Sitemap):
+    """Two leaders side by side: each pair of the most recently archived calls' participants,
+    once (its page's own address).
+
+    Bounded: every pair of the archive is a self-join of all its participations, which ran
+    past the 10 s statement timeout at 200,000 calls (a 503; on two busy cores); the pairs of
+    the newest ``PAIR_SITEMAP_CALLS`` calls are read from a range of their participations.
+    Every pair is linked from its calls' pages and its leaders' pages, which the sitemap
+    lists.
+    """
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        # The id the newest calls start from: a range of the participations' (call, leader)
+        # index, where a list of the newest ids was looked up participation by participation.
+        newest = Call.objects.order_by("-id").values_list("id", flat=True)
+        first = newest[PAIR_SITEMAP_CALLS - 1 : PAIR_SITEMAP_CALLS].first() or 0
+        return (
+            Participation.objects.filter(
+                call_id__gte=first, call__participations__leader_id__gt=F("leader_id")
+            )
+            .values_list("leader__slug", "call__participations__leader__slug")
+            .distinct()
+            .order_by("leader__slug", "call__participations__leader__slug")
+        )
+
+    def location(self, pair):
+        return pair_path(*pair)
 
 
 class TopicSitemap(Sitemap):
@@ -85,6 +123,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "calls": CallSitemap,
     "leaders": LeaderSitemap,
+    "pairs": PairSitemap,
     "topics": TopicSitemap,
     "countries": CountrySitemap,
     "sources": SourceSitemap,

@@ -43,6 +43,7 @@ urlpatterns = [
     path("leaders/", views.leader_list, name="leaders"),
     path("leaders/<slug:slug>/", views.leader_detail, name="leader"),
     path("leaders/<slug:slug>/feed/", LeaderCallsFeed(), name="leader-feed"),
+    path("leaders/<slug:slug>/and/<slug:other>/", views.leader_pair, name="leader-pair"),
     path("topics/", views.topic_list, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/", TopicCallsFeed(), name="topic-feed"),

@@ -39,7 +39,7 @@ SLOW_QUERY_MS = 10
 def sample_values(seed: int) -> dict:
     """Real values from the data set: the busiest leader, a call, words to search for."""
     import generate
-    from django.db.models import Count
+    from django.db.models import Count, F
 
     from archive.models import Call, Participation
 
@@ -47,6 +47,14 @@ def sample_values(seed: int) -> dict:
         Participation.objects.values("leader_id", "leader__slug")
         .annotate(n=Count("*"))
         .order_by("-n", "leader_id")
+        .first()
+    )
+    # The pair of leaders with the most calls between them: the largest pair page.
+    pair = (
+        Participation.objects.filter(call__participations__leader_id__gt=F("leader_id"))
+        .values("leader__slug", "call__participations__leader__slug")
+        .annotate(n=Count("*"))
+        .order_by("-n")
         .first()
     )
     n_calls = Call.objects.count()
@@ -71,6 +79,8 @@ def sample_values(seed: int) -> dict:
         "leader_slug": busiest["leader__slug"],
         "leader_id": busiest["leader_id"],
         "leader_calls": busiest["n"],
+        "pair": sorted([pair["leader__slug"], pair["call__participations__leader__slug"]]),
+        "pair_calls": pair["n"],
         "year": 2020,
         "call_id": call.pk,
         "call_slug": call.slug,
@@ -126,6 +136,7 @@ def our_urls(sample: dict) -> tuple[dict[str, str | None], list[str]]:
         "search_rare": url("archive:search", [(p["search"], sample["rare_word"])]),
         "permalink": url("archive:call", pk=sample["call_id"], slug=sample["call_slug"]),
         "leader": url("archive:leader", slug=sample["leader_slug"]),
+        "pair": url("archive:leader-pair", slug=sample["pair"][0], other=sample["pair"][1]),
         "csv": url("archive:calls-export", [(p["from"], sample["csv_from"])], fmt="csv"),
     }
     return urls, notes

@@ -42,6 +42,8 @@ PAGES = {
     "search_rare": ("(c) search (rare word) with facets", 150),
     "permalink": ("(d) a call permalink", 20),
     "leader": ("(e) a leader page (busiest leader)", None),
+    # Issue 15: within the calls list's speed.
+    "pair": ("(g) two leaders side by side (busiest pair)", 100),
     "csv": ("(f) CSV export of ~10,000 calls", None),
 }
 PEER_PAIRS = ["list", "filtered", "search", "permalink"]

@@ -6,6 +6,7 @@ from .exports import calls_export
 from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
+from .pairs import leader_pair
 from .places import country_detail, country_list
 from .releases import release_detail, release_file, release_list
 from .selection import (
@@ -32,6 +33,7 @@ __all__ = [
     "home",
     "leader_detail",
     "leader_list",
+    "leader_pair",
     "release_detail",
     "release_file",
     "release_list",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from django.db.models import F, Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -26,6 +28,7 @@ from ..models import (
     Source,
     Statement,
 )
+from ..pairs import pair_url
 from .changes import of_call
 from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import MAX_SENTENCE_ROWS, evidence_count, sentences
@@ -262,6 +265,8 @@ def call_detail(request, pk: int, slug: str = ""):
         "between_query": "&".join(f"leader={leader.slug}" for leader in leaders),
         # What changed in the record since it was archived: a citation can be checked.
         "changes": of_call(call),
+        # Each two of its participants side by side (their page: every call between them).
+        "pairs": [(a, b, pair_url(a, b)) for a, b in itertools.combinations(leaders, 2)],
     }
     return render(request, "archive/call_detail.html", context)
 

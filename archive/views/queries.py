@@ -129,13 +129,14 @@ class Timeline:
     ``_timeline.html``.
 
     Each bar links to the calls list filtered to its period: with ``filters`` (the page's
-    leader, topic or country, as the calls list's parameters), or when they are None with the
-    page's own query (the calls list and the search page), once `linked` to its request.
+    leader, topic or country, as the calls list's parameters: a mapping, or (name, value) pairs
+    where a name repeats, as two leaders' do), or when they are None with the page's own
+    query (the calls list and the search page), once `linked` to its request.
     """
 
     rows: list[tuple[int | None, int | None, int]]
     given_title: str
-    filters: dict[str, str] | None = None
+    filters: dict[str, str] | list[tuple[str, str]] | None = None
     path: str = ""
     params: list[tuple[str, str]] = field(default_factory=list)
 
@@ -178,7 +179,9 @@ class Timeline:
     def linked(self, request) -> Timeline:
         """This timeline, its links made for ``request``'s page."""
         if self.filters is not None:
-            path, params = reverse("archive:calls"), list(self.filters.items())
+            filters = self.filters
+            params = list(filters.items() if isinstance(filters, dict) else filters)
+            path = reverse("archive:calls")
         else:
             path = request.path
             params = [
@@ -210,7 +213,9 @@ class Timeline:
         return self.url("unknown")
 
 
-def timeline(rows, title: str, filters: dict[str, str] | None = None) -> Timeline:
+def timeline(
+    rows, title: str, filters: dict[str, str] | list[tuple[str, str]] | None = None
+) -> Timeline:
     """A timeline of ``rows`` (year, month, count), its bars linking to the calls list with
     ``filters`` (None: the page's own parameters, see `Timeline.linked`)."""
     return Timeline(list(rows), title, filters)

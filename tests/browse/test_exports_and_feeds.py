@@ -318,7 +318,7 @@ def test_sitemap_index_names_every_section(client, seed):
     locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert locations == [
         f"http://testserver/sitemap-{section}.xml"
-        for section in ("pages", "calls", "leaders", "topics", "countries", "sources")
+        for section in ("pages", "calls", "leaders", "pairs", "topics", "countries", "sources")
     ]
 
 

@@ -160,6 +160,7 @@ def test_record_pages_never_fail(client, seed):
         seed.iran.get_absolute_url(),
         seed.raisi_source.get_absolute_url(),
         reverse("archive:leader-feed", args=["emmanuel-macron"]),
+        reverse("archive:leader-pair", args=["emmanuel-macron", "vladimir-putin"]),
     ]
 
     @EXAMPLES
@@ -194,6 +195,8 @@ def test_an_id_too_large_for_the_database_is_a_404(client, seed, number, templat
             "/countries/{}/",
             "/sources/{}/",
             "/leaders/{}/feed/",
+            "/leaders/{}/and/emmanuel-macron/",
+            "/leaders/emmanuel-macron/and/{}/",
             "/calls/{}.json",
             "/sitemap-{}.xml",
         ]

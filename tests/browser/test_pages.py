@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from archive.pairs import pair_url
 from tests.browse.conftest import build_seed
 from tests.factories import CallFactory, CountryFactory, LeaderFactory, SourceFactory, TopicFactory
 
@@ -31,6 +32,7 @@ def page_urls(seed) -> dict[str, str]:
         "search": "/search/?q=nuclear",
         "call": seed.raisi_call.get_absolute_url(),
         "leader": seed.macron.get_absolute_url(),
+        "pair": pair_url(seed.macron, seed.raisi),
         "topic": seed.ukraine.get_absolute_url(),
         "country": seed.france.get_absolute_url(),
         "source": seed.raisi_source.get_absolute_url(),
@@ -49,6 +51,7 @@ PAGE_TYPES = [
     "search",
     "call",
     "leader",
+    "pair",
     "topic",
     "country",
     "source",
