@@ -19,6 +19,7 @@ from django.db import connections, models
 from django.db.models import F, Q
 from django.utils.text import slugify
 
+from . import event_codes
 from .enums import (
     CallKind,
     DatePrecision,
@@ -510,6 +511,15 @@ class Call(TimestampedModel):
         if self.date_precision == DatePrecision.MONTH:
             return self.date.strftime("%B %Y")
         return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    @property
+    def cameo_code(self) -> str:
+        """The call's event code in the CAMEO ontology (`archive.event_codes`)."""
+        return event_codes.cameo_code(self.kind)
+
+    @property
+    def cameo_name(self) -> str:
+        return event_codes.cameo_name(self.kind)
 
     @property
     def duration_display(self) -> str:

@@ -1,7 +1,7 @@
 """The archive's public pages. Each module holds one family of pages."""
 
-from .calls import call_cite, call_data, call_detail, call_list, search_page
-from .exports import calls_export
+from .calls import call_cite, call_data, call_detail, call_list, call_plover, search_page
+from .exports import calls_export, calls_plover
 from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
@@ -23,7 +23,9 @@ __all__ = [
     "call_data",
     "call_detail",
     "call_list",
+    "call_plover",
     "calls_export",
+    "calls_plover",
     "country_detail",
     "country_list",
     "home",
