@@ -42,6 +42,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from .enums import ParticipantRole
 from .event_codes import cameo_code, plover_record
 from .idlists import listed
 from .links import link
@@ -225,7 +226,7 @@ def iter_plover_records(
 ) -> Iterator[dict[str, Any]]:
     """Every call of ``queryset`` as a PLOVER event record (`archive.event_codes`), in the
     queryset's order: the export shape of each chunk, and one query more for the
-    participants' roles and permalinks."""
+    participants' permalinks and which of them is the call's initiator."""
     ids = list(queryset.values_list("pk", flat=True))
     for offset in range(0, len(ids), chunk):
         part = ids[offset : offset + chunk]
@@ -234,9 +235,24 @@ def iter_plover_records(
         rows = (
             Participation.objects.filter(call_id__in=listed(part))
             .order_by("leader__name", "pk")
-            .values_list("call_id", "leader__name", "leader__slug", "leader__country_id", "role")
+            .values_list(
+                "call_id",
+                "leader_id",
+                "leader__name",
+                "leader__slug",
+                "leader__country_id",
+                "call__initiator_id",
+            )
         )
-        for call_id, name, slug, country, role in rows:
+        for call_id, leader_id, name, slug, country, initiator_id in rows:
+            # The call's initiator, as its page and exports give it (an editor sets it there).
+            role = (
+                ParticipantRole.INITIATOR
+                if leader_id == initiator_id
+                else ParticipantRole.RECIPIENT
+                if initiator_id is not None
+                else ParticipantRole.PARTICIPANT
+            )
             url = site + link("archive:leader", slug=slug)
             participants[call_id].append(
                 {"name": name, "country": country, "url": url, "role": role}
