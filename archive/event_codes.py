@@ -52,6 +52,15 @@ code (e.g., country)": the ISO 3166-1 alpha-3 code, which CAMEO's country codes 
 and ``actor_text``; ``country_code`` is the alpha-2 code the archive keeps (PLOVER's
 location object has both, as ``country code`` and ``cc3``). The European Union and
 Kosovo have no alpha-3 code in ISO 3166-1: their ``code`` is null, never made up.
+
+A record's fields are PLOVER's where PLOVER has one: ``id`` (the call's permalink),
+``date`` (null for an undated call, though PLOVER requires one: the archive does not
+make one up), ``event`` (PLOVER's list of event types: ``["CONSULT"]``), ``mode``,
+``source``, ``recipient`` and ``cite_info`` (a list, one object a source, where PLOVER
+has one object a text). The manual invites "named fields beyond those provided"; these
+are the archive's: ``date_precision`` (a month or a year is given as its first day),
+``cameo_code``, ``kind``, ``direction`` ("initiator known" or "unknown"), an actor's
+``country_code`` and ``identifier_url`` (the leader's permalink), and ``codebook``.
 """
 
 from __future__ import annotations
