@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import event_codes
 from .enums import (
     CallKind,
     ChangeKind,
@@ -526,6 +527,15 @@ class Call(TimestampedModel):
         if self.date_precision == DatePrecision.MONTH:
             return self.date.strftime("%B %Y")
         return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    @property
+    def cameo_code(self) -> str:
+        """The call's event code in the CAMEO ontology (`archive.event_codes`)."""
+        return event_codes.cameo_code(self.kind)
+
+    @property
+    def cameo_name(self) -> str:
+        return event_codes.cameo_name(self.kind)
 
     @property
     def duration_display(self) -> str:

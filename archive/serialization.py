@@ -11,11 +11,17 @@
               "publisher": ... | None, "published": "2023-06-10" | None,
               "url": "https://original.example/..." | None,
               "permalink": "https://diplo.example.org/sources/3/", "role": "main|background"}],
- "one_sided": true | false, "status": "extracted|reviewed"}
+ "one_sided": true | false, "status": "extracted|reviewed",
+ "cameo_code": "041|040"}
 
 ``one_sided``: every source of the call speaks for one of its participants' sides (its
 government's page, or a report quoting that side's seat alone): what one side said it
 discussed, not what the other did (``Call.one_sided``).
+
+``cameo_code``: the call's event code in the CAMEO ontology, from its kind ("041" discuss
+by telephone for phone and video calls, "040" consult for meetings, whose place the archive
+does not record): `archive.event_codes` says why. The last column, so that files read by
+position before it was added still read the same.
 
 Permalinks are absolute (``site``: the scheme and host they are on), so that a row read
 away from the archive still leads back to it. A source is named as every page names it
@@ -36,6 +42,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from .enums import ParticipantRole
+from .event_codes import cameo_code, plover_record
 from .idlists import listed
 from .links import link
 from .models import Call, Leader, Participation, Report, Source, Term
@@ -60,6 +68,7 @@ CSV_COLUMNS = [
     "source_permalinks",
     "one_sided",
     "status",
+    "cameo_code",
 ]
 #: Calls read at a time: memory stays flat however many are exported.
 CHUNK = 1000
@@ -129,6 +138,7 @@ def call_dicts(ids: list[int], site: str = "") -> dict[int, dict[str, Any]]:
             "sources": [],
             "one_sided": one_sided,
             "status": status,
+            "cameo_code": cameo_code(kind),
         }
     participants = (
         Participation.objects.filter(call_id__in=listed(ids))
@@ -209,6 +219,45 @@ def call_to_row(data: dict[str, Any]) -> dict[str, Any]:
         "source_permalinks": "\n".join(s["permalink"] for s in data["sources"]),
     }
     return {key: csv_cell(value) for key, value in row.items()}
+
+
+def iter_plover_records(
+    queryset: QuerySet[Call], chunk: int = CHUNK, site: str = ""
+) -> Iterator[dict[str, Any]]:
+    """Every call of ``queryset`` as a PLOVER event record (`archive.event_codes`), in the
+    queryset's order: the export shape of each chunk, and one query more for the
+    participants' permalinks and which of them is the call's initiator."""
+    ids = list(queryset.values_list("pk", flat=True))
+    for offset in range(0, len(ids), chunk):
+        part = ids[offset : offset + chunk]
+        calls = call_dicts(part, site)
+        participants: dict[int, list[dict[str, Any]]] = {pk: [] for pk in part}
+        rows = (
+            Participation.objects.filter(call_id__in=listed(part))
+            .order_by("leader__name", "pk")
+            .values_list(
+                "call_id",
+                "leader_id",
+                "leader__name",
+                "leader__slug",
+                "leader__country_id",
+                "call__initiator_id",
+            )
+        )
+        for call_id, leader_id, name, slug, country, initiator_id in rows:
+            # The call's initiator, as its page and exports give it (an editor sets it there).
+            role = (
+                ParticipantRole.INITIATOR
+                if leader_id == initiator_id
+                else ParticipantRole.RECIPIENT
+                if initiator_id is not None
+                else ParticipantRole.PARTICIPANT
+            )
+            url = site + link("archive:leader", slug=slug)
+            participants[call_id].append(
+                {"name": name, "country": country, "url": url, "role": role}
+            )
+        yield from (plover_record(calls[pk], participants[pk]) for pk in part if pk in calls)
 
 
 # --- leaders and sources, for the data releases (archive/releases.py) --------------------------

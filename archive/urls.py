@@ -19,12 +19,15 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
     path("calls/", views.call_list, name="calls"),
+    # PLOVER event records (archive/event_codes.py), before the .json exports they extend.
+    path("calls.plover.json", views.calls_plover, name="calls-plover"),
     re_path(r"^calls\.(?P<fmt>csv|json)$", views.calls_export, name="calls-export"),
     path("calls/feed/", LatestCallsFeed(), name="feed"),
     path("calls/<int:pk>/", views.call_detail, name="call-noslug"),
     # An id has at most 19 digits (a bigint); a longer one matches nothing (404), rather than
     # reaching int(), which refuses numbers of more than 4,300 digits.
     re_path(r"^calls/(?P<pk>[0-9]{1,19})\.(?P<fmt>csv|json)$", views.call_data, name="call-data"),
+    re_path(r"^calls/(?P<pk>[0-9]{1,19})\.plover\.json$", views.call_plover, name="call-plover"),
     re_path(
         r"^calls/(?P<pk>[0-9]{1,19})/cite\.(?P<fmt>bib|ris|json)$",
         views.call_cite,

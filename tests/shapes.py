@@ -40,4 +40,6 @@ def expected_shape(call: Call, site: str = "") -> dict[str, Any]:
         ],
         "one_sided": call.one_sided,
         "status": call.status,
+        # CAMEO 041 "Discuss by telephone" for remote contacts, 040 "Consult" otherwise.
+        "cameo_code": "041" if call.kind in ("phone", "video") else "040",
     }

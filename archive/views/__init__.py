@@ -1,8 +1,8 @@
 """The archive's public pages. Each module holds one family of pages."""
 
-from .calls import call_cite, call_data, call_detail, call_list, search_page
+from .calls import call_cite, call_data, call_detail, call_list, call_plover, search_page
 from .changes import change_log
-from .exports import calls_export
+from .exports import calls_export, calls_plover
 from .home import home
 from .leaders import leader_detail, leader_list
 from .meta import robots_txt
@@ -26,7 +26,9 @@ __all__ = [
     "call_data",
     "call_detail",
     "call_list",
+    "call_plover",
     "calls_export",
+    "calls_plover",
     "change_log",
     "country_detail",
     "country_list",

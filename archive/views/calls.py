@@ -29,6 +29,7 @@ from ..models import (
     Statement,
 )
 from ..pairs import pair_url
+from ..serialization import iter_plover_records
 from .changes import of_call
 from .common import PER_PAGE, paginate, public_page, requested_page, today
 from .evidence import MAX_SENTENCE_ROWS, evidence_count, sentences
@@ -39,6 +40,7 @@ from .exports import (
     citation_response,
     feed_title,
     feed_url,
+    plover_json_response,
     site_of,
 )
 from .queries import timeline
@@ -320,6 +322,17 @@ def call_data(request, pk: int, fmt: str):
     if fmt == "json":
         return call_json_response(call, site_of(request))
     raise Http404("Calls come as .json or .csv.")
+
+
+@public_page
+def call_plover(request, pk: int):
+    """One call as a PLOVER event record (`archive.event_codes`)."""
+    if not Call.objects.filter(pk=pk).exists():
+        return redirect("archive:call-plover", pk=_merged_into(pk).pk, permanent=True)
+    record = next(iter_plover_records(Call.objects.filter(pk=pk), site=site_of(request)), None)
+    if record is None:  # deleted between the two reads
+        raise Http404(f"There is no call number {pk} in the archive.")
+    return plover_json_response(record)
 
 
 @public_page

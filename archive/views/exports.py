@@ -18,9 +18,16 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.urls import reverse
 
 from ..citations import Citation
+from ..event_codes import CAMEO_CODEBOOK, PLOVER_CODEBOOK, PLOVER_VERSION
 from ..filters import CallFilter
 from ..models import Call
-from ..serialization import CSV_COLUMNS, call_dict, call_to_row, iter_call_dicts
+from ..serialization import (
+    CSV_COLUMNS,
+    call_dict,
+    call_to_row,
+    iter_call_dicts,
+    iter_plover_records,
+)
 from ..untrusted import without_controls
 from .common import public_page
 
@@ -159,10 +166,10 @@ def json_lines(queryset, header: dict, site: str = "") -> Iterator[str]:
     return json_lines_of(iter_call_dicts(queryset, site=site), header)
 
 
-def json_lines_of(calls: Iterable[dict], header: dict) -> Iterator[str]:
-    """{"count": ..., ..., "calls": [...]} written a call at a time."""
+def json_lines_of(calls: Iterable[dict], header: dict, key: str = "calls") -> Iterator[str]:
+    """{"count": ..., ..., "calls": [...]} written a call at a time (``key``: the list's name)."""
     opening = json.dumps(header, cls=DjangoJSONEncoder)[:-1]
-    yield opening + (', "calls": [' if header else '"calls": [')
+    yield opening + (", " if header else "") + json.dumps(key) + ": ["
     for index, data in enumerate(calls):
         yield ("," if index else "") + "\n" + json.dumps(data, ensure_ascii=False)
     yield "\n]}\n"
@@ -205,6 +212,42 @@ def calls_export(request, fmt: str):
     }
     return StreamingHttpResponse(
         json_lines(queryset, header, site), content_type="application/json; charset=utf-8"
+    )
+
+
+#: What a PLOVER export says of itself, before its events.
+PLOVER_HEADER = {
+    "codebook": PLOVER_VERSION,
+    "codebook_url": PLOVER_CODEBOOK,
+    "cameo_codebook_url": CAMEO_CODEBOOK,
+    "note": "Each call is a CONSULT event. The leader who initiated the contact is the "
+    "source actor and the others are recipients; where no source says who initiated it, "
+    'every participant is a source and "direction" is "unknown". Meetings have no mode: '
+    "the archive does not record where they took place.",
+}
+
+
+def plover_json_response(record: dict) -> JsonResponse:
+    return JsonResponse(record, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@known_parameters_only
+@public_page
+def calls_plover(request):
+    """The calls list as PLOVER event records: the filters of /calls.json, the same 400s."""
+    filterset = CallFilter(request.GET, queryset=Call.objects.all())
+    problems = filter_problems(filterset)
+    if problems:
+        return refused(request, problems)
+    header = {
+        "count": filterset.count(),
+        "filters": {name: request.GET.getlist(name) for name in request.GET},
+        **PLOVER_HEADER,
+    }
+    records = iter_plover_records(filterset.sorted(), site=site_of(request))
+    return StreamingHttpResponse(
+        json_lines_of(records, header, key="events"),
+        content_type="application/json; charset=utf-8",
     )
 
 

@@ -284,6 +284,7 @@ def test_export_json_is_a_list_of_every_call(seeds, knowledge):
         "sources",
         "one_sided",
         "status",
+        "cameo_code",
     }
 
 
