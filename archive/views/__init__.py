@@ -1,5 +1,18 @@
 """The archive's public pages. Each module holds one family of pages."""
 
+from .api import (
+    api_page,
+    calls_api,
+    countries_api,
+    country_json,
+    leader_json,
+    leaders_api,
+    openapi_json,
+    source_json,
+    sources_api,
+    topic_json,
+    topics_api,
+)
 from .calls import call_cite, call_data, call_detail, call_list, search_page
 from .exports import calls_export
 from .home import home
@@ -10,21 +23,32 @@ from .sources import source_cite, source_detail, source_list
 from .topics import topic_detail, topic_list
 
 __all__ = [
+    "api_page",
     "call_cite",
     "call_data",
     "call_detail",
     "call_list",
+    "calls_api",
     "calls_export",
+    "countries_api",
     "country_detail",
+    "country_json",
     "country_list",
     "home",
     "leader_detail",
+    "leader_json",
     "leader_list",
+    "leaders_api",
+    "openapi_json",
     "robots_txt",
     "search_page",
     "source_cite",
     "source_detail",
+    "source_json",
     "source_list",
+    "sources_api",
     "topic_detail",
+    "topic_json",
     "topic_list",
+    "topics_api",
 ]
