@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from .. import charts, search
 from ..facet_totals import leader_calls
@@ -661,3 +661,31 @@ def api_page(request):
 @api_view(frozenset())
 def openapi_json(request):
     return json_response(openapi_document(site_of(request)))
+
+
+#: The JSON twin of each page (by URL name), with the parameters it reads.
+_TWINS = {
+    "calls": ("archive:search-json", CALL_PARAMETERS - PAGING),
+    "search": ("archive:search-json", CALL_PARAMETERS - PAGING),
+    "leaders": ("archive:leaders-json", LEADER_PARAMETERS - PAGING),
+    "topics": ("archive:topics-json", TOPIC_PARAMETERS - PAGING),
+    "countries": ("archive:countries-json", COUNTRY_PARAMETERS - PAGING),
+    "sources": ("archive:sources-json", SOURCE_PARAMETERS - PAGING),
+    "leader": ("archive:leader-json", frozenset()),
+    "topic": ("archive:topic-json", frozenset()),
+    "country": ("archive:country-json", frozenset()),
+    "source": ("archive:source-json", frozenset()),
+}
+
+
+def json_twin(request: HttpRequest) -> str:
+    """The address of the JSON twin of ``request``'s page, with the parameters of the page
+    that the twin reads ("" for a page without one)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.namespace != "archive" or match.url_name not in _TWINS:
+        return ""
+    name, known = _TWINS[match.url_name]
+    try:
+        return reverse(name, kwargs=match.kwargs or None) + _query(request.GET, known)
+    except NoReverseMatch:  # a page's address its twin's does not take ("/countries/xyz/")
+        return ""

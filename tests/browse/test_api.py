@@ -532,3 +532,46 @@ def test_the_curl_and_pandas_examples_run_against_the_server(live_server, monkey
     exec(compile(code, "pandas example", "exec"), namespace)
     assert [row["kind"] for row in namespace["calls"]] == ["phone"] * 3
     assert len({row["id"] for row in namespace["calls"]}) == 3
+
+
+@pytest.mark.parametrize(
+    ("page", "twin"),
+    [
+        ("/calls/?leader=emmanuel-macron&page=1", "/search.json?leader=emmanuel-macron"),
+        ("/search/?q=drones&more=topic", "/search.json?q=drones&more=topic"),
+        ("/leaders/?country=fr&sort=name", "/leaders.json?country=fr&sort=name"),
+        ("/topics/", "/topics.json"),
+        ("/countries/?sort=calls", "/countries.json?sort=calls"),
+        ("/sources/?q=drones", "/sources.json?q=drones"),
+        ("/leaders/emmanuel-macron/?page=1", "/leaders/emmanuel-macron.json"),
+        ("/topics/drones/", "/topics/drones.json"),
+        ("/countries/ir/", "/countries/ir.json"),
+    ],
+)
+def test_each_page_links_to_its_json_twin_with_its_parameters(client, seed, page, twin):
+    html = client.get(page).content.decode()
+
+    escaped = twin.replace("&", "&amp;")
+    head = (
+        f'<link rel="alternate" type="application/json" title="This page as JSON" href="{escaped}">'
+    )
+    assert head in html
+    assert f'(<a href="{escaped}">this page as JSON</a>)' in html
+    assert client.get(twin).status_code == 200
+
+
+def test_a_sources_page_links_to_its_json_permalink(client, seed):
+    html = client.get(seed.raisi_source.get_absolute_url()).content.decode()
+
+    assert f'href="/sources/{seed.raisi_source.pk}.json"' in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/leaders/no-such-leader/", "/countries/iran/", "/countries/zz/", "/sources/98765/"]
+)
+def test_an_error_page_links_to_no_json_twin(client, seed, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert "this page as JSON" not in response.content.decode()
+    assert 'type="application/json"' not in response.content.decode()
