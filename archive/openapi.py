@@ -240,6 +240,121 @@ def _schemas() -> dict[str, Any]:
                 "calls": count,
             }
         ),
+        "Counted": _object(
+            {"slug": _STRING, "name": _STRING, "calls": count, "url": _URL, "json": _URL}
+        ),
+        "LeaderRecord": {
+            "allOf": [
+                _ref("CallsOf"),
+                _object(
+                    {
+                        "slug": _STRING,
+                        "name": _STRING,
+                        "aliases": {"type": "array", "items": _STRING},
+                        "verified": {"type": "boolean"},
+                        "country": _STRING,
+                        "country_name": _STRING,
+                        "country_url": _URL,
+                        "url": _URL,
+                        "json": _URL,
+                        "terms": {
+                            "type": "array",
+                            "items": _object(
+                                {
+                                    "office": _STRING,
+                                    "title": _STRING,
+                                    "country": _STRING,
+                                    "start": {"type": ["string", "null"], "format": "date"},
+                                    "end": {"type": ["string", "null"], "format": "date"},
+                                }
+                            ),
+                        },
+                        "counterparts": {"type": "array", "items": _ref("CountedLeader")},
+                        "topics": {"type": "array", "items": _ref("Counted")},
+                        "feed_url": _URL,
+                    }
+                ),
+            ]
+        },
+        "CountedLeader": _object(
+            {
+                "slug": _STRING,
+                "name": _STRING,
+                "country": _STRING,
+                "calls": count,
+                "url": _URL,
+                "json": _URL,
+            }
+        ),
+        "TopicRecord": {
+            "allOf": [
+                _ref("CallsOf"),
+                _object(
+                    {
+                        "slug": _STRING,
+                        "name": _STRING,
+                        "description": _STRING,
+                        "url": _URL,
+                        "json": _URL,
+                        "parent": {"oneOf": [_ref("NamedTopic"), {"type": "null"}]},
+                        "subtopics": {"type": "array", "items": _ref("NamedTopic")},
+                        "leaders": {"type": "array", "items": _ref("CountedLeader")},
+                        "feed_url": _URL,
+                    }
+                ),
+            ]
+        },
+        "NamedTopic": _object({"slug": _STRING, "name": _STRING, "url": _URL, "json": _URL}),
+        "CountryRecord": {
+            "allOf": [
+                _ref("CallsOf"),
+                _object(
+                    {
+                        "code": _STRING,
+                        "name": _STRING,
+                        "url": _URL,
+                        "json": _URL,
+                        "leaders": {"type": "array", "items": _ref("Counted")},
+                        "counterparts": {
+                            "type": "array",
+                            "items": _object(
+                                {
+                                    "code": _STRING,
+                                    "name": _STRING,
+                                    "calls": count,
+                                    "url": _URL,
+                                    "json": _URL,
+                                }
+                            ),
+                        },
+                    }
+                ),
+            ]
+        },
+        "SourceRecord": _object(
+            {
+                "id": _INTEGER,
+                "title": _STRING,
+                "publisher": _NULLABLE_STRING,
+                "published": {"type": ["string", "null"], "format": "date"},
+                "url": _NULLABLE_URL,
+                "permalink": _URL,
+                "json": _URL,
+                "dateline": _NULLABLE_STRING,
+                "language": _STRING,
+                "calls": {
+                    "type": "array",
+                    "items": _object(
+                        {
+                            "id": _INTEGER,
+                            "role": {"enum": ["main", "background"]},
+                            "url": _URL,
+                            "json": _URL,
+                        }
+                    ),
+                },
+            }
+        ),
         "CallsOf": _object(
             {
                 "calls": count,
@@ -253,6 +368,14 @@ def _schemas() -> dict[str, Any]:
             }
         ),
     }
+
+
+def _with_snippet(schemas: dict[str, Any]) -> dict[str, Any]:
+    """A search's rows have their matching passage too (HTML: the text escaped, the words
+    found in <mark>), and only a search's."""
+    for name in ("Call", "SourceRow"):
+        schemas[name]["properties"]["snippet"] = _NULLABLE_STRING
+    return schemas
 
 
 def openapi_document(site: str = "") -> dict[str, Any]:
@@ -269,9 +392,9 @@ def openapi_document(site: str = "") -> dict[str, Any]:
         "sort": _STRING,
         "filters": {"type": "array", "items": _object({"name": _STRING, "value": _STRING})},
         "facets_estimated": {"type": "boolean"},
+        "facets_sample_size": {"type": ["integer", "null"]},
         "export_urls": _object({"csv": _URL, "json": _URL}),
     }
-    record = {"allOf": [_ref("CallsOf"), {"type": "object"}]}
     paths = {
         reverse("archive:search-json"): _get(
             "The calls list and search, a page at a time, with its facets.",
@@ -286,7 +409,7 @@ def openapi_document(site: str = "") -> dict[str, Any]:
                 _parameter("sort", "calls (most first) or name.", {"enum": ["calls", "name"]}),
                 *paging,
             ],
-            _json(_list_of("LeaderRow"), "A page of leaders."),
+            _json(_list_of("LeaderRow", {"sort": _STRING}), "A page of leaders."),
         ),
         reverse("archive:topics-json"): _get(
             "Topics by name.", paging, _json(_list_of("TopicRow"), "A page of topics.")
@@ -294,7 +417,7 @@ def openapi_document(site: str = "") -> dict[str, Any]:
         reverse("archive:countries-json"): _get(
             "Countries, by name or by calls.",
             [_parameter("sort", "name or calls.", {"enum": ["name", "calls"]}), *paging],
-            _json(_list_of("CountryRow"), "A page of countries."),
+            _json(_list_of("CountryRow", {"sort": _STRING}), "A page of countries."),
         ),
         reverse("archive:sources-json"): _get(
             "Sources, newest first or by relevance to a search.",
@@ -308,28 +431,28 @@ def openapi_document(site: str = "") -> dict[str, Any]:
         "/leaders/{slug}.json": _get(
             "A leader: terms, calls, counterparts and topics.",
             [],
-            _json(record, "The leader."),
+            _json(_ref("LeaderRecord"), "The leader."),
             {**_ERRORS, **_NOT_FOUND},
             ["slug"],
         ),
         "/topics/{slug}.json": _get(
             "A topic: its place in the taxonomy, calls and leaders.",
             [],
-            _json(record, "The topic."),
+            _json(_ref("TopicRecord"), "The topic."),
             {**_ERRORS, **_NOT_FOUND},
             ["slug"],
         ),
         "/countries/{code}.json": _get(
             "A country: its leaders, calls and counterpart countries.",
             [],
-            _json(record, "The country."),
+            _json(_ref("CountryRecord"), "The country."),
             {**_ERRORS, **_NOT_FOUND},
             ["code"],
         ),
         "/sources/{id}.json": _get(
             "A source: what it is and the calls it reports.",
             [],
-            _json(_ref("SourceRow"), "The source."),
+            _json(_ref("SourceRecord"), "The source."),
             {**_ERRORS, **_NOT_FOUND},
             ["id"],
         ),
@@ -373,5 +496,5 @@ def openapi_document(site: str = "") -> dict[str, Any]:
         },
         "servers": [{"url": site or "/"}],
         "paths": paths,
-        "components": {"schemas": _schemas()},
+        "components": {"schemas": _with_snippet(_schemas())},
     }

@@ -111,8 +111,8 @@ def api_view(known: frozenset[str]):
                         )
                     else:
                         reasons.append(
-                            f"“{_shown(name)}”: a record's JSON takes no parameters; its"
-                            " calls are listed by calls_url."
+                            f"“{_shown(name)}”: this address takes no parameters (a record's"
+                            " calls are listed by its calls_url)."
                         )
                 elif len(values) > 1 and name not in _REPEATABLE:
                     reasons.append(f"{name}: give one value, not {len(values)}.")

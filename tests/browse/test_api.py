@@ -575,3 +575,56 @@ def test_an_error_page_links_to_no_json_twin(client, seed, path):
     assert response.status_code == 404
     assert "this page as JSON" not in response.content.decode()
     assert 'type="application/json"' not in response.content.decode()
+
+
+def _fields(document: dict, schema: dict) -> set[str]:
+    """The property names of ``schema`` (its $ref and allOf resolved)."""
+    if "$ref" in schema:
+        name = schema["$ref"].removeprefix("#/components/schemas/")
+        return _fields(document, document["components"]["schemas"][name])
+    fields = set(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        fields |= _fields(document, part)
+    return fields
+
+
+def _schema_of(document: dict, path: str) -> dict:
+    schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    return schema["schema"]
+
+
+def test_every_answer_has_exactly_the_fields_the_openapi_document_names(client, seed):
+    document = _get(client, "archive:openapi").json()
+    schemas = document["components"]["schemas"]
+    answers = {
+        "/leaders/{slug}.json": f"/leaders/{seed.macron.slug}.json",
+        "/topics/{slug}.json": f"/topics/{seed.ukraine.slug}.json",
+        "/countries/{code}.json": "/countries/fr.json",
+        "/sources/{id}.json": f"/sources/{seed.raisi_source.pk}.json",
+        "/search.json": "/search.json?q=drones",
+        "/leaders.json": "/leaders.json",
+        "/topics.json": "/topics.json",
+        "/countries.json": "/countries.json",
+        "/sources.json": "/sources.json?q=drones",
+    }
+    for path, url in answers.items():
+        data = client.get(url).json()
+        schema = _schema_of(document, path)
+        assert set(data) == _fields(document, schema), path
+        if "rows" in data:
+            [row_schema] = [
+                part["properties"]["rows"]["items"]
+                for part in schema["allOf"]
+                if "rows" in part.get("properties", {})
+            ]
+            assert data["rows"], path
+            for row in data["rows"]:
+                assert set(row) == _fields(document, row_schema), path
+            for facet in data["facets"]:
+                assert set(facet) <= set(schemas["Facet"]["properties"]), path
+                for value in facet["values"]:
+                    assert set(value) == set(schemas["FacetValue"]["properties"]), path
+    leader = client.get(answers["/leaders/{slug}.json"]).json()
+    assert set(leader["terms"][0]) == set(
+        schemas["LeaderRecord"]["allOf"][1]["properties"]["terms"]["items"]["properties"]
+    )

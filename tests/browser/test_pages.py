@@ -38,6 +38,7 @@ def page_urls(seed) -> dict[str, str]:
         "countries list": "/countries/",
         "topics list": "/topics/",
         "sources list": "/sources/",
+        "api": "/api/",
         "404": "/no-such-page/",
     }
 
@@ -56,6 +57,7 @@ PAGE_TYPES = [
     "countries list",
     "topics list",
     "sources list",
+    "api",
     "404",
 ]
 
