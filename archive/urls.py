@@ -18,6 +18,18 @@ app_name = "archive"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
+    # The JSON API (archive/views/api.py): each list's paged twin, each record's permalink.
+    path("search.json", views.calls_api, name="search-json"),
+    path("leaders.json", views.leaders_api, name="leaders-json"),
+    path("topics.json", views.topics_api, name="topics-json"),
+    path("countries.json", views.countries_api, name="countries-json"),
+    path("sources.json", views.sources_api, name="sources-json"),
+    path("leaders/<slug:slug>.json", views.leader_json, name="leader-json"),
+    path("topics/<slug:slug>.json", views.topic_json, name="topic-json"),
+    re_path(r"^countries/(?P<code>[A-Za-z]{2})\.json$", views.country_json, name="country-json"),
+    re_path(r"^sources/(?P<pk>[0-9]{1,19})\.json$", views.source_json, name="source-json"),
+    path("api/", views.api_page, name="api"),
+    path("api/openapi.json", views.openapi_json, name="openapi"),
     path("calls/", views.call_list, name="calls"),
     # PLOVER event records (archive/event_codes.py), before the .json exports they extend.
     path("calls.plover.json", views.calls_plover, name="calls-plover"),

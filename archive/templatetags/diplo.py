@@ -208,3 +208,12 @@ def linked(timeline, request):
 def period_url(timeline, year):
     """The calls list of one year of a linked timeline."""
     return timeline.url(year)
+
+
+@register.simple_tag(takes_context=True)
+def json_twin(context) -> str:
+    """The address of this page's JSON twin ("" when it has none): archive.views.api."""
+    from ..views.api import json_twin as twin_of
+
+    request = context.get("request")
+    return twin_of(request) if request is not None else ""

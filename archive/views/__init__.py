@@ -1,5 +1,18 @@
 """The archive's public pages. Each module holds one family of pages."""
 
+from .api import (
+    api_page,
+    calls_api,
+    countries_api,
+    country_json,
+    leader_json,
+    leaders_api,
+    openapi_json,
+    source_json,
+    sources_api,
+    topic_json,
+    topics_api,
+)
 from .calls import call_cite, call_data, call_detail, call_list, call_plover, search_page
 from .changes import change_log
 from .exports import calls_export, calls_plover
@@ -22,20 +35,27 @@ from .sources import source_cite, source_detail, source_list
 from .topics import topic_detail, topic_list
 
 __all__ = [
+    "api_page",
     "call_cite",
     "call_data",
     "call_detail",
     "call_list",
     "call_plover",
+    "calls_api",
     "calls_export",
     "calls_plover",
     "change_log",
+    "countries_api",
     "country_detail",
+    "country_json",
     "country_list",
     "home",
     "leader_detail",
+    "leader_json",
     "leader_list",
     "leader_pair",
+    "leaders_api",
+    "openapi_json",
     "release_detail",
     "release_file",
     "release_list",
@@ -50,7 +70,11 @@ __all__ = [
     "selection_remove",
     "source_cite",
     "source_detail",
+    "source_json",
     "source_list",
+    "sources_api",
     "topic_detail",
+    "topic_json",
     "topic_list",
+    "topics_api",
 ]

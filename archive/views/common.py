@@ -21,10 +21,18 @@ PER_PAGE = 25
 #: Every parameter a public page reads: the calls list's filters (which the search, the
 #: exports, the sources and leaders lists share), a page of results, a facet's longer list
 #: (``more``), the words its values are found by and the page of them (``fq``, ``fpage``), a
-#: part of a source's text. A page is given these and no other (utm_source and the like
-#: are dropped before it runs), so that its cached copy is keyed on what it read: a random
-#: parameter made every request a cache miss, slower than no cache at all.
-PAGE_PARAMETERS = frozenset(CallFilter.base_filters) | {"page", "more", "fq", "fpage", "part"}
+#: part of a source's text, the rows a page of a JSON twin holds (``size``). A page is given
+#: these and no other (utm_source and the like are dropped before it runs), so that its
+#: cached copy is keyed on what it read: a random parameter made every request a cache miss,
+#: slower than no cache at all.
+PAGE_PARAMETERS = frozenset(CallFilter.base_filters) | {
+    "page",
+    "more",
+    "fq",
+    "fpage",
+    "part",
+    "size",
+}
 
 
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:

@@ -1,5 +1,7 @@
 """Leaders: the list, and each leader's page (timeline, counterparts, topics, calls)."""
 
+from dataclasses import dataclass, field
+
 from django.db.models import F, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -19,17 +21,31 @@ MAX_FIND = 100
 ANNOUNCEMENTS_SHOWN = 20
 
 
-@public_page
-def leader_list(request):
-    """Every leader with their number of calls, by calls or by name; found by name or alias
-    (``q``) and kept to one country (``country``, its code).
+@dataclass
+class LeaderListing:
+    """The leaders list as asked by its parameters: the ids of the leaders it lists, in
+    order, and what it was asked (shared by the page and its JSON twin)."""
 
-    The counts are the ones the database keeps (no counting), only the ids and names of the
-    leaders asked for are read, and only the page's leaders are fetched whole.
+    ids: list[int]
+    sort: str
+    find: str
+    code: str  # the country asked for, when the archive has it
+    country: str | None  # its name
+    countries: list[tuple[str, str]]  # (code, name) of every country, by name
+    counts: dict[int, int]  # each leader's calls, as the database keeps them
+    per_country: dict[str, int]  # leaders found by name, by country (whatever the country)
+    notices: list[str] = field(default_factory=list)
+
+
+def leaders_listed(params) -> LeaderListing:
+    """The leaders list for ``params`` (``q``, ``country``, ``sort``), in three queries.
+
+    The counts are the ones the database keeps (no counting), and only the ids and
+    countries of the leaders asked for are read.
     """
-    sort = request.GET.get("sort") if request.GET.get("sort") in LEADER_SORTS else "calls"
-    find = request.GET.get("q", "").strip()[:MAX_FIND]
-    code = request.GET.get("country", "").strip().upper()
+    sort = params.get("sort") if params.get("sort") in LEADER_SORTS else "calls"
+    find = params.get("q", "").strip()[:MAX_FIND]
+    code = params.get("country", "").strip().upper()
     countries = list(Country.objects.order_by("name").values_list("code", "name"))
     notices = []
     rows = Leader.objects.order_by("name")
@@ -43,27 +59,55 @@ def leader_list(request):
         notices.append(
             f"Country: nothing in the archive has the code “{code[:10]}”; all are shown."
         )
-    elif country:
-        rows = rows.filter(country_id=code)
+    # The leaders found by name with their country, read once: the list keeps those of the
+    # country asked for, the JSON twin counts them by country for its facet.
+    found_rows = list(rows.values_list("id", "country_id"))
+    per_country: dict[str, int] = {}
+    for _, country_id in found_rows:
+        per_country[country_id] = per_country.get(country_id, 0) + 1
+    ids = [pk for pk, country_id in found_rows if not country or country_id == code]
     counts = leader_calls()  # kept by the database
-    ids = list(rows.values_list("id", flat=True))
     if sort == "calls":
         ids.sort(key=lambda pk: -counts.get(pk, 0))  # stable: names order ties
-    pagination = paginate(request, ids, per_page=100)
+    return LeaderListing(
+        ids, sort, find, code if country else "", country, countries, counts, per_country, notices
+    )
+
+
+def with_leaders(pagination, counts: dict[int, int]):
+    """``pagination`` with its page's leader ids replaced by the leaders (and their calls)."""
     leaders = Leader.objects.select_related("country").in_bulk(pagination.page.object_list)
     pagination.page.object_list = [leaders[pk] for pk in pagination.page.object_list]
     for leader in pagination.page.object_list:
         leader.n_calls = counts.get(leader.pk, 0)
+    return pagination
+
+
+@public_page
+def leader_list(request):
+    """Every leader with their number of calls, by calls or by name; found by name or alias
+    (``q``) and kept to one country (``country``, its code). Only the page's leaders are
+    fetched whole."""
+    listing = leaders_listed(request.GET)
+    pagination = with_leaders(paginate(request, listing.ids, per_page=100), listing.counts)
     context = {
         "page": pagination.page,
-        "notices": notices + pagination.notices,
-        "sort": sort,
-        "find": find,
-        "countries": countries,
-        "country_code": code if country else "",
-        "country_name": country,
+        "notices": listing.notices + pagination.notices,
+        "sort": listing.sort,
+        "find": listing.find,
+        "countries": listing.countries,
+        "country_code": listing.code,
+        "country_name": listing.country,
     }
     return render(request, "archive/leader_list.html", context)
+
+
+def leader_counted(leader: Leader) -> tuple[CallSet, list]:
+    """A leader's calls as their page counts them, and their counterparts."""
+    # The leader's calls are the ids of their participations, read from an index once.
+    ids = Participation.objects.filter(leader=leader).values_list("call_id", flat=True)
+    counted = CallSet("leader", leader.pk, ids)
+    return counted, counted.top_leaders(limit=24, exclude=leader)
 
 
 @public_page
@@ -72,10 +116,7 @@ def leader_detail(request, slug: str):
     if leader is None:
         moved = get_object_or_404(LeaderRedirect.objects.select_related("leader"), old_slug=slug)
         return redirect(moved.leader, permanent=True)
-    # The leader's calls are the ids of their participations, read from an index once.
-    ids = Participation.objects.filter(leader=leader).values_list("call_id", flat=True)
-    counted = CallSet("leader", leader.pk, ids)
-    counterparts = counted.top_leaders(limit=24, exclude=leader)
+    counted, counterparts = leader_counted(leader)
     calls = counted.calls.with_related().order_by("-date", "-id")
     pagination = paginate(request, calls, count=counted.count)
     context = {

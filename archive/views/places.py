@@ -14,12 +14,9 @@ from .queries import CallSet, timeline
 COUNTRY_SORTS = {"name": "Name", "calls": "Most calls"}
 
 
-@public_page
-def country_list(request):
-    """Every country with its leaders in the gazetteer and its calls in the archive (the
-    calls one of its leaders took part in, as the facet counts them: kept by the database),
-    by name or by calls."""
-    sort = request.GET.get("sort") if request.GET.get("sort") in COUNTRY_SORTS else "name"
+def countries_listed(sort: str) -> list[Country]:
+    """Every country with its leaders (``n_leaders``) and calls (``n_calls``), by name or
+    by calls (``sort``)."""
     calls = kept_counts(COUNTRY)
     countries = list(
         Country.objects.annotate(n_leaders=Count("leaders", distinct=True)).order_by("name")
@@ -28,6 +25,23 @@ def country_list(request):
         country.n_calls = calls.get(country.code, 0)
     if sort == "calls":
         countries.sort(key=lambda country: -country.n_calls)  # stable: names order ties
+    return countries
+
+
+def country_counted(country: Country) -> CallSet:
+    """The calls one of a country's leaders took part in, as its page counts them."""
+    # Each call once, though two of its leaders may be of this country.
+    ids = Participation.objects.filter(leader__country=country).values_list("call_id", flat=True)
+    return CallSet("country", country.code, ids.distinct())
+
+
+@public_page
+def country_list(request):
+    """Every country with its leaders in the gazetteer and its calls in the archive (the
+    calls one of its leaders took part in, as the facet counts them: kept by the database),
+    by name or by calls."""
+    sort = request.GET.get("sort") if request.GET.get("sort") in COUNTRY_SORTS else "name"
+    countries = countries_listed(sort)
     context = {
         "countries": countries,
         "sort": sort,
@@ -44,9 +58,7 @@ def country_detail(request, code: str):
     if code != code.lower():
         return redirect("archive:country", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
-    # Each call once, though two of its leaders may be of this country.
-    ids = Participation.objects.filter(leader__country=country).values_list("call_id", flat=True)
-    counted = CallSet("country", country.code, ids.distinct())
+    counted = country_counted(country)
     calls = counted.calls.with_related().order_by("-date", "-id")
     pagination = paginate(request, calls, count=counted.count)
     leaders = list(country.leaders.order_by("name"))

@@ -1,6 +1,6 @@
 """Sources: the list (searchable), and each source's text with its extracted facts."""
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.shortcuts import render
@@ -24,10 +24,12 @@ from .evidence import (
 from .exports import citation_response
 
 
-@public_page
-def source_list(request):
-    query = search.parse(request.GET.get("q", "")[: search.MAX_QUERY_LENGTH * 2])
-    publisher = request.GET.get("publisher", "").strip()[:200]
+def sources_listed(params) -> tuple[QuerySet, search.Query, str]:
+    """The sources the list shows for ``params`` (``q``, ``publisher``), newest first or
+    most relevant first, each with its number of calls (``n_calls``); the search and the
+    publisher asked for."""
+    query = search.parse(params.get("q", "")[: search.MAX_QUERY_LENGTH * 2])
+    publisher = params.get("publisher", "").strip()[:200]
     # A correlated count, not GROUP BY: FTS5's bm25() cannot run in an aggregate query.
     reports = Report.objects.filter(source=OuterRef("pk")).order_by().values("source")
     sources = Source.objects.annotate(
@@ -39,7 +41,13 @@ def source_list(request):
         sources = search.search_sources(sources, query)
     if query.has_positive_terms:
         sources = search.rank_sources(sources, query).order_by("-search_rank", "-id")
-    pagination = paginate(request, sources.defer("body"))
+    return sources.defer("body"), query, publisher
+
+
+@public_page
+def source_list(request):
+    sources, query, publisher = sources_listed(request.GET)
+    pagination = paginate(request, sources)
     snippets = (
         search.source_snippets(query, [s.pk for s in pagination.page.object_list])
         if query.has_positive_terms

@@ -12,13 +12,29 @@ from .common import paginate, public_page
 from .queries import CallSet, timeline
 
 
-@public_page
-def topic_list(request):
-    # The counts the database keeps, each topic's including its narrower topics'.
+def topics_listed() -> list[Topic]:
+    """Every topic by name, with its calls (``n_calls``): the counts the database keeps,
+    each topic's including its narrower topics'."""
     counts = kept_counts(TOPIC)
-    topics = list(Topic.objects.order_by("name"))
+    topics = list(Topic.objects.select_related("parent").order_by("name"))
     for topic in topics:
         topic.n_calls = counts.get(str(topic.pk), 0)
+    return topics
+
+
+def topic_counted(topic: Topic) -> CallSet:
+    """A topic's calls (its narrower topics' included), as its page counts them."""
+    narrower = with_narrower([topic.pk])[topic.pk]
+    tagged = Call.topics.through.objects.filter(topic__in=narrower).values_list(
+        "call_id", flat=True
+    )
+    # Each call once, though it may have two of these topics.
+    return CallSet("topic", topic.pk, tagged.distinct() if len(narrower) > 1 else tagged)
+
+
+@public_page
+def topic_list(request):
+    topics = topics_listed()
     children: dict = {}
     for topic in topics:
         children.setdefault(topic.parent_id, []).append(topic)
@@ -30,12 +46,7 @@ def topic_list(request):
 @public_page
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    narrower = with_narrower([topic.pk])[topic.pk]
-    tagged = Call.topics.through.objects.filter(topic__in=narrower).values_list(
-        "call_id", flat=True
-    )
-    # Each call once, though it may have two of these topics.
-    counted = CallSet("topic", topic.pk, tagged.distinct() if len(narrower) > 1 else tagged)
+    counted = topic_counted(topic)
     calls = counted.calls.with_related().order_by("-date", "-id")
     pagination = paginate(request, calls, count=counted.count)
     context = {

@@ -84,6 +84,9 @@ CALL_PARAMETERS = [
     "sort",
     "page",
     "more",
+    "size",
+    "fq",
+    "fpage",
 ]
 
 
@@ -114,6 +117,7 @@ def _as_data(pairs):
         reverse("archive:search"),
         reverse("archive:calls-export", args=["csv"]),
         reverse("archive:calls-export", args=["json"]),
+        reverse("archive:search-json"),
     ],
 )
 def test_call_lists_never_fail(client, seed, url):
@@ -136,13 +140,19 @@ def test_call_lists_never_fail(client, seed, url):
         "archive:feed",
         "archive:sitemap",
         "archive:robots",
+        "archive:leaders-json",
+        "archive:topics-json",
+        "archive:countries-json",
+        "archive:sources-json",
+        "archive:api",
+        "archive:openapi",
     ],
 )
 def test_other_list_pages_never_fail(client, seed, url_name):
     url = reverse(url_name)
 
     @EXAMPLES
-    @given(query_strings(["q", "page", "sort", "publisher"]))
+    @given(query_strings(["q", "page", "sort", "publisher", "country", "size"]))
     def check(pairs):
         _check(client, url, pairs)
 
@@ -161,6 +171,10 @@ def test_record_pages_never_fail(client, seed):
         seed.raisi_source.get_absolute_url(),
         reverse("archive:leader-feed", args=["emmanuel-macron"]),
         reverse("archive:leader-pair", args=["emmanuel-macron", "vladimir-putin"]),
+        reverse("archive:leader-json", args=["emmanuel-macron"]),
+        reverse("archive:topic-json", args=[seed.ukraine.slug]),
+        reverse("archive:country-json", args=["ir"]),
+        reverse("archive:source-json", args=[seed.raisi_source.pk]),
     ]
 
     @EXAMPLES

@@ -40,6 +40,7 @@ def page_urls(seed) -> dict[str, str]:
         "countries list": "/countries/",
         "topics list": "/topics/",
         "sources list": "/sources/",
+        "api": "/api/",
         "404": "/no-such-page/",
     }
 
@@ -59,6 +60,7 @@ PAGE_TYPES = [
     "countries list",
     "topics list",
     "sources list",
+    "api",
     "404",
 ]
 

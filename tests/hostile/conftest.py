@@ -55,12 +55,27 @@ def every_page(call: Call, source: Source) -> list[str]:
         reverse("archive:sources") + one,
         source.get_absolute_url(),
         reverse("archive:sitemap"),
+        # The JSON API: each list's twin and each record's permalink.
+        reverse("archive:search-json"),
+        reverse("archive:search-json") + every,
+        reverse("archive:leaders-json"),
+        reverse("archive:leader-json", args=[leader.slug]),
+        reverse("archive:countries-json"),
+        reverse("archive:country-json", args=[leader.country.code.lower()]),
+        reverse("archive:topics-json"),
+        reverse("archive:sources-json"),
+        reverse("archive:sources-json") + one,
+        reverse("archive:source-json", args=[source.pk]),
     ]
     for fmt in ("bib", "ris", "json"):
         urls.append(reverse("archive:call-cite", args=[call.pk, fmt]))
         urls.append(reverse("archive:source-cite", args=[source.pk, fmt]))
     for topic in call.topics.all():
-        urls += [topic.get_absolute_url(), reverse("archive:topic-feed", args=[topic.slug])]
+        urls += [
+            topic.get_absolute_url(),
+            reverse("archive:topic-feed", args=[topic.slug]),
+            reverse("archive:topic-json", args=[topic.slug]),
+        ]
     return urls
 
 
