@@ -75,7 +75,18 @@ from .vocabulary import (
 
 #: Words without which a sentence names no initiator ("at the request of", "initiated by",
 #: "at Russia's initiative", "sought by", "placed by", "made by", "arranged by").
-_INITIATIVE_WORDS = ("initiat", "request", "invitation", "behest", "sought", " by ")
+_INITIATIVE_WORDS = (
+    "initiat",
+    "request",
+    "invitation",
+    "behest",
+    "sought",
+    " by ",
+    "asked",
+    "proposed",
+    "call to",
+    "conversation to",
+)
 #: Finds the sentence holding an offset, if any.
 SentenceAt = Callable[[int], Sentence | None]
 _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
@@ -125,6 +136,19 @@ _INITIATOR_AFTER_NAME_RE = re.compile(
 _POSSESSIVE_REQUEST_RE = re.compile(r"'s?\s+(?:request|initiative|invitation)\b")
 _POSSESSIVE_LEAD_RE = re.compile(
     r"\b(?:at|on|upon|following|followed|after|in\s+response\s+to)\s+(?:the\s+)?$"
+)
+#: "at the latter's invitation", "on the former's request".
+_LATTER_INITIATIVE_RE = re.compile(
+    r"\b(?:at|on|upon|following)\s+the\s+(latter|former)'s?\s+(?:request|initiative|invitation)\b"
+)
+#: "It was France that asked for the call", "it was the French side that requested it".
+_SIDE_ASKED_RE = re.compile(
+    r"\bit\s+was\s+(?:the\s+)?(?P<side>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:side\s+)?"
+    r"(?:that|which|who)\s+(?:had\s+)?(?:asked|requested|initiated|proposed|sought)\b"
+)
+#: "Trump's call to the Chinese President": a leader's call to another is the leader's.
+_POSSESSIVE_CALL_TO_RE = re.compile(
+    r"'s?\s+(?:(?:tele)?phone\s+)?(?:call|conversation)\s+(?:on\s+\w+\s+)?to\b"
 )
 #: "held talks with Y at request" (an official style): at the request of the other party.
 _BARE_REQUEST_RE = re.compile(r"\b(?:at|on|upon)\s+(?:the\s+)?request\b(?!\s+(?:of|from|by)\b)")
@@ -1622,6 +1646,9 @@ def _initiator_hints(
     for match in INITIATOR_BEFORE_RE.finditer(lower, sentence.start, sentence.end):
         after = match.end()
         mention = ctx.leaders.by_start.get(after)
+        if mention is None and lower.startswith("the ", after):
+            # "upon the request from the President": the leader the title stands for.
+            mention = ctx.leaders.by_start.get(after + 4)
         if mention is not None and mention.key:
             hints.append((mention.key, frozenset(), (match.start(), mention.end)))
             continue
@@ -1645,6 +1672,19 @@ def _initiator_hints(
         if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT):
             codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT))
             hints.append((None, codes, (match.start(), entity.end)))
+    # "at the latter's invitation": the leader named last (or first) before it.
+    for match in _LATTER_INITIATIVE_RE.finditer(lower, sentence.start, sentence.end):
+        before = list(dict.fromkeys(m.key for m in named if m.end <= match.start()))
+        if before:
+            key = before[-1] if match.group(1) == "latter" else before[0]
+            hints.append((key, frozenset(), (match.start(), match.end())))
+    # "It was France that asked for the call": the side named.
+    for match in _SIDE_ASKED_RE.finditer(lower, sentence.start, sentence.end):
+        start = match.start("side")
+        entity = ctx.entities_by_start.get(start)
+        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT, CAPITAL):
+            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT, CAPITAL))
+            hints.append((None, codes, (match.start(), match.end())))
     # "the initiative to hold the conversation came from Washington".
     for match in _INITIATIVE_CAME_RE.finditer(lower, sentence.start, sentence.end):
         start = match.end() + 4 if lower.startswith("the ", match.end()) else match.end()
@@ -1662,10 +1702,17 @@ def _initiator_hints(
             continue
         lead = max(sentence.start, mention.start - 12)
         if (
-            mention.possessive
-            and _POSSESSIVE_REQUEST_RE.match(lower, mention.end)
-            and _POSSESSIVE_LEAD_RE.search(lower, lead, mention.start)
-        ) or _INITIATOR_AFTER_NAME_RE.match(lower, mention.end):
+            (
+                mention.possessive
+                and _POSSESSIVE_REQUEST_RE.match(lower, mention.end)
+                and _POSSESSIVE_LEAD_RE.search(lower, lead, mention.start)
+            )
+            or _INITIATOR_AFTER_NAME_RE.match(lower, mention.end)
+            or (
+                # "Trump's call to the Chinese President": the caller's call.
+                mention.possessive and _POSSESSIVE_CALL_TO_RE.match(lower, mention.end)
+            )
+        ):
             hints.append((mention.key, frozenset(), (mention.start, mention.end)))
     return hints
 

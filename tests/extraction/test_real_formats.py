@@ -1224,3 +1224,38 @@ def test_the_day_a_call_was_made_known_dates_it_when_nothing_else_does(project_k
 
     assert call.date.isoformat() == "2025-09-16"
     assert "the day it was made known" in call.date_inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator"),
+    [
+        (
+            "date 2016-02-05 Chinese President Xi Jinping spoke with US President Barack Obama "
+            "by phone on Friday at the latter's invitation.",
+            "barack-obama",
+        ),
+        (
+            "date 2025-07-01 French President Emmanuel Macron and Russian President Vladimir "
+            "Putin spoke by phone on Tuesday. It was France that asked for the call, the "
+            "Kremlin said.",
+            "emmanuel-macron",
+        ),
+        (
+            "date 2025-09-19 Chinese President Xi Jinping and US President Donald Trump spoke "
+            "by phone on Friday. Trump's call to the Chinese President was their second this "
+            "year.",
+            "donald-trump",
+        ),
+    ],
+)
+def test_who_asked_for_the_call_in_words_a_readout_or_a_wire_uses(project_kb, text, initiator):
+    assert [c["initiator"] for c in summaries(extract(text, project_kb))] == [initiator]
+
+
+def test_a_call_with_someone_elses_possessive_names_no_caller(project_kb):
+    text = (
+        "date 2025-09-19 Chinese President Xi Jinping and US President Donald Trump spoke by "
+        "phone on Friday. Trump's call with the Chinese President lasted two hours.\n"
+    )
+
+    assert [c["initiator"] for c in summaries(extract(text, project_kb))] == [None]
