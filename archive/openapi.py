@@ -195,6 +195,8 @@ def _schemas() -> dict[str, Any]:
                 "sources": {"type": "array", "items": _ref("Source")},
                 "one_sided": {"type": "boolean"},
                 "status": {"enum": ["extracted", "reviewed"]},
+                # The call's event code in the CAMEO ontology (archive/event_codes.py).
+                "cameo_code": {"enum": ["040", "041"]},
             }
         ),
         "LeaderRow": _object(
