@@ -87,6 +87,9 @@ CALL_FIELDS = {
     "one_sided": "Whether every source speaks for one participant's side (its government's "
     "page, or a report quoting that side's seat of government alone).",
     "status": "extracted (read by the archive's software) or reviewed (checked by an editor).",
+    "cameo_code": "The call's event code in the CAMEO ontology: 041 (discuss by telephone) for "
+    "a phone or video call, 040 (consult) for a meeting or another contact, whose place the "
+    "archive does not keep (archive/event_codes.py).",
 }
 LEADER_FIELDS = {
     "id": "The leader's number in the archive.",
