@@ -479,6 +479,19 @@ def openapi_document(site: str = "") -> dict[str, Any]:
                 "Every matching call.",
             ),
         ),
+        "/calls.plover.json": _get(
+            "Every call the filters select as PLOVER event records (archive/event_codes.py): "
+            "event CONSULT, its mode, the CAMEO code, actors with their countries, sources.",
+            _call_parameters(),
+            _json({"type": "object"}, "The events, under the key events."),
+        ),
+        "/calls/{id}.plover.json": _get(
+            "A call as one PLOVER event record.",
+            [],
+            _json({"type": "object"}, "The event."),
+            _NOT_FOUND,
+            ["id"],
+        ),
         reverse("archive:openapi"): _get(
             "This document.", [], _json({"type": "object"}, "The OpenAPI document.")
         ),

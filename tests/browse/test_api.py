@@ -434,7 +434,9 @@ def test_the_openapi_document_is_valid_json_and_describes_every_route(client, se
         "openapi": "/api/openapi.json",
     }
     assert _json_routes() == set(expected)
-    assert set(expected.values()) | {"/calls.json"} == set(paths)
+    # The unpaged exports: every call the filters select, as calls and as PLOVER events.
+    exports = {"/calls.json", "/calls.plover.json", "/calls/{id}.plover.json"}
+    assert set(expected.values()) | exports == set(paths)
     for name, known in [
         ("/search.json", CALL_PARAMETERS),
         ("/leaders.json", LEADER_PARAMETERS),
