@@ -542,12 +542,18 @@ class Importer:
         calls = self.index.calls(participants)
         judged = self._judged_apart(source, calls)
         candidates = [k for pk, k in calls.items() if pk not in placed and pk not in judged]
-        if candidates and (not facts.dated or any(not k.facts.dated for k in candidates)):
-            # An undated side: what both reports give word for word may tie them.
+        decision = decide(facts, candidates)
+        possible = decision.possible
+        if (
+            decision.call is None
+            and possible
+            and (not facts.dated or any(not k.facts.dated for k in possible))
+        ):
+            # Nothing else tied an undated side: what both reports give word for word may.
+            # Read only now, and only for the calls it could be (their sentences cost).
             names = self._names_of(participants)
             facts = replace(facts, passages=passages(_account(extracted, record.text), names))
-            candidates = _with_passages(candidates, names)
-        decision = decide(facts, candidates)
+            decision = decide(facts, _with_passages(possible, names))
         chosen = decision.call
         initiator = self._initiator(extracted, participants)
         summary = _summary(extracted, record.text)
@@ -824,13 +830,19 @@ class Importer:
             for k in calls.values()
             if k.pk != call.pk and k.facts.date is None and not k.reviewed and k.pk not in placed
         ]
-        if undated:
-            loaded = _with_passages(list(calls.values()), self._names_of(participants))
-            calls = {k.pk: k for k in loaded}
-            undated = [calls[k.pk] for k in undated]
+        loaded = False
         for other in undated:
+            other = calls.get(other.pk, other)  # with its passages, once they are read
             others = [k for k in calls.values() if k.pk != other.pk]
-            if getattr(decide(other.facts, others).call, "pk", None) != call.pk:
+            decision = decide(other.facts, others)
+            if decision.call is None and not loaded:
+                # Nothing else tied it: read what the accounts give word for word (once).
+                read = _with_passages(list(calls.values()), self._names_of(participants))
+                calls, loaded = {k.pk: k for k in read}, True
+                other = calls[other.pk]
+                others = [k for k in calls.values() if k.pk != other.pk]
+                decision = decide(other.facts, others)
+            if getattr(decision.call, "pk", None) != call.pk:
                 continue
             hashes = _source_hashes([call.pk, other.pk])
             if DistinctReports.judged(hashes.get(call.pk, ()), hashes.get(other.pk, ())):
@@ -840,12 +852,7 @@ class Importer:
                 continue
             merge_calls(call, duplicate, reason=UNDATED_MERGE)
             self.index.forget(participants)
-            calls = {
-                k.pk: k
-                for k in _with_passages(
-                    list(self.index.calls(participants).values()), self._names_of(participants)
-                )
-            }
+            calls, loaded = dict(self.index.calls(participants)), False
             if call.pk not in self._created:
                 self._changed[call.pk] = call
             outcome.notes.append(f"undated call #{other.pk} was merged into call #{call.pk}")
