@@ -393,7 +393,7 @@ class CallFilter(django_filters.FilterSet):
 
     def described(self) -> str:
         """What these filters select, in words: "calls matching “ceasefire” with leader
-        Vladimir Putin; year 2025" ("calls" when nothing is filtered)."""
+        <name>; year 2025" ("calls" when nothing is filtered)."""
         chips = self.active
         words = ["calls"]
         if self.query:

@@ -33,7 +33,7 @@ from .sentences import Sentence, split_sentences
 from .statements import FoundStatement, find_statements
 from .text import TextView
 from .topics import distinct_topics, topics_in
-from .vocabulary import MONTHS, REPORTING_RE, WEEKDAYS
+from .vocabulary import MONTHS, REPORTING_RE, REPORTING_VERBS, WEEKDAYS
 
 _MONTH_NAMES = {number: name.capitalize() for name, number in MONTHS.items() if len(name) > 4}
 _MONTH_NAMES.update({5: "May", 6: "June", 7: "July"})
@@ -820,7 +820,7 @@ _TOLD_AGAIN_RE = re.compile(
 )
 #: A report told in reported speech: "X noted that ...", "wrote on X that ...".
 #: A day that dates a telling: "on Tuesday said", "said on Tuesday".
-_TOLD_VERBS = r"(?:said|says|told|announced|wrote|posted|tweeted|revealed|disclosed|confirmed)"
+_TOLD_VERBS = rf"(?:{REPORTING_VERBS}|told|revealed|disclosed)"
 _TOLD_AFTER_RE = re.compile(rf",?\s+{_TOLD_VERBS}\b")
 _TOLD_BEFORE_RE = re.compile(rf"\b{_TOLD_VERBS}\s+$")
 _REPORTED_THAT_RE = re.compile(rf"(?:{REPORTING_RE.pattern})(?:\s+on\s+\w+)?\s+that\b")
