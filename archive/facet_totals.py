@@ -41,9 +41,14 @@ PENDING = PendingFacetCall._meta.db_table
 IN_BATCH = f"EXISTS (SELECT 1 FROM {WriteBatch._meta.db_table})"
 
 #: Facet names as stored; ``all`` has one value, "", whose count is the number of calls.
-ALL, KIND, MONTH, LEADER, COUNTRY, TOPIC, PUBLISHER = (
-    "all", "kind", "month", "leader", "country", "topic", "publisher",
+ALL, KIND, MONTH, LEADER, COUNTRY, TOPIC, PUBLISHER, READOUT = (
+    "all", "kind", "month", "leader", "country", "topic", "publisher", "readout",
 )  # fmt: skip
+#: The readout facet's one value: every source of the call is one side's (``Call.one_sided``).
+ONE_SIDED = "one-sided"
+#: The readout facet is counted from this migration on: before it, the calls table may lack
+#: ``one_sided`` (migration 0013), and triggers naming it would break unapplying 0013.
+READOUT_MIGRATION = ("archive", "0017_facet_readout")
 
 # The facet values of the calls whose ids ``{ids}`` selects (UNION: each pair once a call).
 # Every part starts from the call, so a call already deleted has no values.
@@ -67,7 +72,12 @@ UNION SELECT c.id, '{TOPIC}', CAST(ct.topic_id AS TEXT)
   FROM archive_call c JOIN archive_report r ON r.call_id = c.id
   JOIN archive_source s ON s.id = r.source_id
   WHERE c.id IN ({{ids}}) AND s.publisher <> ''
-"""
+{{readout}}"""
+# One-sided calls, once the readout facet is counted (READOUT_MIGRATION).
+READOUT_VALUES = (
+    f"UNION SELECT c.id, '{READOUT}', '{ONE_SIDED}' FROM archive_call c"
+    " WHERE c.id IN ({ids}) AND c.one_sided\n"
+)
 
 #: How many broader topics above a call's topic count it too: a topic's calls are its own and
 #: those of its narrower topics down to this depth (the gazetteer's taxonomy has one level).
@@ -94,6 +104,12 @@ def _broader_topics() -> str:
 
 VALUES = VALUES.replace("{broader}", _broader_topics())
 
+
+def values_sql(readout: bool) -> str:
+    """VALUES, with the readout facet's part when it is counted (``{ids}`` still to fill)."""
+    return VALUES.replace("{readout}", READOUT_VALUES if readout else "")
+
+
 # The calls tagged with topic ``{topic}`` or one of its narrower topics (SQL).
 NARROWER_CALLS = "SELECT call_id FROM archive_call_topics WHERE topic_id IN ({topics})".format(
     topics=" UNION ".join(
@@ -110,26 +126,28 @@ NARROWER_CALLS = "SELECT call_id FROM archive_call_topics WHERE topic_id IN ({to
     )
 )
 
-# Refresh the calls ``{ids}`` selects: subtract their stored values, store the current
-# ones, add those. In (facet, value) order, so that concurrent refreshes on PostgreSQL
-# lock the shared total rows in one order.
-REFRESH = [
-    f"""UPDATE {TOTALS} SET calls = calls - (
+
+def _refresh(readout: bool) -> list[str]:
+    """Refresh the calls ``{ids}`` selects: subtract their stored values, store the current
+    ones, add those. In (facet, value) order, so that concurrent refreshes on PostgreSQL
+    lock the shared total rows in one order."""
+    return [
+        f"""UPDATE {TOTALS} SET calls = calls - (
         SELECT count(*) FROM {CALL_FACETS} cf WHERE cf.call_id IN ({{ids}})
         AND cf.facet = {TOTALS}.facet AND cf.value = {TOTALS}.value)
     WHERE (facet, value) IN (SELECT facet, value FROM {CALL_FACETS} WHERE call_id IN ({{ids}}))""",
-    f"DELETE FROM {CALL_FACETS} WHERE call_id IN ({{ids}})",
-    f"INSERT INTO {CALL_FACETS} (call_id, facet, value) {VALUES}",
-    f"""INSERT INTO {TOTALS} (facet, value, calls)
+        f"DELETE FROM {CALL_FACETS} WHERE call_id IN ({{ids}})",
+        f"INSERT INTO {CALL_FACETS} (call_id, facet, value) " + values_sql(readout),
+        f"""INSERT INTO {TOTALS} (facet, value, calls)
     SELECT facet, value, count(*) FROM {CALL_FACETS} WHERE call_id IN ({{ids}})
     GROUP BY facet, value ORDER BY facet, value
     ON CONFLICT (facet, value) DO UPDATE SET calls = {TOTALS}.calls + excluded.calls""",
-]
+    ]
 
 
 def _set_statements(vendor: str) -> list[str]:
     """Rewrite the packed sets (:class:`~archive.models.CallFacetSet`) of the calls ``{ids}``
-    selects from their rows, after REFRESH."""
+    selects from their rows, after :func:`_refresh`."""
     return [
         f"DELETE FROM {FACET_SETS} WHERE call_id IN ({{ids}})",
         build_sets_sql(vendor, "call_id IN ({ids})"),
@@ -153,7 +171,7 @@ def build_sets_sql(vendor: str, where: str) -> str:
 # (trigger, event, table, condition, the ids of the calls to refresh)
 TRIGGERS = [
     ("call_ai", "AFTER INSERT", "archive_call", "", "NEW.id"),
-    ("call_au", "AFTER UPDATE OF kind, year, month", "archive_call", "", "NEW.id"),
+    ("call_au", "AFTER UPDATE OF {call_columns}", "archive_call", "", "NEW.id"),
     ("call_ad", "AFTER DELETE", "archive_call", "", "OLD.id"),
     *(
         (f"{short}_{suffix}", event, table, "", ids)
@@ -195,19 +213,28 @@ TRIGGERS = [
 TRIGGER_PREFIX = "archive_facets_"
 
 
-def refresh_statements(ids: str, vendor: str, sets: bool = True) -> list[str]:
+def _call_columns(readout: bool) -> str:
+    """The calls table's columns whose update changes a call's facet values."""
+    return "kind, year, month" + (", one_sided" if readout else "")
+
+
+def refresh_statements(
+    ids: str, vendor: str, sets: bool = True, readout: bool = False
+) -> list[str]:
     """The statements that refresh the facet values of the calls ``ids`` (SQL) selects, and
-    (with ``sets``: once its table is migrated) their packed sets."""
-    statements = REFRESH + (_set_statements(vendor) if sets else [])
+    (with ``sets``: once its table is migrated) their packed sets; with ``readout``, the
+    one-sided calls' value too (READOUT_MIGRATION)."""
+    statements = _refresh(readout) + (_set_statements(vendor) if sets else [])
     return [statement.format(ids=ids) for statement in statements]
 
 
-def _sqlite_statements(sets: bool) -> list[str]:
+def _sqlite_statements(sets: bool, readout: bool) -> list[str]:
     # Two triggers an event: one refreshes at once, one (inside a write batch) queues.
     statements = []
     for name, event, table, condition, ids in TRIGGERS:
+        event = event.format(call_columns=_call_columns(readout))
         base = f"({condition}) AND " if condition else ""
-        refresh = "; ".join(refresh_statements(ids, "sqlite", sets))
+        refresh = "; ".join(refresh_statements(ids, "sqlite", sets, readout))
         # A deleted call is queued by the values it had, a new one by its row.
         queue = (
             f"INSERT OR IGNORE INTO {PENDING} (call_id)"
@@ -231,8 +258,8 @@ def _sqlite_trigger_names() -> set[str]:
     }
 
 
-def _postgresql_statements(sets: bool) -> list[str]:
-    refresh = ";\n".join(refresh_statements("SELECT unnest(ids)", "postgresql", sets))
+def _postgresql_statements(sets: bool, readout: bool) -> list[str]:
+    refresh = ";\n".join(refresh_statements("SELECT unnest(ids)", "postgresql", sets, readout))
     statements = [
         f"""CREATE OR REPLACE FUNCTION archive_build_call_facets(ids bigint[]) RETURNS void
         LANGUAGE sql AS $$ {refresh} $$""",
@@ -277,7 +304,7 @@ def _postgresql_statements(sets: bool) -> list[str]:
           RETURN NULL;
         END $$""".replace("{narrower}", NARROWER_CALLS.format(topic="NEW.id")),
     ]
-    for table, events in _postgresql_events().items():
+    for table, events in _postgresql_events(readout).items():
         name = f"{table}_facets"
         statements += [
             f"DROP TRIGGER IF EXISTS {name} ON {table}",
@@ -287,9 +314,9 @@ def _postgresql_statements(sets: bool) -> list[str]:
     return statements
 
 
-def _postgresql_events() -> dict[str, str]:
+def _postgresql_events(readout: bool = False) -> dict[str, str]:
     return {
-        "archive_call": "INSERT OR UPDATE OF kind, year, month OR DELETE",
+        "archive_call": f"INSERT OR UPDATE OF {_call_columns(readout)} OR DELETE",
         "archive_participation": "INSERT OR UPDATE OR DELETE",
         "archive_call_topics": "INSERT OR UPDATE OR DELETE",
         "archive_report": "INSERT OR UPDATE OR DELETE",
@@ -326,10 +353,11 @@ def install_facet_triggers(using: str = "default", **kwargs) -> None:
         return  # not migrated this far yet
     was_installed = _installed(db)
     sets = FACET_SETS in tables  # migration 0011 on
+    readout = counts_readout(db, fresh=True)
     if db.vendor == "sqlite":
-        statements = _sqlite_statements(sets)
+        statements = _sqlite_statements(sets, readout)
     elif db.vendor == "postgresql":
-        statements = _postgresql_statements(sets)
+        statements = _postgresql_statements(sets, readout)
     else:  # pragma: no cover - the archive runs on SQLite and PostgreSQL only
         raise NotImplementedError(db.vendor)
     with db.cursor() as cursor:
@@ -344,9 +372,26 @@ def _has_sets(db) -> bool:
     return FACET_SETS in db.introspection.table_names()
 
 
+#: Whether each database (alias) counts the readout facet: read once a process, and again by
+#: every migrate (:func:`install_facet_triggers`, and the migration itself), not by each
+#: write batch.
+_readout_counted: dict[str, bool] = {}
+
+
+def counts_readout(db=default_connection, fresh: bool = False) -> bool:
+    """Whether the readout facet is counted (READOUT_MIGRATION applied)."""
+    if fresh or db.alias not in _readout_counted:
+        from django.db.migrations.recorder import MigrationRecorder
+
+        applied = MigrationRecorder(db).applied_migrations()
+        _readout_counted[db.alias] = READOUT_MIGRATION in applied
+    return _readout_counted[db.alias]
+
+
 def rebuild(db=default_connection) -> None:
     """Recount every call's facet values from the rows (after a bulk load without triggers)."""
     sets = _has_sets(db)
+    readout = counts_readout(db)
     with db.cursor() as cursor:
         cursor.execute(f"DELETE FROM {PENDING}")
         if sets:
@@ -355,7 +400,7 @@ def rebuild(db=default_connection) -> None:
         cursor.execute(f"DELETE FROM {TOTALS}")
         cursor.execute(
             f"INSERT INTO {CALL_FACETS} (call_id, facet, value) "
-            + VALUES.format(ids="SELECT id FROM archive_call")
+            + values_sql(readout).format(ids="SELECT id FROM archive_call")
         )
         cursor.execute(
             f"INSERT INTO {TOTALS} (facet, value, calls)"
@@ -378,7 +423,8 @@ def refresh_pending(db=default_connection) -> int:
         (pending,) = cursor.fetchone()
         if pending:
             ids = f"SELECT call_id FROM {PENDING}"
-            for statement in refresh_statements(ids, db.vendor, _has_sets(db)):
+            statements = refresh_statements(ids, db.vendor, _has_sets(db), counts_readout(db))
+            for statement in statements:
                 cursor.execute(statement)
             cursor.execute(f"DELETE FROM {PENDING}")
     return pending

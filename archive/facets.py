@@ -501,6 +501,19 @@ class KindFacet(Facet):
         return [(kind, labels.get(kind, kind), n) for kind, n in counts]
 
 
+class ReadoutFacet(Facet):
+    """The calls every source of which is one side's own account (``Call.one_sided``)."""
+
+    name, label, plural, multi = "readout", "Readout", "readouts", False
+    hint = "Calls reported by one side's government or media only."
+
+    def rows(self, exclude):
+        if exclude:
+            return []  # one value: chosen, it is the only one left
+        n = self.counts.counts.get(facet_totals.READOUT, {}).get(facet_totals.ONE_SIDED, 0)
+        return [(facet_totals.ONE_SIDED, "One-sided", n)] if n else []
+
+
 def calls_per_month(filterset: CallFilter) -> list[tuple[int | None, int | None, int]]:
     """(year, month, count) of the filtered calls: the year and month facets and the
     timeline, from the same counts."""
@@ -568,6 +581,7 @@ FACETS: list[type[Facet]] = [
     YearFacet,
     MonthFacet,
     PublisherFacet,
+    ReadoutFacet,
 ]
 
 

@@ -151,7 +151,7 @@ class Selected:
 
 
 #: The ``readout`` filter's value: calls reported by one side only (``Call.one_sided``).
-ONE_SIDED = "one-sided"
+ONE_SIDED = facet_totals.ONE_SIDED
 
 
 class CallFilter(django_filters.FilterSet):

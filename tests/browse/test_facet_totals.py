@@ -61,6 +61,11 @@ def counted() -> dict[tuple[str, str], int]:
         Report.objects.exclude(source__publisher="").values_list("call_id", "source__publisher")
     )
     counts.update(("publisher", publisher) for _, publisher in publishers)
+    # The calls every source of which is one side's, once the readout facet is counted.
+    if facet_totals.counts_readout(connection):
+        one_sided = Call.objects.filter(one_sided=True).count()
+        if one_sided:
+            counts["readout", "one-sided"] = one_sided
     return dict(counts)
 
 
@@ -310,3 +315,47 @@ def test_unapplying_the_packed_sets_keeps_the_counts_and_reapplying_builds_them(
 
     assert_consistent()
     assert kept()["all", ""] == 4
+
+
+def test_a_call_becoming_one_sided_and_back_is_counted_under_the_readout_facet():
+    first, second, undated = an_archive()
+    Call.objects.filter(pk__in=[first.pk, undated.pk]).update(one_sided=True)
+    assert_consistent()
+    assert kept()["readout", "one-sided"] == 2
+    assert ("readout", "one-sided") in packed()[first.pk]
+
+    Call.objects.filter(pk=first.pk).update(one_sided=False)
+    assert_consistent()
+    assert kept()["readout", "one-sided"] == 1
+    assert ("readout", "one-sided") not in packed()[first.pk]
+
+    # Inside a write batch the change is queued and counted at its end.
+    with write_batch():
+        Call.objects.filter(pk=second.pk).update(one_sided=True)
+    assert_consistent()
+    assert kept()["readout", "one-sided"] == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unapplying_the_one_sided_column_and_reapplying_recounts_the_readout_facet():
+    from django.core.management import call_command
+
+    first, _, _ = an_archive()
+    Call.objects.filter(pk=first.pk).update(one_sided=True)
+    try:
+        # Back before the column: the triggers that name it must be gone first.
+        call_command("migrate", "archive", "0012", verbosity=0)
+        assert not facet_totals.counts_readout(connection)
+        insert_call_as_of_then()
+        assert ("readout", "one-sided") not in kept()
+        assert kept()["all", ""] == 4
+    finally:
+        call_command("migrate", verbosity=0)
+
+    assert facet_totals.counts_readout(connection)
+    assert_consistent()
+    # The column came back empty (0013 adds it false): the import sets it again.
+    assert ("readout", "one-sided") not in kept()
+    Call.objects.filter(pk=first.pk).update(one_sided=True)
+    assert_consistent()
+    assert kept()["readout", "one-sided"] == 1

@@ -1,4 +1,5 @@
-"""One-sided readouts on the calls list: a filter, its chip, and the exports'."""
+"""One-sided readouts on the calls list: a counted facet, a filter, its chip, and the
+exports'."""
 
 import json
 
@@ -28,6 +29,35 @@ def test_choosing_one_sided_lists_those_calls_only_with_a_chip(client, calls):
     assert response.context["total"] == 2
     assert all(call.get_absolute_url() in html for call in one_sided)
     assert "One-sided" in html
+
+
+def facet(response, name):
+    return next(result for result in response.context["facets"] if result.name == name)
+
+
+def test_the_readout_facet_counts_the_one_sided_calls_and_links_to_them(client, calls):
+    one_sided, others = calls
+
+    readout = facet(client.get("/calls/"), "readout")
+
+    assert [(v.value, v.label, v.count, v.selected) for v in readout.values] == [
+        ("one-sided", "One-sided", 2, False)
+    ]
+    assert "readout=one-sided" in readout.values[0].toggle_url
+    # Among a filtered list's calls too, and chosen it reads as the list's total.
+    kind = others[0].kind
+    expected = sum(1 for call in one_sided if call.kind == kind)
+    filtered = facet(client.get("/calls/", {"kind": kind}), "readout")
+    assert sum(v.count for v in filtered.values) == expected
+    chosen = facet(client.get("/calls/", {"readout": "one-sided"}), "readout")
+    assert [(v.count, v.selected) for v in chosen.values] == [(2, True)]
+    assert "readout=" not in chosen.values[0].toggle_url
+
+
+def test_no_one_sided_call_no_readout_facet_value(client):
+    ReportFactory(call=CallFactory())
+
+    assert facet(client.get("/calls/"), "readout").values == []
 
 
 def test_the_exports_take_the_readout_filter(client, calls):
