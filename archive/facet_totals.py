@@ -262,7 +262,7 @@ def _postgresql_statements(sets: bool, readout: bool) -> list[str]:
     refresh = ";\n".join(refresh_statements("SELECT unnest(ids)", "postgresql", sets, readout))
     statements = [
         f"""CREATE OR REPLACE FUNCTION archive_build_call_facets(ids bigint[]) RETURNS void
-        LANGUAGE sql AS $$ {refresh} $$""",
+        LANGUAGE plpgsql AS $$ BEGIN {refresh}; END $$""",
         f"""CREATE OR REPLACE FUNCTION archive_refresh_call_facets(ids bigint[]) RETURNS void
         LANGUAGE plpgsql AS $$
         BEGIN

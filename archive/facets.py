@@ -505,7 +505,7 @@ class ReadoutFacet(Facet):
     """The calls every source of which is one side's own account (``Call.one_sided``)."""
 
     name, label, plural, multi = "readout", "Readout", "readouts", False
-    hint = "Calls reported by one side's government or media only."
+    hint = "Calls reported by one side’s government or media only."
 
     def rows(self, exclude):
         if exclude:
