@@ -101,7 +101,13 @@ def store(
 
 
 def fulfil(call_ids: Iterable[int]) -> int:
-    """Tie the pending announcements that the given calls fulfil; return how many."""
+    """Tie the pending announcements that the given calls fulfil; return how many.
+
+    The candidates of every call are read in one query (by their dates and leaders), and
+    matched to each call here: an import asks this after every article, and most find no
+    announcement pending at all."""
+    if not Announcement.objects.pending().exists():
+        return 0
     calls = list(
         Call.objects.filter(
             pk__in=list(call_ids), date__isnull=False, date_precision=DatePrecision.DAY
@@ -114,36 +120,58 @@ def fulfil(call_ids: Iterable[int]) -> int:
         call_id__in=[pk for pk, _, _ in calls]
     ).values_list("call_id", "leader_id"):
         leaders.setdefault(call_id, set()).add(leader_id)
+    calls = [(pk, day, kind) for pk, day, kind in calls if pk in leaders]
+    if not calls:
+        return 0
+    near = Q()
+    for _, day, _ in calls:
+        near |= _near(day)
+    # An announcement's leaders are all among its call's: it names the call's first leader.
+    firsts = {min(leaders[pk]) for pk, _, _ in calls}
+    candidates = list(
+        Announcement.objects.pending()
+        .filter(near, participants__in=firsts)
+        .distinct()
+        .select_related("source")
+        .prefetch_related("participants")
+    )
+    if not candidates:
+        return 0
     sources: dict[int, set[int]] = {}
     for call_id, source_id in Report.objects.filter(
         call_id__in=[pk for pk, _, _ in calls]
     ).values_list("call_id", "source_id"):
         sources.setdefault(call_id, set()).add(source_id)
     tied = 0
+    taken: set[int] = set()
     for pk, day, kind in calls:
-        # Candidates by date in the database; the leaders and the rest in Python.
-        near = Q(
-            expected_precision=DatePrecision.DAY,
-            expected__range=(day - timedelta(days=DAY_SLACK), day + timedelta(days=DAY_SLACK)),
-        ) | Q(expected_precision=DatePrecision.MONTH, expected=day.replace(day=1))
-        near |= Q(expected__isnull=True, source__published__range=(day - timedelta(OPEN_DAYS), day))
-        candidates = (
-            Announcement.objects.pending()
-            .filter(near, participants=min(leaders.get(pk, {0})))
-            .exclude(source_id__in=sources.get(pk, ()))
-            .select_related("source")
-            .prefetch_related("participants")
-        )
         chosen = [
             announcement.pk
             for announcement in candidates
-            if {p.pk for p in announcement.participants.all()} <= leaders.get(pk, set())
+            if announcement.pk not in taken
+            and announcement.source_id not in sources.get(pk, ())
+            and min(leaders[pk]) in (ids := {p.pk for p in announcement.participants.all()})
+            and ids <= leaders[pk]
             and kinds_agree(announcement.kind, kind)
             and _within(day, announcement)
         ]
         if chosen:
+            taken.update(chosen)
             tied += _tie(Announcement.objects.filter(pk__in=chosen), Call(pk=pk))
     return tied
+
+
+def _near(day: date) -> Q:
+    """The announcements a call on ``day`` may fulfil, by their dates alone (the database's
+    part of :func:`_within`)."""
+    return (
+        Q(
+            expected_precision=DatePrecision.DAY,
+            expected__range=(day - timedelta(days=DAY_SLACK), day + timedelta(days=DAY_SLACK)),
+        )
+        | Q(expected_precision=DatePrecision.MONTH, expected=day.replace(day=1))
+        | Q(expected__isnull=True, source__published__range=(day - timedelta(OPEN_DAYS), day))
+    )
 
 
 def _within(day: date, announcement: Announcement) -> bool:

@@ -451,8 +451,9 @@ class Importer:
         if main:
             # The same call told again as the article's main contact.
             Report.objects.filter(pk__in=main).update(role=SourceRole.MAIN)
-        # A new source may make a call one-sided, or a second side's report end it.
-        Call.objects.refresh_one_sided(reports)
+        # A new source may make a call one-sided, or a second side's report end it (a call
+        # created here was made one-sided or not with its one source).
+        Call.objects.refresh_one_sided(set(reports) - self._created)
         if self._change_log:
             CallChange.objects.bulk_create(self._change_log)
         # A call announced before it was reported: tie the announcements it fulfils.
@@ -571,7 +572,7 @@ class Importer:
                 call, extracted, facts, initiator, summary, participants, source, outcome
             )
         else:
-            call = self._create(extracted, facts, initiator, summary, participants)
+            call = self._create(extracted, facts, initiator, summary, participants, source)
             self._created.add(call.pk)
             self._change_log.append(changes.added(call, source, self._now))
             outcome.calls_created.append(call.pk)
@@ -679,8 +680,13 @@ class Importer:
         initiator: int | None,
         summary: str,
         participants: dict[int, LeaderRef],
+        source: Source,
     ) -> Call:
+        # Its one source speaks for one of its participants' sides, or not: as
+        # Call.objects.refresh_one_sided decides, without reading the rows back.
+        countries = {self.leader_words[pk][1] for pk in participants}
         call = Call(
+            one_sided=source.side_id is not None and source.side_id in countries,
             date=facts.date,
             date_precision=facts.precision,
             date_inferred=_inferred(extracted, facts),
