@@ -285,11 +285,51 @@ class ContactContext:
     #: The stamps of a page's list of items, after the article (``metadata.item_stamps``).
     item_stamps: list[tuple[int, date]] = field(default_factory=list)
 
+    #: The items of a page's list closed by their own date line (``metadata.closing_stamps``).
+    closing_stamps: list[tuple[int, int, int, date]] = field(default_factory=list)
+
+    def item_closed_at(self, offset: int) -> tuple[date, tuple[int, int]] | None:
+        """The date (and the span of its line) that closes the list item ``offset`` stands
+        in, if any."""
+        for start, stamp, end, day in self.closing_stamps:
+            if start <= offset < stamp:
+                return day, (stamp, end)
+        return None
+
     def reference_at(self, offset: int) -> date | None:
-        """The day a relative date at ``offset`` counts from: the stamp of the list item it
-        stands in, else the article's date."""
+        """The day a relative date at ``offset`` counts from: the date of the list item it
+        stands in (its stamp above it, or the date line that closes it), else the article's
+        date."""
+        closed = self.item_closed_at(offset)
+        if closed is not None:
+            return closed[0]
         stamped = [day for end, day in self.item_stamps if end <= offset]
         return stamped[-1] if stamped else self.reference
+
+    def reference_for(self, expr: DateExpr) -> date | None:
+        """The day ``expr`` counts from: for "the day before" or "the next day", the last
+        day named before it, in its own sentence or the one before ("turns 75 on Wednesday
+        (September 17). The day before, he received a call"); never the article's date,
+        which the text did not name. For any other expression, :meth:`reference_at`."""
+        if expr.form != "anchored":
+            return self.reference_at(expr.start)
+        starts = [s.start for s in self.sentences]
+        at = bisect_right(starts, expr.start) - 1
+        if at < 0:
+            return None
+        own = self.sentences[at].index
+        nearest_first = [
+            e for e in reversed(self.dates_by_sentence.get(own, ())) if e.end <= expr.start
+        ]
+        if at > 0:
+            nearest_first += reversed(self.dates_by_sentence.get(self.sentences[at - 1].index, ()))
+        for named in nearest_first:
+            if named.form == "anchored":
+                continue
+            resolved = resolve(named, self.reference_at(named.start))
+            if resolved.value is not None and resolved.precision == "day":
+                return resolved.value
+        return None
 
     _initiators: dict[int, list[tuple[str | None, frozenset[str], tuple[int, int]]]] = field(
         default_factory=dict
@@ -1008,7 +1048,7 @@ def _candidate(
     date_expr = _date_for(ctx, sentence, trigger)
     resolved = None
     if date_expr is not None:
-        resolved = resolve(date_expr, ctx.reference_at(date_expr.start))
+        resolved = resolve(date_expr, ctx.reference_for(date_expr))
         if resolved.warning and date_expr.start not in warned:
             warned.add(date_expr.start)
             ctx.warnings.append(

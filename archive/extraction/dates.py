@@ -4,7 +4,9 @@ Absolute dates ("September 22, 2022", "Sept. 20, 2022", "10 June 2023", "2023-06
 dates without a year ("June 10"), months ("June 2023", "last August"), years ("in
 2022") and relative days ("on Saturday", "yesterday", "today"). A relative day is the
 latest such day on or before the article's date (the same day counts); without an
-article date it stays unresolved and the caller warns.
+article date it stays unresolved and the caller warns. A day counted from another day the
+text names ("the day before", "the next day") is resolved from that day, which the caller
+finds (``ContactContext.reference_for``), never from the article's date.
 """
 
 from __future__ import annotations
@@ -59,8 +61,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+(?:night|evening)|"
+            r"[Tt]he\s+day\s+before\s+yesterday|"
             r"[Ee]arlier\s+today|[Ll]ater\s+today|(?:[Ll]ater|[Ee]arlier)\s+in\s+the\s+day|"
             r"[Tt]his\s+(?:morning|afternoon|evening))\b"
+        ),
+    ),
+    (
+        "anchored",
+        re.compile(
+            r"\b(?P<anchored>(?:[Tt]he|[Aa])\s+day\s+(?:before|earlier)|"
+            r"[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+(?:next|following)\s+day|"
+            r"[Aa]\s+day\s+later)\b"
         ),
     ),
     (
@@ -71,12 +82,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_PRIORITY = {
-    form: rank
-    for rank, form in enumerate(
-        ("full", "month_day", "month_year", "month", "year", "weekday", "relative", "period")
-    )
-}
+_FORMS_BY_PRIORITY = (
+    *("full", "month_day", "month_year", "month", "year"),
+    *("weekday", "relative", "anchored", "period"),
+)
+_PRIORITY = {form: rank for rank, form in enumerate(_FORMS_BY_PRIORITY)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +100,17 @@ class DateExpr:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    #: Days before the article date for "yesterday" (1), "today" (0).
+    #: Days before the article date for "yesterday" (1), "today" (0); before the day it is
+    #: counted from for "the day before" (1), "the next day" (-1).
     days_back: int | None = None
     #: "last" or "this" for months, "last-month", "this-month", "last-year", "this-year".
     relation: str | None = None
 
     @property
     def is_relative(self) -> bool:
-        """Whether the expression is a day relative to the article (weekday, yesterday)."""
-        return self.form in ("weekday", "relative")
+        """Whether the expression is a day relative to the article (weekday, yesterday) or
+        to another day the text names (the day before)."""
+        return self.form in ("weekday", "relative", "anchored")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +133,10 @@ _TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))
 _TRIES_AT_YEAR = (("iso", 0), ("year", 1), ("year", 2))
 _TRIES_AT_WEEKDAY = (("weekday", 0),)
 _TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0))
+_TRIES_AT_DAY = (("anchored", 1), ("anchored", 2), ("relative", 1))
 _TRIES_BY_WORD = {
     **dict.fromkeys(_RELATIVE_WORDS, _TRIES_AT_RELATIVE),
+    "day": _TRIES_AT_DAY,
     **dict.fromkeys(WEEKDAYS, _TRIES_AT_WEEKDAY),
     **dict.fromkeys(MONTHS, _TRIES_AT_MONTH),
     **dict.fromkeys((str(year) for year in range(1900, 2100)), _TRIES_AT_YEAR),
@@ -193,7 +207,13 @@ def _read(form: str, match: re.Match[str]) -> DateExpr | None:
     if form == "relative":
         word = groups["relative"].lower()
         back = 1 if word.startswith(("yesterday", "last")) else 0
+        if word.startswith("the day before"):
+            back = 2
         return DateExpr(start, end, "relative", days_back=back)
+    if form == "anchored":
+        words = groups["anchored"].lower().split()
+        later = words[-1] in ("day", "later") and words[1] in ("next", "following", "day")
+        return DateExpr(start, end, "anchored", days_back=-1 if later else 1)
     if form == "relative_period":
         words = groups["period"].lower().split()
         relation = f"{'last' if words[0] == 'last' else 'this'}-{words[-1]}"
@@ -216,9 +236,15 @@ def resolve(expr: DateExpr, reference: date | None) -> ResolvedDate:
         assert expr.year
         return ResolvedDate(date(expr.year, 1, 1), "year", "explicit")
     if reference is None:
+        if expr.form == "anchored":
+            return ResolvedDate(
+                None, "unknown", None, warning="counts from no day the text names before it"
+            )
         return ResolvedDate(
             None, "unknown", None, warning="cannot be placed in time: the article has no date"
         )
+    if expr.form == "anchored":
+        return ResolvedDate(reference - timedelta(days=expr.days_back or 0), "day", "relative")
     if expr.form == "month_day":
         assert expr.month is not None
         assert expr.day is not None

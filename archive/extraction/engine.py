@@ -19,7 +19,7 @@ from .dates import (
 from .hosts import host_country
 from .knowledge import KnowledgeBase, LeaderEntry
 from .leaders import LeaderAnalysis, analyse_leaders
-from .metadata import Metadata, item_stamps, read_metadata
+from .metadata import Metadata, closing_stamps, item_stamps, read_metadata
 from .records import (
     ArticleRecord,
     Evidence,
@@ -113,6 +113,7 @@ class _Extraction:
             country_of=country_of,
             warnings=self.warnings,
             item_stamps=item_stamps(view.folded, meta.body_start),
+            closing_stamps=closing_stamps(view.folded),
         )
         self.ctx = ctx
         contacts = find_contacts(ctx)
@@ -230,7 +231,9 @@ class _Extraction:
                         or _REPORTED_THAT_RE.search(self.view.lower, expr.end, last_named)
                     ):
                         continue
-                    resolved = resolve(expr, ctx.reference)
+                    resolved = resolve(
+                        expr, ctx.reference if expr.form != "anchored" else ctx.reference_for(expr)
+                    )
                     day = resolved.value
                     if day is not None and resolved.precision == "day" and earliest <= day:
                         days.setdefault(day, (resolved, expr, sentence))
@@ -272,7 +275,12 @@ class _Extraction:
                 )
                 continue
             told = None if relative_unresolved or repeated else self._day_told(contact)
-            if told is not None:
+            closed = self.ctx.item_closed_at(contact.first_sentence.start)
+            if closed is not None and not relative_unresolved and not repeated:
+                # An item of a page's list of readouts: the day its own date line gives.
+                contact.date = ResolvedDate(closed[0], "day", "item")
+                contact.date_span = closed[1]
+            elif told is not None:
                 # "X on Tuesday said he had a call with Y": on that day, at the latest, and
                 # nearer than the day the article was filed (its own sentence says so: it
                 # need not lead the article).
@@ -319,7 +327,7 @@ class _Extraction:
                 or _TOLD_BEFORE_RE.search(lower, max(sentence.start, expr.start - 12), expr.start)
             ):
                 continue
-            resolved = resolve(expr, self.ctx.reference_at(expr.start))
+            resolved = resolve(expr, self.ctx.reference_for(expr))
             if resolved.value is not None and resolved.precision == "day":
                 days.add((resolved.value, (expr.start, expr.end)))
         if len({day for day, _ in days}) != 1:
@@ -606,6 +614,13 @@ class _Extraction:
             return f"{said}, the day it was made known (the text names no day of the contact)"
         if resolved.basis == "published":
             return f"the article's date ({_day(self.published_date)}); {NO_OTHER_DAY}"
+        if resolved.basis == "item":
+            return (
+                f"the date of its item in the page's list ({_day(resolved.value)}); {NO_OTHER_DAY}"
+            )
+        if resolved.basis == "relative" and said and expr is not None and expr.form == "anchored":
+            counted = self.ctx.reference_for(expr)
+            return f"{said} counted from the day the text names before it ({_day(counted)})"
         if resolved.basis == "relative" and said:
             counted = self.ctx.reference_at(span[0]) if span else self.reference
             if counted != self.reference:
@@ -849,7 +864,7 @@ _IN_PASSING_RE = re.compile(r"\b(?:after|before|since|following|ahead\s+of|prior
 #: How long before its date an article reports the day's news.
 _REPORTING_WINDOW = timedelta(days=7)
 #: Date expressions that name a day.
-_DAY_FORMS = frozenset({"full", "month_day", "weekday", "relative"})
+_DAY_FORMS = frozenset({"full", "month_day", "weekday", "relative", "anchored"})
 
 _FACT_ORDER = {
     "call": 0,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .sentences import wrapped_breaks
+from .sentences import BULLETS, wrapped_breaks
 from .vocabulary import MONTH_PATTERN, MONTHS
 
 _HEADER_RE = re.compile(
@@ -220,6 +220,31 @@ def item_stamps(folded: str, after: int) -> list[tuple[int, date]]:
             if found is not None:
                 stamps.append((end, found))
     return stamps
+
+
+def closing_stamps(folded: str) -> list[tuple[int, int, int, date]]:
+    """The items of a page's bulleted list that each end in a line of their own with a date
+    ("Ottawa, Ontario - January 30, 2019"), just before the next item's bullet or the end:
+    a page that lists its readouts, each closed by its place and day, which is that item's
+    date and never the next one's. Returns (where the item starts, where its date line
+    starts and ends, the date) for each."""
+    lines = list(_lines(folded))
+    bullets = [n for n, (start, _) in enumerate(lines) if folded[start] in BULLETS]
+    if len(bullets) < 2:
+        return []
+    found = []
+    for n, (start, end) in enumerate(lines):
+        if n <= bullets[0] or end - start > _HEADER_LINE_MAX or folded[start] in BULLETS:
+            continue
+        if n + 1 < len(lines) and folded[lines[n + 1][0]] not in BULLETS:
+            continue  # a date line that opens what follows, not one that closes an item
+        day = _line_date(folded[start:end])
+        if day is None:
+            continue
+        item = max(b for b in bullets if b < n)
+        found.append((lines[item][0], start, end, day))
+    # One dated line at the end of a story with a bulleted summary closes no list.
+    return found if len(found) >= 2 else []
 
 
 def _is_stamp(line: str) -> bool:

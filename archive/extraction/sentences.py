@@ -207,15 +207,20 @@ def _skip_space(text: str, position: int, stop: int) -> int:
     return position
 
 
+#: A list's bullets: an item of a page's list opens a sentence of its own.
+BULLETS = "•▪◦"
+
+
 def _starts_sentence(text: str, position: int) -> bool:
-    """Whether the text at ``position`` can open a sentence: a capital, digit or opener."""
+    """Whether the text at ``position`` can open a sentence: a capital, digit, opener or a
+    list's bullet."""
     limit = min(len(text), position + 4)
     while position < limit and text[position] in _QUOTE_OPENERS:
         position += 1
     if position >= len(text):
         return False
     char = text[position]
-    return char.isupper() or char.isdigit()
+    return char.isupper() or char.isdigit() or char in BULLETS
 
 
 def _ends_line(text: str, start: int, position: int) -> bool:

@@ -1259,3 +1259,95 @@ def test_a_call_with_someone_elses_possessive_names_no_caller(project_kb):
     )
 
     assert [c["initiator"] for c in summaries(extract(text, project_kb))] == [None]
+
+
+def test_a_list_of_readouts_each_closed_by_its_place_and_day_dates_each_by_its_own(project_kb):
+    # A government's page of readouts: each item's title behind a bullet, its text, and a
+    # line with the place and the day that closes it (never the next item's date).
+    text = (
+        "• Prime Minister Justin Trudeau speaks with the Prime Minister of Italy, Giuseppe "
+        "Conte\n"
+        "    Today, Prime Minister Justin Trudeau spoke with Giuseppe Conte, the Prime Minister "
+        "of Italy.The two leaders discussed trade between their countries.\n"
+        "    The Briefing Room\n"
+        "    Ottawa, Ontario - March 12, 2019\n"
+        "  • Prime Minister Justin Trudeau speaks with the Chancellor of Germany, Angela Merkel\n"
+        "    Prime Minister Justin Trudeau spoke with Angela Merkel, Chancellor of Germany. The "
+        "leaders discussed climate policy and agreed to stay in close contact.\n"
+        "    The Briefing Room\n"
+        "    Ottawa, Ontario - March 9, 2019\n"
+        "  • Prime Minister Justin Trudeau speaks with the President of Mexico\n"
+        "    Today, Prime Minister Justin Trudeau spoke with the President of Mexico, Andrés "
+        "Manuel López Obrador. The leaders talked about the trade agreement.\n"
+    )
+
+    calls = extract(text, project_kb).calls
+
+    assert [(c.participants[1].name, c.role, c.date and c.date.isoformat()) for c in calls] == [
+        ("Giuseppe Conte", "main", "2019-03-12"),
+        ("Angela Merkel", "main", "2019-03-09"),
+        # The last item's line is not there: its "Today" counts from no day.
+        ("Andrés Manuel López Obrador", "main", None),
+    ]
+    assert "its item in the page's list (12 March 2019)" in calls[0].date_inferred
+    assert "its item in the page's list (9 March 2019)" in calls[1].date_inferred
+    date_evidence = [e for e in calls[1].evidence if e.fact == "date"]
+    assert [text[e.span.start : e.span.end] for e in date_evidence] == [
+        "Ottawa, Ontario - March 9, 2019"
+    ]
+
+
+def test_a_story_with_a_bulleted_summary_and_a_dated_footer_is_no_list_of_readouts(project_kb):
+    text = (
+        "date 2019-03-14 Leaders speak about trade\n"
+        "• The call lasted an hour\n"
+        "• Trade was discussed\n"
+        "Prime Minister Justin Trudeau spoke with Angela Merkel, Chancellor of Germany, on "
+        "Wednesday.\n"
+        "Ottawa - March 14, 2019\n"
+    )
+
+    (call,) = extract(text, project_kb).calls
+
+    assert call.date.isoformat() == "2019-03-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-09-17 Prime Minister Narendra Modi turns 75 on Wednesday (September 17). "
+            "The day before, he received a call from US President Donald Trump, who wished him "
+            "well.",
+            "2025-09-16",
+        ),
+        (
+            "date 2024-03-12 Chancellor Olaf Scholz arrived in Paris on March 4. The next day, "
+            "he spoke by phone with President Vladimir Putin.",
+            "2024-03-05",
+        ),
+        (
+            "date 2024-03-12 President Emmanuel Macron spoke by phone with President Vladimir "
+            "Putin the day before yesterday.",
+            "2024-03-10",
+        ),
+    ],
+)
+def test_a_day_counted_from_another_day_the_text_names(project_kb, text, expected):
+    (call,) = extract(text, project_kb).calls
+
+    assert call.date.isoformat() == expected
+
+
+def test_the_day_before_with_no_day_named_before_it_leaves_the_date_unknown(project_kb):
+    # Never the article's date: "the day before" counts from a day the text does not name.
+    text = (
+        "date 2025-09-17 Prime Minister Narendra Modi received a call from US President Donald "
+        "Trump the day before."
+    )
+
+    record = extract(text, project_kb)
+
+    (call,) = record.calls
+    assert call.date is None
+    assert any("counts from no day the text names" in w for w in record.warnings)

@@ -107,3 +107,12 @@ def test_paragraphs_a_page_ran_together_are_two_sentences():
 )
 def test_a_period_inside_an_address_a_name_or_an_abbreviation_ends_nothing(text):
     assert sentences(text) == [text]
+
+
+def test_a_list_item_behind_a_bullet_opens_a_sentence_after_a_line_without_a_stop():
+    text = "Ottawa, Ontario - March 12, 2019\n  • Prime Minister speaks with the President\n"
+
+    assert sentences(text) == [
+        "Ottawa, Ontario - March 12, 2019",
+        "• Prime Minister speaks with the President",
+    ]
