@@ -340,11 +340,18 @@ def words_of(text: str) -> list[str]:
     return _WORD_RE.findall("".join(c for c in plain if not unicodedata.combining(c)))
 
 
+#: Words of names that every sentence uses in their own sense too.
+_NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "an", "for", "in", "on", "to"})
+
+
 def passages(texts: Iterable[str], names: frozenset[str]) -> frozenset[str]:
     """Every run of :data:`SHARED_PASSAGE_WORDS` words in ``texts`` that holds none of
     ``names`` (the leaders' names and their countries' names and adjectives, as
     :func:`words_of` gives them): what two reports copying one account share, and two
     accounts of different calls between the same leaders do not."""
+    # Not the initials and small words of names ("Donald J. Trump", "United States of
+    # America"): masked, they would cut every passage that uses them in its own sense.
+    names = frozenset(w for w in names if len(w) > 1 and w not in _NAME_FUNCTION_WORDS)
     found: set[str] = set()
     size = SHARED_PASSAGE_WORDS
     for text in texts:

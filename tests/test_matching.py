@@ -208,6 +208,14 @@ def test_passages_are_runs_of_words_that_hold_no_name():
     }
 
 
+def test_the_initials_and_small_words_of_names_do_not_cut_a_passage():
+    # "Donald J. Trump", "United States of America": their "j", "a" and "of" are words any
+    # sentence uses; only the names' own words are set aside.
+    names = frozenset({"donald", "j", "trump", "united", "states", "of", "america", "a"})
+    found = passages(["Trump discussed a summit in Russia's Sochi and the future of Syria"], names)
+    assert "discussed a summit in russia s sochi and the future" in found
+
+
 def test_accents_and_case_do_not_hide_a_shared_passage():
     a = passages(
         ["Erdoğan urged an immediate ceasefire in the region and more humanitarian aid now"],

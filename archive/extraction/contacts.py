@@ -1536,7 +1536,7 @@ _LEADER_MINISTER_RE = re.compile(r"(?<!deputy\s)\b(?:prime|first)\s+minister")
 #: Words that bring in another event after a contact: a date after them is that event's.
 _ANOTHER_EVENT_RE = re.compile(
     r"\b(?:ahead\s+of|before|after|since|following|prior\s+to|on\s+the\s+eve\s+of|"
-    r"in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+\S"
+    r"in\s+the\s+run-up\s+to|in\s+preparation\s+for|amid|amidst)\s+\S"
 )
 
 

@@ -1351,3 +1351,16 @@ def test_the_day_before_with_no_day_named_before_it_leaves_the_date_unknown(proj
     (call,) = record.calls
     assert call.date is None
     assert any("counts from no day the text names" in w for w in record.warnings)
+
+
+def test_a_date_amid_which_the_call_came_is_not_the_calls(project_kb):
+    text = (
+        "President Recep Tayyip Erdogan and President Emmanuel Macron held a telephone "
+        "conversation to discuss the crisis in Gaza.\n"
+        "The conversation between the two leaders comes as the crisis continues to worsen amid "
+        "the ongoing military offensive, which began on October 7, 2023.\n"
+    )
+
+    (call,) = extract(text, project_kb).calls
+
+    assert call.date is None
