@@ -38,6 +38,11 @@ from .exports import CITATION_FILES, csv_lines_of, csv_response, json_lines_of, 
 
 #: The one parameter a selection's page and downloads read.
 IDS = "ids"
+#: A shared selection's address holds up to MAX_CALLS ids, each up to MAX_ID_DIGITS digits
+#: and a comma, which a client may have written "%2C": longer than other questions may be.
+MAX_SHARED_QUERY = max(
+    MAX_QUERY_STRING, len(IDS) + 1 + selection.MAX_CALLS * (selection.MAX_ID_DIGITS + 3)
+)
 
 
 def _from_this_site(request: HttpRequest) -> bool:
@@ -166,7 +171,7 @@ def _asked(request: HttpRequest, *, strict: bool) -> tuple[list[int], bool, list
     """The ids a request is about, whether they were shared (``?ids=``) rather than the
     session's, and notices for the page. ``strict`` (downloads): anything unknown or
     unreadable is a :class:`Refusal`; the page notes what it leaves out instead."""
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+    if len(request.META.get("QUERY_STRING", "")) > MAX_SHARED_QUERY:
         raise Refusal(["The address is too long to be a question."])
     others = [name for name in request.GET if name != IDS]
     if others and strict:

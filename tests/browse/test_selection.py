@@ -405,6 +405,17 @@ def test_a_download_that_cannot_be_made_is_a_400_that_says_why(client, seed, url
     assert reason in response.content.decode()
 
 
+def test_a_shared_address_of_a_full_selection_is_read_even_with_its_commas_encoded(client, seed):
+    # 500 ids of ten digits, the commas written "%2C": longer than any other question.
+    ids = [seed.raisi_call.pk] + [10**9 + n for n in range(499)]
+
+    response = client.get(reverse("archive:selection"), {"ids": ",".join(map(str, ids))})
+
+    assert len(response.request["QUERY_STRING"]) > 4096
+    assert response.status_code == 200
+    assert seed.raisi_call.get_absolute_url() in response.content.decode()
+
+
 def test_a_json_download_refuses_in_json(client, seed):
     response = client.get(reverse("archive:selection-cite", args=["json"]), {"ids": "x"})
 
