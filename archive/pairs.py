@@ -24,7 +24,7 @@ from .idlists import listed
 from .models import Call, Leader, Participation, Statement
 
 #: How many statements of each side the page shows.
-MAX_STATEMENTS = 100
+MAX_STATEMENTS = 25
 #: How many topics a year's row names (the rest are counted).
 TOPICS_PER_YEAR = 8
 

@@ -493,3 +493,19 @@ def _count(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
+
+
+def test_a_long_selection_is_shown_a_page_at_a_time_and_downloaded_whole(client, seed, monkeypatch):
+    monkeypatch.setattr("archive.views.selection.PER_PAGE", 2)
+    calls = [seed.raisi_call, seed.putin_call, CallFactory()]
+    add(client, *calls)
+
+    first = client.get(PAGE)
+    second = client.get(PAGE, {"page": 2})
+    _, text = download(client, reverse("archive:selection-export", args=["csv"]))
+
+    assert listed_ids(first) == [calls[0].pk, calls[1].pk]
+    assert listed_ids(second) == [calls[2].pk]
+    assert "3 calls, in the order you added them" in first.text
+    assert 'start="3"' in second.text
+    assert len(list(csv.reader(io.StringIO(text)))) == 1 + 3
