@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 TODAY = datetime.date(2026, 11, 22)
 FIRST_DAY = datetime.date(1990, 1, 1)
 N_LEADERS = 2000
@@ -275,6 +275,7 @@ def generate(args) -> dict:
 
     from archive.models import (
         Call,
+        CallChange,
         Country,
         Evidence,
         Leader,
@@ -291,17 +292,24 @@ def generate(args) -> dict:
     tables = [
         ("calls", Call), ("participations", Participation), ("call_topics", CallTopic),
         ("sources", Source), ("reports", Report), ("evidence", Evidence),
-        ("statements", Statement),
+        ("statements", Statement), ("changes", CallChange),
     ]  # fmt: skip
     rng = random.Random(args.seed)
     archive = Archive(rng)
+    # The facts added in version 4 (one-sided readouts, when each call was archived, its
+    # change log) from a generator of their own: the rest is drawn as in version 3.
+    archive.later = random.Random(args.seed + 1_000_003)
+    archive.n_calls = args.calls
     n_calls = args.calls
     n_sources = args.sources
     timings: dict[str, float] = {}
     counts = dict.fromkeys(
-        ["calls", "participations", "call_topics", "sources", "reports", "evidence", "statements"],
+        [
+            "calls", "participations", "call_topics", "sources", "reports", "evidence",
+            "statements", "changes",
+        ],
         0,
-    )
+    )  # fmt: skip
 
     started = time.perf_counter()
     with transaction.atomic():
@@ -356,7 +364,10 @@ def generate(args) -> dict:
     timings["reference_rows_s"] = time.perf_counter() - started
 
     # Calls and everything hanging from them, a chunk at a time, ids assigned here.
-    ids = {name: itertools.count(1) for name in ("report", "evidence", "statement", "ct", "p")}
+    ids = {
+        name: itertools.count(1)
+        for name in ("report", "evidence", "statement", "ct", "p", "change")
+    }
     source_counts = [1] * n_calls
     for _ in range(max(0, n_sources - n_calls)):
         source_counts[rng.randrange(n_calls)] += 1
@@ -471,7 +482,12 @@ def build_call(call_id, archive, rng, n_sources, next_source, ids, calls_meta, r
     Rows are dicts keyed by the models' attribute names (``writer`` turns them into
     the tables' columns).
     """
-    Call = Participation = Source = Report = Evidence = Statement = CallTopic = dict
+    Call = Participation = Source = Report = Evidence = Statement = CallTopic = CallChange = dict
+
+    # Archived over the two years before TODAY, in the order of the calls' ids.
+    archived = datetime.datetime.combine(
+        TODAY - datetime.timedelta(days=730), datetime.time(), datetime.UTC
+    ) + datetime.timedelta(minutes=call_id * 730 * 24 * 60 // max(1, archive.n_calls))
 
     day, precision = draw_date(rng)
     kind = weighted(rng, KINDS)
@@ -507,8 +523,22 @@ def build_call(call_id, archive, rng, n_sources, next_source, ids, calls_meta, r
             initiator_id=initiator["id"] if initiator else None, summary=summary,
             status="reviewed" if rng.random() < 0.15 else "extracted",
             slug="-".join(slug_parts).lower()[:200],
+            # One source, a government's own page, about four times in ten.
+            one_sided=n_sources == 1 and archive.later.random() < 0.4,
+            created_at=archived, updated_at=archived + datetime.timedelta(
+                hours=archive.later.randrange(0, 24 * 30) if n_sources > 1 else 0),
         )
     )  # fmt: skip
+    rows["changes"].append(
+        CallChange(id=next(ids["change"]), call_id=call_id, at=archived, kind="added",
+                   description=f"added from source {call_id}")
+    )  # fmt: skip
+    for extra in range(1, n_sources):
+        rows["changes"].append(
+            CallChange(id=next(ids["change"]), call_id=call_id, kind="source",
+                       at=archived + datetime.timedelta(hours=extra * 7),
+                       description=f"source added: source {call_id}-{extra}")
+        )  # fmt: skip
     for person in people:
         role = "participant"
         if initiator is not None:

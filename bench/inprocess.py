@@ -75,7 +75,19 @@ def sample_values(seed: int) -> dict:
         c.get_absolute_url()
         for c in Call.objects.filter(pk__in=rng.sample(range(1, n_calls + 1), min(500, n_calls)))
     ]
+    # A report's worth of calls: the most a selection holds, spread over the archive.
+    selection = ",".join(
+        str(pk)
+        for pk in sorted(random.Random(seed + 1).sample(range(1, n_calls + 1), min(500, n_calls)))
+    )
+    country = (
+        Participation.objects.filter(leader_id=busiest["leader_id"])
+        .values_list("leader__country_id", flat=True)
+        .first()
+    )
     return {
+        "country": country,
+        "selection": selection,
         "leader_slug": busiest["leader__slug"],
         "leader_id": busiest["leader_id"],
         "leader_calls": busiest["n"],
@@ -114,6 +126,7 @@ def our_urls(sample: dict) -> tuple[dict[str, str | None], list[str]]:
         notes.append(f"archive.filters cannot be imported ({exc})")
 
     def url(name: str, query: list | None = None, **kwargs) -> str | None:
+        name = name if ":" in name else f"archive:{name}"
         try:
             path = reverse(name, kwargs=kwargs or None)
         except NoReverseMatch:
@@ -138,6 +151,29 @@ def our_urls(sample: dict) -> tuple[dict[str, str | None], list[str]]:
         "leader": url("archive:leader", slug=sample["leader_slug"]),
         "pair": url("archive:leader-pair", slug=sample["pair"][0], other=sample["pair"][1]),
         "csv": url("archive:calls-export", [(p["from"], sample["csv_from"])], fmt="csv"),
+        # The analysts' pages (the JSON twins, feeds, selection, change log, event data):
+        # each to stay within the calls list's speed.
+        "search_json": url("search-json", [(p["search"], sample["word"])]),
+        "filtered_json": url(
+            "search-json", [(p["leader"], sample["leader_slug"]), (p["year"], sample["year"])]
+        ),
+        "leaders_json": url("leaders-json"),
+        "topics_json": url("topics-json"),
+        "countries_json": url("countries-json"),
+        "sources_json": url("sources-json"),
+        "leader_json": url("leader-json", slug=sample["leader_slug"]),
+        "feed_filtered": url(
+            "feed", [(p["leader"], sample["leader_slug"]), (p["search"], sample["word"])]
+        ),
+        "country_feed": url("country-feed", code=sample["country"].lower()),
+        "changes": url("changes"),
+        "changes_feed": url("changes-feed"),
+        "plover_filtered": url(
+            "calls-plover", [(p["leader"], sample["leader_slug"]), (p["year"], sample["year"])]
+        ),
+        "selection_shared": url("selection", [("ids", sample["selection"])]),
+        "selection_ris": url("selection-cite", [("ids", sample["selection"])], fmt="ris"),
+        "selection_csv": url("selection-export", [("ids", sample["selection"])], fmt="csv"),
     }
     return urls, notes
 
