@@ -255,7 +255,14 @@ def match(
             shared = set(truth.reports) & set(call.sources)
             if not shared or not same_people(truth, call, names):
                 continue
-            agrees = date_agrees(truth.best_date(), call)
+            # As the score reads a date: any day an article fixes (a call late in one time
+            # zone is the next day in another; the labels keep both).
+            fixed = truth.fixed_dates()
+            if fixed:
+                verdicts = [date_agrees(day, call) for day in fixed]
+                agrees = True if True in verdicts else (None if None in verdicts else False)
+            else:
+                agrees = date_agrees(truth.best_date(), call)
             # A call told as the article's main contact is the label that is main there
             # (not the earlier contact of the same leaders the article also mentions).
             roles = sum(call.sources[cid] == truth.reports[cid]["role"] for cid in shared)
