@@ -1341,10 +1341,18 @@ def _before_another_event(
         since <= m.start < event.start() and m.keys and m.start != trigger.start
         for m in ctx.leaders.by_sentence.get(sentence.index, ())
     )
+    # "X and Y held a video call, hours after Z's inauguration": two leaders before the verb
+    # already make the contact; the leader after the other event is that event's.
+    subjects = {
+        key
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if sentence.start <= m.start < trigger.start and not m.possessive and len(m.keys) == 1
+        for key in m.keys
+    }
     # "The king's call comes one day after he received a letter from X": a definite noun
     # refers back to a contact already told; the leaders after are the other event's.
     refers_back = not verbal and trigger.det in _DEFINITE
-    return event.start() if named or refers_back else limit
+    return event.start() if named or refers_back or len(subjects) >= 2 else limit
 
 
 def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[str, list[Mention]]:

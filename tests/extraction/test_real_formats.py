@@ -1364,3 +1364,18 @@ def test_a_date_amid_which_the_call_came_is_not_the_calls(project_kb):
     (call,) = extract(text, project_kb).calls
 
     assert call.date is None
+
+
+def test_a_leader_named_after_another_event_is_not_in_a_contact_its_subject_made_whole(
+    project_kb,
+):
+    text = (
+        "date 2025-01-22 Chinese President Xi Jinping and Russian President Vladimir Putin "
+        "held a video call on Monday, state media reported, hours after Donald Trump's "
+        "inauguration as US President."
+    )
+
+    (call,) = extract(text, project_kb).calls
+
+    assert [p.name for p in call.participants] == ["Xi Jinping", "Vladimir Putin"]
+    assert call.date.isoformat() == "2025-01-20"
