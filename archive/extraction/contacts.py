@@ -1150,6 +1150,8 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
             return False
     if AFTER_MODALITY_RE.match(lower, trigger.end, sentence.end):
         return False
+    if _time_clause_present(lower, window_start, trigger):
+        return False  # "when X meets Y on Friday, their main topic will be ...": to come
     if trigger.construct in ("with", "after", "prep") and _LATER_IN_CLAUSE_RE.search(
         lower, trigger.end, _clause_end(lower, trigger.end, sentence.end)
     ):
@@ -1158,6 +1160,26 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
         lower, max(sentence.start, trigger.start - 2 * _CLAUSE_REACH), trigger.start
     )
     return denial is None
+
+
+#: A clause of time or condition: with a verb in the present, what it tells is to come.
+_TIME_CLAUSE_RE = re.compile(r"\b(?:when|whenever|once|if|until|unless)\s")
+#: The present of the verbs that tell a contact ("meets", "they speak").
+_PRESENT_CONTACT_VERBS = frozenset(
+    f"{verb}{ending}"
+    for verb in ("meet", "speak", "talk", "call", "hold", "phone", "dial", "host", "receive")
+    for ending in ("", "s")
+) | {"has", "have"}
+
+
+def _time_clause_present(lower: str, clause_start: int, trigger: Trigger) -> bool:
+    """Whether the contact's verb is in the present ("meets", "speaks", "holds") in a clause
+    of time or condition ("when X meets Y", "if they speak"): not a report of it."""
+    if trigger.verb_start is None or trigger.verb_end is None:
+        return False
+    if not _TIME_CLAUSE_RE.search(lower, clause_start, trigger.verb_start):
+        return False
+    return lower[trigger.verb_start : trigger.verb_end] in _PRESENT_CONTACT_VERBS
 
 
 #: Modal words that only qualify the noun they stand before ("an upcoming summit").

@@ -1379,3 +1379,29 @@ def test_a_leader_named_after_another_event_is_not_in_a_contact_its_subject_made
 
     assert [p.name for p in call.participants] == ["Xi Jinping", "Vladimir Putin"]
     assert call.date.isoformat() == "2025-01-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "date 2025-10-17 A senior official said that when President Volodymyr Zelensky "
+            "meets with President Donald Trump on Friday, their main topic will be missiles.",
+            False,
+        ),
+        (
+            "date 2025-10-17 If President Emmanuel Macron speaks with President Vladimir Putin "
+            "this week, he will raise the plant's safety.",
+            False,
+        ),
+        (
+            "date 2025-10-17 When President Emmanuel Macron spoke with President Vladimir Putin "
+            "on Tuesday, the two leaders discussed the plant's safety.",
+            True,
+        ),
+    ],
+)
+def test_a_contact_told_in_the_present_after_when_or_if_is_still_to_come(project_kb, text, held):
+    calls = extract(text, project_kb).calls
+
+    assert bool(calls) is held
