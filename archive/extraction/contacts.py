@@ -532,6 +532,7 @@ _CALL_TOKENS = frozenset(
         "phones",
         "rings",
         "rung",
+        "contacted",
     ]
 )
 #: Verbs of talking that make a contact when said to be done by phone or video ("X wished Y
@@ -701,9 +702,14 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     if obj is not None and _NAMING_RE.match(lower, obj.end):
                         obj = None  # "called X his great friend": named, not telephoned
                     if sentence and obj and obj.kind != "group" and not obj.possessive:
-                        found.append(
-                            _phone_trigger("call", match, match.group("verb"), sentence, obj)
-                        )
+                        trigger = _phone_trigger("call", match, match.group("verb"), sentence, obj)
+                        if not trigger.kind_certain:
+                            # "contacted Y by video link": how, when the text says it.
+                            how = MODE_RE.search(lower, obj.end, min(obj.end + 40, sentence.end))
+                            if how is not None:
+                                trigger.kind = how.lastgroup
+                                trigger.kind_certain = True
+                        found.append(trigger)
                     break
         if word in _MEET_TOKENS:
             for match in MEET_VERB_RE.finditer(lower, starts[max(0, i - 2)], ends[i] + 7):
@@ -740,6 +746,8 @@ def _phone_trigger(
         construct=construct,
         sentence=sentence.index,
         kind="phone",
+        # "contacted": by phone, as leaders' contacts mostly are, unless the text says how.
+        kind_certain=not verb.endswith("contacted"),
         verb=verb,
         verb_start=match.start(),
         verb_end=match.start() + len(verb),

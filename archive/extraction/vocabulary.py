@@ -343,10 +343,11 @@ SPEAK_RE = re.compile(
 SPEAK_BLOCKERS = frozenset(
     {"about", "of", "out", "against", "highly", "favorably", "favourably", "publicly", "up"}
 )
-#: "called", "phoned": a contact when a leader follows.
+#: "called", "phoned": a contact when a leader follows; "contacted" too, by phone unless the
+#: text says otherwise.
 CALL_VERB_RE = re.compile(
-    rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}(?:called|phoned|telephoned|rung)|called|"
-    r"phoned|telephoned|rang|dialled|dialed|calls|phones|rings)(?:\s+up)?\s+"
+    rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}(?:called|phoned|telephoned|rung|contacted)|"
+    r"called|phoned|telephoned|rang|dialled|dialed|calls|phones|rings|contacted)(?:\s+up)?\s+"
 )
 #: "met", "meets", "hosted": a meeting when a leader follows (or the subject is plural).
 MEET_VERB_RE = re.compile(

@@ -1405,3 +1405,22 @@ def test_a_contact_told_in_the_present_after_when_or_if_is_still_to_come(project
     calls = extract(text, project_kb).calls
 
     assert bool(calls) is held
+
+
+def test_a_leader_who_contacted_another_made_a_call_by_phone_unless_told_otherwise(project_kb):
+    text = (
+        "date 2025-05-07 Turkish President Recep Tayyip Erdogan contacted Prime Minister "
+        "Shehbaz Sharif to express his condolences. The phone call took place on May 7."
+    )
+
+    (call,) = extract(text, project_kb).calls
+
+    assert [p.name for p in call.participants] == ["Recep Tayyip Erdogan", "Shehbaz Sharif"]
+    assert (call.kind, call.date.isoformat()) == ("phone", "2025-05-07")
+    assert call.initiator.name == "Recep Tayyip Erdogan"
+    video = extract(
+        "date 2025-05-07 President Recep Tayyip Erdogan contacted Prime Minister Shehbaz "
+        "Sharif by video link.",
+        project_kb,
+    ).calls
+    assert [c.kind for c in video] == ["video"]
