@@ -218,6 +218,10 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["-imported_at", "-id"]
+        indexes = [
+            # The sources list and its JSON twin, newest first: read in order, not sorted.
+            models.Index(fields=["-imported_at", "-id"], name="source_imported_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -481,8 +485,10 @@ class Call(TimestampedModel):
             models.Index(fields=["status"], name="call_status_idx"),
             # The calls list sorted by duration ("longest first").
             models.Index(fields=["-duration_minutes", "-id"], name="call_duration_idx"),
-            # Atom feeds and "recently archived": newest records first.
+            # "Recently archived": newest records first.
             models.Index(fields=["-created_at", "-id"], name="call_created_idx"),
+            # The Atom feeds: the calls that changed last first.
+            models.Index(fields=["-updated_at", "-id"], name="call_updated_idx"),
             # The calls list filtered to one-sided readouts, and the review queue's reason.
             models.Index(
                 fields=["-date", "-id"], condition=Q(one_sided=True), name="call_one_sided_idx"
