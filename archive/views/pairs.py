@@ -12,7 +12,7 @@ from .common import paginate, public_page
 from .queries import timeline
 
 #: Calls a page of the pair's timeline lists, and undated calls the page lists at most.
-PER_PAGE = 50
+PER_PAGE = 25
 
 
 def _leaders(slugs: tuple[str, str]) -> dict[str, Leader]:
