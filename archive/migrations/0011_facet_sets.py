@@ -9,18 +9,7 @@ installs them without the sets and recounts the totals.
 
 from django.db import migrations, models
 
-SQLITE_TRIGGER_PREFIX = "archive_facets_"
-POSTGRESQL_TABLES = [
-    "archive_call",
-    "archive_participation",
-    "archive_call_topics",
-    "archive_report",
-    "archive_leader",
-    "archive_source",
-    # Since the facets count broader topics (archive.facet_totals.TOPIC_DEPTH); dropped if
-    # there, so that unapplying works from any later state.
-    "archive_topic",
-]
+from . import _facet_triggers
 
 
 def build_sets(apps, schema_editor):
@@ -39,18 +28,7 @@ def build_sets(apps, schema_editor):
 
 
 def drop_facet_triggers(apps, schema_editor):
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-                [SQLITE_TRIGGER_PREFIX + "%"],
-            )
-            for (name,) in cursor.fetchall():
-                cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-        elif connection.vendor == "postgresql":
-            for table in POSTGRESQL_TABLES:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {table}_facets ON {table}")
+    _facet_triggers.drop_facet_triggers(schema_editor, functions=False)
 
 
 class Migration(migrations.Migration):

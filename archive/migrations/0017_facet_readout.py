@@ -10,38 +10,11 @@ they name.
 
 from django.db import migrations
 
-SQLITE_TRIGGER_PREFIX = "archive_facets_"
-POSTGRESQL_TABLES = [
-    "archive_call",
-    "archive_participation",
-    "archive_call_topics",
-    "archive_report",
-    "archive_leader",
-    "archive_source",
-    "archive_topic",
-]
-POSTGRESQL_FUNCTIONS = [
-    "archive_facets_trigger()",
-    "archive_refresh_call_facets(bigint[])",
-    "archive_build_call_facets(bigint[])",
-]
+from . import _facet_triggers
 
 
 def drop_facet_triggers(apps, schema_editor):
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-                [SQLITE_TRIGGER_PREFIX + "%"],
-            )
-            for (name,) in cursor.fetchall():
-                cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-        elif connection.vendor == "postgresql":
-            for table in POSTGRESQL_TABLES:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {table}_facets ON {table}")
-            for function in POSTGRESQL_FUNCTIONS:
-                cursor.execute(f"DROP FUNCTION IF EXISTS {function}")
+    _facet_triggers.drop_facet_triggers(schema_editor, functions=True)
 
 
 class Migration(migrations.Migration):
