@@ -27,6 +27,33 @@ ENTRIES = 50
 #: Who writes the feeds: RFC 4287 asks for an author of a feed whose entries name none.
 AUTHOR = "Diplo"
 
+#: How many of the archive's most recently changed calls a feed looks among first.
+PROBE = 5000
+#: The newest first, as the feeds list calls (an index reads them in this order).
+NEWEST_CHANGED = ("-updated_at", "-id")
+
+
+def newest_changed(calls, n: int) -> list[int]:
+    """The ids of the ``n`` calls of ``calls`` changed last, newest first.
+
+    Looked for first among the calls changed since the archive's PROBE-th most recent
+    change: when ``n`` of them are there, they are exactly the newest ``n`` (every other call
+    changed before them), found from a range of the index rather than by sorting every call
+    the filters select (a country's 35,000 calls took 180 ms to sort on PostgreSQL at
+    200,000 calls, whose planner expected 2,287). Otherwise, or in an archive of fewer calls,
+    the filters select few recent calls, and sorting them all is cheap."""
+    since = list(
+        Call.objects.order_by(*NEWEST_CHANGED).values_list("updated_at", flat=True)[
+            PROBE - 1 : PROBE
+        ]
+    )
+    newest = calls.order_by(*NEWEST_CHANGED).values_list("pk", flat=True)
+    if since:
+        ids = list(newest.filter(updated_at__gte=since[0])[:n])
+        if len(ids) >= n:
+            return ids
+    return list(newest[:n])
+
 
 @dataclass
 class Subject:
@@ -113,12 +140,14 @@ class LatestCallsFeed(Feed):
         return subject.site + reverse("archive:home")
 
     def items(self, subject: Subject) -> list[Call]:
-        calls = self.calls_for(subject).with_related().order_by("-updated_at", "-id")
+        calls = self.calls_for(subject)
         query = subject.filterset.query if subject.filterset else None
         # As the list's page reads them: a search too broad to hand its ids on filters by
         # the search itself, kept to the full-text index on PostgreSQL (search.index_scan).
         with search.kept_to_index(query):
-            return list(calls[:ENTRIES])
+            ids = newest_changed(calls, ENTRIES)
+        found = Call.objects.with_related().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
     def calls_for(self, subject: Subject):
         return subject.filterset.qs

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from archive import feeds, search
 from archive.models import Call
@@ -301,12 +302,30 @@ def test_followed_feeds_read_a_bounded_number_of_queries(
 
     # A search among the filters: on PostgreSQL, the lookups of the index and the reading
     # of the entries each run in a savepoint of their own kept to the index (seven queries
-    # more than on SQLite).
-    with django_assert_max_num_queries(15):
+    # more than on SQLite). Each feed looks among the most recently changed calls first,
+    # then among all of them when those hold too few (archive.feeds.newest_changed).
+    with django_assert_max_num_queries(17):
         filtered = client.get(reverse("archive:feed"), {"topic": topic.slug, "q": "call"})
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         by_country = client.get(reverse("archive:country-feed", args=[country.code.lower()]))
 
     assert filtered.status_code == 200
     assert by_country.status_code == 200
     assert len(_feed_ids(by_country)) >= 1
+
+
+def test_the_newest_changed_calls_are_the_same_whether_found_among_the_recent_or_all(
+    monkeypatch,
+):
+    calls = [CallFactory() for _ in range(8)]
+    now = timezone.now()
+    for age, call in enumerate(calls):  # calls[0] changed last
+        Call.objects.filter(pk=call.pk).update(updated_at=now - datetime.timedelta(hours=age))
+    wanted = Call.objects.filter(pk__in=[c.pk for c in calls[1::2]])  # 1, 3, 5, 7
+    expected = [calls[1].pk, calls[3].pk]
+
+    monkeypatch.setattr(feeds, "PROBE", 4)  # the 4 newest hold calls 1 and 3: enough
+    assert feeds.newest_changed(wanted, 2) == expected
+    monkeypatch.setattr(feeds, "PROBE", 2)  # the 2 newest hold only call 1: all are sorted
+    assert feeds.newest_changed(wanted, 2) == expected
+    assert feeds.newest_changed(wanted, 10) == [c.pk for c in calls[1::2]]

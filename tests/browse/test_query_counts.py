@@ -38,9 +38,11 @@ PAGES = [
     ("archive:country", ["cx"], {}, 12),
     ("archive:sources", [], {}, 3),
     ("archive:sources", [], {"q": "leaders"}, 4),
-    ("archive:feed", [], {}, 4),
+    # The newest changed calls among the archive's most recently changed (archive.feeds
+    # .newest_changed), and among all of them when those hold fewer than a feed's entries.
+    ("archive:feed", [], {}, 5),
     # The leader, then their calls as the calls list filters them (which finds them again).
-    ("archive:leader-feed", ["counted-leader"], {}, 6),
+    ("archive:leader-feed", ["counted-leader"], {}, 8),
     ("archive:sitemap-section", ["calls"], {}, 2),
     ("archive:calls-export", ["csv"], {}, 6),
     ("archive:calls-export", ["json"], {"leader": "counted-leader"}, 8),
