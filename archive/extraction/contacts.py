@@ -67,6 +67,7 @@ from .vocabulary import (
     SPEAK_BLOCKERS,
     SPEAK_RE,
     SUBJECT_SKIP,
+    THANKED_FOR_CALL_RE,
     VAGUE_PAST_RE,
     WEEKDAYS,
     WITH_RE,
@@ -647,7 +648,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     # Only words that can end a contact noun or be a contact verb are looked at closely.
     interesting = (
         _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS | _TOOK_TOKENS
-    )
+    ) | {"thanked"}
     for i in positions_in(words, interesting):
         word = words[i]
         if word in _HEAD_TOKENS:
@@ -725,6 +726,25 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                 obj = leaders.by_start.get(match.end())
                 if sentence is not None and obj is not None:
                     found.append(_phone_trigger("received", match, "received", sentence, obj))
+        if word == "thanked":
+            # "X thanked Y for calling him": Y called X.
+            sentence = sentence_at(starts[i])
+            obj = leaders.by_start.get(_skip_spaces(lower, ends[i]))
+            thanks = obj is not None and THANKED_FOR_CALL_RE.match(lower, obj.end)
+            if sentence is not None and thanks and obj.kind != "group" and not obj.possessive:
+                found.append(
+                    Trigger(
+                        start=starts[i],
+                        end=thanks.end(),
+                        construct="received",
+                        sentence=sentence.index,
+                        kind="phone",
+                        verb="thanked",
+                        verb_start=starts[i],
+                        verb_end=ends[i],
+                        obj=obj,
+                    )
+                )
     # "received a call from X" also reads as "a call": keep the verb.
     received = [(t.start, t.end) for t in found if t.construct == "received"]
     if received:
@@ -734,6 +754,12 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             if t.construct == "received" or not any(a <= t.start < b for a, b in received)
         ]
     return found
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
 
 
 def _phone_trigger(
@@ -1521,6 +1547,8 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
     for expr in ctx.dates_by_sentence.get(sentence.index, ()):
         if date_blocked(ctx, sentence, expr):
             continue
+        if trigger.verb == "thanked" and expr.start < trigger.end:
+            continue  # "on Wednesday thanked Y for calling him": the day of the thanks
         if expr.end <= trigger.start:
             between = lower[expr.end : trigger.start]
         elif expr.start >= trigger.end:

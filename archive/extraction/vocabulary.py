@@ -367,6 +367,13 @@ RECEIVED_CALL_RE = re.compile(
     r"(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|royal\s+highness)|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+){0,2}"
 )
+#: "thanked X for calling him", "for his phone call": X called (the leader after "thanked"
+#: stands between this and the rest of the words, matched from there).
+THANKED_FOR_CALL_RE = re.compile(
+    r"\s+for\s+(?:(?:personally|kindly|warmly)\s+)?(?:(?:tele)?phoning|calling|ringing)\s+"
+    r"(?:him|her)\b|\s+for\s+(?:his|her|the)\s+(?:(?:kind|warm)\s+)?(?:(?:tele)?phone\s+)?"
+    r"call\b"
+)
 #: Words that say how a conversation was held, after "spoke".
 MODE_RE = re.compile(
     r"\b(?:(?P<phone>(?:tele)?phone)|(?P<video>video(?:\s*(?:link|conference|call))?|"

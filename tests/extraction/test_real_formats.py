@@ -1424,3 +1424,32 @@ def test_a_leader_who_contacted_another_made_a_call_by_phone_unless_told_otherwi
         project_kb,
     ).calls
     assert [c.kind for c in video] == ["video"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-09-17 Prime Minister Narendra Modi on Wednesday thanked Russian President "
+        "Vladimir Putin for personally calling him on his 75th birthday.",
+        "date 2025-09-17 Prime Minister Narendra Modi thanked Russian President Vladimir Putin "
+        "for his phone call and warm wishes.",
+    ],
+)
+def test_a_leader_thanked_for_calling_made_the_call(project_kb, text):
+    (call,) = extract(text, project_kb).calls
+
+    assert [p.name for p in call.participants] == ["Narendra Modi", "Vladimir Putin"]
+    assert (call.kind, call.initiator.name) == ("phone", "Vladimir Putin")
+    # The day of the thanks is not the call's: the article's date, marked as inferred.
+    assert call.date.isoformat() == "2025-09-17"
+    assert "the article's date" in call.date_inferred
+
+
+def test_thanks_for_a_letter_or_for_calling_a_summit_are_no_call(project_kb):
+    for text in (
+        "date 2025-09-17 Prime Minister Narendra Modi thanked Russian President Vladimir Putin "
+        "for his letter.",
+        "date 2025-09-17 Prime Minister Narendra Modi thanked Russian President Vladimir Putin "
+        "for calling a summit on energy.",
+    ):
+        assert extract(text, project_kb).calls == []
