@@ -566,7 +566,7 @@ _SUBJECT_EPITHETS = frozenset(
 _NP_FIRST = word_set(
     """
     a an the their his her its this that another these our no phone telephone video
-    videophone virtual online in face
+    videophone virtual online in face separate several multiple
     """
 )
 _APPOSITIVE_FIRST = frozenset(["their", "the", "a", "an"])
@@ -802,10 +802,10 @@ def _noun_trigger(
         det = " ".join(det.split())
     possessive = not det and lower[max(0, match.start() - 3) : match.start()] in ("'s ", "s' ")
     # "held phone calls with A, B and C", "a series of calls with A and B", "X's meetings
-    # with A, B and C": one contact with each; otherwise a plural head is generic ("regular
-    # phone calls").
+    # with A, B and C", "in separate calls with A and B": one contact with each; otherwise a
+    # plural head is generic ("regular phone calls").
     series = (
-        (construct == "hold" or (construct == "with" and possessive))
+        (construct == "hold" or (construct == "with" and (possessive or det in SERIES_DETERMINERS)))
         and head in PLURAL_HEADS
         and head != "contact"
         and (det is None or det in SERIES_DETERMINERS)
@@ -1074,7 +1074,7 @@ def _candidate(
     if participants is None:
         return None
     full = len(participants) >= 2
-    if trigger.series and len(participants) < 3:
+    if trigger.series and len(participants) < 3 and not _series_with_others(ctx, trigger):
         return None  # "held phone calls with Y": several calls, none of them one contact
     if not full and not (trigger.det in _DEFINITE and trigger.construct in _NOUN_NAMES):
         # Only a definite noun ("the call lasted an hour") refers back to a contact.
@@ -1158,6 +1158,26 @@ def _bilateral(
             one.initiator = None
         split.append(one)
     return split
+
+
+#: "separate calls with the NATO chief and ...": someone named before the leader, and then
+#: "and": the series' other calls were with someone who is not a leader.
+_OTHERS_FIRST_RE = re.compile(r"\s*(?:with|to)\s+\S.*\s(?:and|as\s+well\s+as)\s+(?:\S+\s+){0,4}$")
+
+
+def _series_with_others(ctx: ContactContext, trigger: Trigger) -> bool:
+    """Whether a series of calls names its other parties before its one leader ("separate
+    phone calls with the NATO chief and President X"): then its call with the leader is one
+    contact of its own."""
+    after = [
+        m.start
+        for m in ctx.leaders.by_sentence.get(trigger.sentence, ())
+        if m.start >= trigger.end and m.keys
+    ]
+    if not after:
+        return False
+    between = ctx.view.lower[trigger.end : min(after)]
+    return "," not in between and _OTHERS_FIRST_RE.match(between) is not None
 
 
 def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bool:

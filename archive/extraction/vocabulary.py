@@ -295,7 +295,7 @@ SERIES_DETERMINERS = frozenset(
     {"a series of", "a number of", "a round of", "several", "multiple", "separate"}
 )
 _DETERMINERS = (
-    r"a\s+series\s+of|a\s+number\s+of|a\s+round\s+of|several|multiple|"
+    r"a\s+series\s+of|a\s+number\s+of|a\s+round\s+of|several|multiple|separate|"
     r"a|an|the|their|his|her|its|this|that|another|these|our|no"
 )
 _KIND_WORDS = (

@@ -1453,3 +1453,29 @@ def test_thanks_for_a_letter_or_for_calling_a_summit_are_no_call(project_kb):
         "for calling a summit on energy.",
     ):
         assert extract(text, project_kb).calls == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2023-10-21 Turkish President Recep Tayyip Erdogan discussed the crisis in Gaza in "
+        "separate phone calls with NATO chief and Ukrainian President Volodymyr Zelensky on "
+        "Saturday, his office said.",
+        "date 2023-10-21 President Recep Tayyip Erdogan held separate phone calls with the "
+        "NATO Secretary General and President Volodymyr Zelensky on Saturday.",
+    ],
+)
+def test_separate_calls_with_an_official_and_a_leader_give_the_leaders_call(project_kb, text):
+    (call,) = extract(text, project_kb).calls
+
+    assert [p.name for p in call.participants] == ["Recep Tayyip Erdogan", "Volodymyr Zelensky"]
+    assert call.date.isoformat() == "2023-10-21"
+
+
+def test_separate_calls_with_one_leader_named_alone_are_still_no_one_contact(project_kb):
+    text = (
+        "date 2023-10-21 President Recep Tayyip Erdogan held separate phone calls with "
+        "President Volodymyr Zelensky over the past year."
+    )
+
+    assert extract(text, project_kb).calls == []
