@@ -1680,6 +1680,15 @@ def _looks_back(
     other = _ANOTHER_EVENT_RE.search(lower, trigger.end, end)
     if BACKGROUND_RE.search(lower, window_start, other.start() if other else end):
         return "words"
+    # "The last time they spoke was on February 12, when the talks lasted ...": a definite
+    # noun in a clause of its own is the occasion the sentence's start names.
+    if (
+        trigger.det in _DEFINITE
+        and trigger.construct not in _VERBAL
+        and window_start > sentence.start
+        and BACKGROUND_RE.search(lower, sentence.start, window_start)
+    ):
+        return "words"
     verb_start = trigger.verb_start if trigger.verb_start is not None else trigger.start
     pluperfect = PLUPERFECT_RE.match(
         lower, max(sentence.start, verb_start - 4)

@@ -451,6 +451,7 @@ BACKGROUND_MODIFIERS = frozenset({"previous", "prior", "last", "earlier", "forme
 BACKGROUND_RE = re.compile(
     r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|in\s+the\s+past|previously|"
     r"last\s+(?:spoke|met|talked)|had\s+last|last\s+(?:week|month|year)|"
+    r"(?:the|their)\s+(?:last|previous)\s+time|"
     r"earlier\s+this\s+(?:week|month|year)|a\s+(?:week|month|year)\s+ago|"
     r"(?:weeks|months|years)\s+ago)\b"
 )

@@ -1479,3 +1479,20 @@ def test_separate_calls_with_one_leader_named_alone_are_still_no_one_contact(pro
     )
 
     assert extract(text, project_kb).calls == []
+
+
+def test_the_talks_of_the_last_time_they_spoke_are_an_earlier_call(project_kb):
+    # The second sentence tells of the previous call: its "talks" and its day are not the
+    # news's, and nothing of it may tie the news to that earlier call.
+    text = (
+        "The phone conversation between Putin and Trump lasted about two hours.\n"
+        "The last time the presidents of Russia and the United States spoke was on February "
+        "12, when the talks lasted about an hour and a half.\n"
+    )
+
+    calls = extract(text, project_kb).calls
+
+    assert [(c.role, c.duration_minutes, c.month_day) for c in calls] == [
+        ("main", 120, None),
+        ("background", 90, "02-12"),
+    ]
