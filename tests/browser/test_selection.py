@@ -77,10 +77,13 @@ def test_add_two_calls_from_a_list_and_a_call_page_then_download_their_citations
 def test_the_selection_page_and_a_list_with_its_buttons_fit_the_screen(page, width):
     seed = build_seed()
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto("/calls/")
+    # A list the call is surely on: in full runs this test once met /calls/ without the call
+    # on its first page (pre-existing, not reproduced alone; see the session note).
+    listed = "/calls/?leader=ebrahim-raisi"
+    page.goto(listed)
     page.locator(f"#call-{seed.raisi_call.pk}").get_by_role("button").click()
 
-    for url in ("/calls/", seed.raisi_call.get_absolute_url(), "/selection/"):
+    for url in (listed, seed.raisi_call.get_absolute_url(), "/selection/"):
         page.goto(url)
         assert axe_violations(page) == [], url
         assert page.evaluate("document.documentElement.scrollWidth") <= width, url
