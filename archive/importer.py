@@ -78,6 +78,7 @@ from .models import (
     Source,
     Statement,
     Topic,
+    is_one_sided,
 )
 
 # Bounds on what one article may write (issue 18): an article repeating one sentence a
@@ -682,11 +683,11 @@ class Importer:
         participants: dict[int, LeaderRef],
         source: Source,
     ) -> Call:
-        # Its one source speaks for one of its participants' sides, or not: as
-        # Call.objects.refresh_one_sided decides, without reading the rows back.
+        # Its one source speaks for one of its participants' sides, or not: the rule of
+        # Call.objects.refresh_one_sided, without reading the rows back.
         countries = {self.leader_words[pk][1] for pk in participants}
         call = Call(
-            one_sided=source.side_id is not None and source.side_id in countries,
+            one_sided=is_one_sided({source.side_id}, countries),
             date=facts.date,
             date_precision=facts.precision,
             date_inferred=_inferred(extracted, facts),

@@ -313,6 +313,13 @@ def _share_many(leaders, calls: dict[int | None, int]) -> bool:
 NEAREST = 5
 
 
+def is_one_sided(sides: set[str | None], countries: set[str]) -> bool:
+    """Whether a call whose sources speak for ``sides`` (None: a source of no side) and whose
+    participants are of ``countries`` is one-sided: every source speaks for one side, the
+    same for all, and that side is one of its participants' countries."""
+    return len(sides) == 1 and None not in sides and sides <= countries
+
+
 class CallQuerySet(models.QuerySet):
     def reviewed(self):
         return self.filter(status=ReviewStatus.REVIEWED)
@@ -384,11 +391,7 @@ class CallQuerySet(models.QuerySet):
             "call_id", "leader__country_id"
         ):
             countries[call_id].add(country)
-        one_sided = {
-            pk
-            for pk in ids
-            if len(sides[pk]) == 1 and None not in sides[pk] and sides[pk] <= countries[pk]
-        }
+        one_sided = {pk for pk in ids if is_one_sided(sides[pk], countries[pk])}
         self.filter(pk__in=one_sided, one_sided=False).update(one_sided=True)
         self.filter(pk__in=set(ids) - one_sided, one_sided=True).update(one_sided=False)
 

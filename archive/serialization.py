@@ -197,11 +197,19 @@ def iter_call_dicts(
 ) -> Iterator[dict[str, Any]]:
     """Every call of ``queryset`` in the export shape, in the queryset's order (relevance
     included): the ids are read first, then each chunk's shapes, so memory stays flat."""
+    for part, calls in _chunks(queryset, chunk, site):
+        yield from (calls[pk] for pk in part if pk in calls)
+
+
+def _chunks(
+    queryset: QuerySet[Call], chunk: int, site: str
+) -> Iterator[tuple[list[int], dict[int, dict[str, Any]]]]:
+    """The ids of ``queryset`` in its order, a chunk at a time, each with its calls in the
+    export shape: memory stays flat however many calls are exported."""
     ids = list(queryset.values_list("pk", flat=True))
     for offset in range(0, len(ids), chunk):
         part = ids[offset : offset + chunk]
-        calls = call_dicts(part, site)
-        yield from (calls[pk] for pk in part if pk in calls)
+        yield part, call_dicts(part, site)
 
 
 def call_to_row(data: dict[str, Any]) -> dict[str, Any]:
@@ -227,10 +235,7 @@ def iter_plover_records(
     """Every call of ``queryset`` as a PLOVER event record (`archive.event_codes`), in the
     queryset's order: the export shape of each chunk, and one query more for the
     participants' permalinks and which of them is the call's initiator."""
-    ids = list(queryset.values_list("pk", flat=True))
-    for offset in range(0, len(ids), chunk):
-        part = ids[offset : offset + chunk]
-        calls = call_dicts(part, site)
+    for part, calls in _chunks(queryset, chunk, site):
         participants: dict[int, list[dict[str, Any]]] = {pk: [] for pk in part}
         rows = (
             Participation.objects.filter(call_id__in=listed(part))

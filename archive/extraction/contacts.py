@@ -729,7 +729,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
         if word == "thanked":
             # "X thanked Y for calling him": Y called X.
             sentence = sentence_at(starts[i])
-            obj = leaders.by_start.get(_skip_spaces(lower, ends[i]))
+            obj = leaders.by_start.get(starts[i + 1]) if i + 1 < len(starts) else None
             thanks = obj is not None and THANKED_FOR_CALL_RE.match(lower, obj.end)
             if sentence is not None and thanks and obj.kind != "group" and not obj.possessive:
                 found.append(
@@ -754,12 +754,6 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             if t.construct == "received" or not any(a <= t.start < b for a, b in received)
         ]
     return found
-
-
-def _skip_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position] in " \t":
-        position += 1
-    return position
 
 
 def _phone_trigger(
