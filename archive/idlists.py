@@ -64,6 +64,7 @@ class Selection:
     queryset: QuerySet
     count: int
     sample: list[int]  # every id, or an even sample of SAMPLE_SIZE when there are more
+    every: list[int] | None = None  # every id (None: only the sample was read)
 
     @property
     def estimated(self) -> bool:
@@ -82,4 +83,4 @@ class Selection:
     def of_ids(cls, queryset: QuerySet, ids: list[int]) -> Selection:
         """The calls of ``queryset``, whose ids (each once) were read elsewhere: from a link
         table's index, say, without visiting the calls."""
-        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE))
+        return cls(queryset, len(ids), even_sample(ids, SAMPLE_SIZE), ids)

@@ -303,10 +303,34 @@ def test_a_filter_gives_the_same_page_whether_its_calls_are_listed_or_not(
         assert counts(listed_page, name) == counts(filtered_page, name), name
 
 
-def test_facets_of_many_calls_are_estimated_from_a_sample_and_say_so(client, seed, monkeypatch):
+@pytest.fixture
+def bitmaps_unread(monkeypatch):
+    """A large archive whose facet bitmaps are not read yet, and not in time for the page
+    (archive.facet_bitmaps): its counts are estimated from a sample."""
+    monkeypatch.setattr("archive.facet_bitmaps.READ_INLINE", -1)
+    monkeypatch.setattr("archive.facets.BITMAPS_WAIT_MS", 0)
+
+
+def test_facets_of_many_calls_are_counted_exactly(client, seed, monkeypatch):
+    exact = client.get(URL, {"leader": "emmanuel-macron"})
+    # Past SAMPLE_SIZE calls, facets are counted from every facet value's calls as bitmaps.
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 2)
+    many = client.get(URL, {"leader": "emmanuel-macron"})
+
+    assert exact.context["total"] == many.context["total"] == 4
+    assert "facet_sample" not in many.context
+    for name in ("leader", "country", "topic", "kind", "year", "publisher"):
+        assert not facet(many, name).estimated
+        assert counts(many, name) == counts(exact, name), name
+    assert "≈" not in many.content.decode()
+
+
+def test_facets_are_estimated_from_a_sample_only_while_the_bitmaps_are_unread(
+    client, seed, monkeypatch, bitmaps_unread
+):
     monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 4)
     exact = client.get(URL, {"leader": "emmanuel-macron"})
-    # Past SAMPLE_SIZE calls, facets are estimated from an even sample of that many.
+    # Past SAMPLE_SIZE calls, without the bitmaps, facets are estimated from an even sample.
     monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 3)
     estimated = client.get(URL, {"leader": "emmanuel-macron"})
 
@@ -324,7 +348,7 @@ def test_facets_of_many_calls_are_estimated_from_a_sample_and_say_so(client, see
 
 @pytest.mark.parametrize("listed_limit", [0, 20_000])
 def test_a_sampled_page_shows_the_same_calls_with_ids_handed_on_or_not(
-    client, seed, monkeypatch, listed_limit
+    client, seed, monkeypatch, listed_limit, bitmaps_unread
 ):
     """Whether the calls' ids are handed on or each query filters (MAX_LISTED), a page whose
     facets are sampled lists the same calls, and a selected value counts them all."""
@@ -338,7 +362,7 @@ def test_a_sampled_page_shows_the_same_calls_with_ids_handed_on_or_not(
     assert counts(sampled, "leader")["Emmanuel Macron"] == 4
 
 
-def test_an_estimate_scales_the_sample_up_to_every_call(client, seed, monkeypatch):
+def test_an_estimate_scales_the_sample_up_to_every_call(client, seed, monkeypatch, bitmaps_unread):
     monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 2)
 
     response = client.get(URL, {"leader": "emmanuel-macron"})

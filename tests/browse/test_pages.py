@@ -262,9 +262,24 @@ def test_a_pages_calls_are_listed_newest_first_however_many(client, busy_and_rar
     assert listed == newest_first if len(newest_first) > 25 else newest_first + newest_first
 
 
-def test_counts_of_many_calls_are_estimated_and_say_so(client, busy_and_rare, monkeypatch):
+def test_counts_of_many_calls_are_exact(client, busy_and_rare, monkeypatch):
+    busy, _rare, topic = busy_and_rare
+    monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 10)
+
+    response = client.get(busy.get_absolute_url())
+
+    assert "≈" not in response.content.decode()
+    assert [(row.obj, row.count) for row in response.context["topics"]] == [(topic, 30)]
+    assert "estimated" not in response.context["timeline"].title
+
+
+def test_counts_of_many_calls_are_estimated_while_the_bitmaps_are_unread(
+    client, busy_and_rare, monkeypatch
+):
     busy, rare, topic = busy_and_rare
     monkeypatch.setattr("archive.idlists.SAMPLE_SIZE", 10)
+    monkeypatch.setattr("archive.facet_bitmaps.READ_INLINE", -1)
+    monkeypatch.setattr("archive.facets.BITMAPS_WAIT_MS", 0)
 
     response = client.get(busy.get_absolute_url())
 
