@@ -73,6 +73,14 @@ def _watch(worker):
 
 
 def post_worker_init(worker):
+    # Each worker reads the facet values' bitmaps as it starts, in the background, so that
+    # the first page counting many calls needs not wait for them (archive/facet_bitmaps.py).
+    try:
+        from archive import facet_bitmaps
+
+        facet_bitmaps.warm()
+    except Exception as exc:  # no database yet: the first page that needs them reads them
+        worker.log.warning("facet bitmaps not read at start: %s", exc)
     if request_timeout > 0:
         watchdog = threading.Thread(target=_watch, args=(worker,), name="watchdog", daemon=True)
         watchdog.start()

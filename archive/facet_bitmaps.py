@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import connection
 from pyroaring import BitMap, FrozenBitMap
@@ -80,6 +80,15 @@ class FacetBitmaps:
         """The calls that have ``facet`` ``value`` (none: an empty bitmap)."""
         return self.values.get((facet, value), FrozenBitMap())
 
+    def calls_in_months(self, prefix: str, month: str | None) -> BitMap:
+        """The calls whose month value (``year-month``, ``year-`` when only the year is
+        known, ``-`` when neither) starts with ``prefix``: with ``month``, that month's
+        only."""
+        if month is not None:
+            return BitMap(self.calls_with("month", prefix + month))
+        having = [b for (f, v), b in self.values.items() if f == "month" and v.startswith(prefix)]
+        return BitMap().union(*having)
+
 
 def as_bitmap(ids: Iterable[int]) -> BitMap:
     """``ids`` as a bitmap."""
@@ -91,20 +100,20 @@ _current: FacetBitmaps | None = None
 _done: dict[int, threading.Event] = {}  # the version read in the background, once read
 
 
-def for_counting(total_calls: int, wait: float) -> FacetBitmaps | None:
+def for_counting(total_calls: Callable[[], int], wait: float) -> FacetBitmaps | None:
     """The bitmaps at the archive's current version, or None when they are not read yet and
     could not be within ``wait`` seconds (a read then goes on in the background).
 
-    ``total_calls``, the archive's size, says whether to read here: a small archive's
-    bitmaps are read by the request that needs them. Bitmaps read inside a transaction are
-    not kept: they may hold what it has not committed, and PostgreSQL raises the version
-    only at the commit.
+    ``total_calls`` gives the archive's size (asked only when the bitmaps are to be read),
+    which says whether to read here: a small archive's bitmaps are read by the request that
+    needs them. Bitmaps read inside a transaction are not kept: they may hold what it has
+    not committed, and PostgreSQL raises the version only at the commit.
     """
     version = None if connection.in_atomic_block else archive_version()
     current = _current
     if version is not None and current is not None and current.version == version:
         return current
-    if total_calls <= READ_INLINE:
+    if total_calls() <= READ_INLINE:
         current = FacetBitmaps.read(keep=version is not None)
         _keep(current)
         return current
@@ -116,6 +125,19 @@ def for_counting(total_calls: int, wait: float) -> FacetBitmaps | None:
         if current is not None and current.version == version:
             return current
     return None
+
+
+def warm(wait: float = 0) -> bool:
+    """Start reading the bitmaps of the archive's current version in the background unless
+    they are held already (a worker that has just started: gunicorn.conf.py), and wait up to
+    ``wait`` seconds for them; whether they are held."""
+    version = archive_version()
+    current = _current
+    if version is None or (current is not None and current.version == version):
+        return version is not None
+    _read_in_background(version).wait(wait)
+    current = _current
+    return current is not None and current.version == version
 
 
 def _keep(bitmaps: FacetBitmaps) -> None:

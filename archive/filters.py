@@ -22,8 +22,9 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
+from pyroaring import BitMap
 
-from . import facet_totals, idlists, search
+from . import facet_bitmaps, facet_totals, idlists, search
 from .enums import CallKind
 from .models import Call, Country, Leader, Participation, Report, Topic
 
@@ -258,7 +259,10 @@ class CallFilter(django_filters.FilterSet):
                 # The filtered calls' ids, read once: their number is the count, and the
                 # page and every facet start from them (archive.idlists).
                 hits = self._search_only_hits()
-                if hits is None:
+                from_bitmaps = None if hits is not None else self._ids_from_bitmaps()
+                if from_bitmaps is not None:
+                    self._selection = idlists.Selection.of(self._qs, from_bitmaps)
+                elif hits is None:
                     # With a search among the filters, PostgreSQL is kept to the full-text
                     # index: left to itself it read every document to test a common word
                     # in the calls of one year (680 ms rather than 50).
@@ -277,6 +281,62 @@ class CallFilter(django_filters.FilterSet):
         """The filtered calls' ids (None when nothing is filtered)."""
         self.qs  # noqa: B018 - reads them
         return self._selection
+
+    #: The filters whose calls are facet values' (archive.facet_bitmaps): with a search or
+    #: these alone, the calls are found by intersecting bitmaps, not by the database.
+    FACET_FILTERS = frozenset(
+        {"q", "leader", "country", "topic", "publisher", "kind", "year", "month", "readout"}
+    )
+
+    def _ids_from_bitmaps(self) -> list[int] | None:
+        """The filtered calls' ids from the facet values' bitmaps and a search's hits, when
+        every filter in force is a facet's (or a search with words to find) and the
+        bitmaps are at hand; else None (the database finds them).
+
+        The calls of a busy leader in a year took 55 ms to find in the database at 200,000
+        calls (every call of the leader visited to test its year) and take well under one
+        here; whatever finds them, they are the same calls (tests/browse/
+        test_exact_counts.py).
+        """
+        active = {selected.name for selected in self.active}
+        if not active <= self.FACET_FILTERS or self.queryset.query.where:
+            return None
+        if "q" in active and not self.query.has_positive_terms:
+            return None
+        bitmaps = facet_bitmaps.for_counting(facet_totals.total_calls, wait=0)
+        if bitmaps is None:
+            return None
+        values = self.values
+        chosen: list[BitMap] = []  # each a filter's calls: all of them apply
+        for leader in self.objects.get("leader", []):
+            chosen.append(bitmaps.calls_with(facet_totals.LEADER, str(leader.pk)))
+        any_of = [
+            (facet_totals.COUNTRY, [country.pk for country in self.objects.get("country", [])]),
+            (facet_totals.TOPIC, [str(topic.pk) for topic in self.objects.get("topic", [])]),
+            (facet_totals.PUBLISHER, values.get("publisher") or []),
+        ]
+        for facet, wanted in any_of:
+            if wanted:  # none known: not filtered, as in the database
+                chosen.append(BitMap().union(*[bitmaps.calls_with(facet, v) for v in wanted]))
+        if values.get("kind"):
+            chosen.append(bitmaps.calls_with(facet_totals.KIND, values["kind"]))
+        if values.get("readout"):
+            chosen.append(bitmaps.calls_with(facet_totals.READOUT, facet_totals.ONE_SIDED))
+        year, month = values.get("year"), values.get("month")
+        if year:
+            # The month facet's values are "year-month", "year-" and "-" (facet_totals).
+            if year == UNKNOWN:
+                prefix, months = "-", None
+            elif month:
+                prefix, months = f"{year}-", "" if month == UNKNOWN else str(month)
+            else:
+                prefix, months = f"{year}-", None
+            chosen.append(bitmaps.calls_in_months(prefix, months))
+        if "q" in active:
+            chosen.append(BitMap(self.hits.every))
+        if not chosen:
+            return None
+        return list(BitMap(chosen[0]).intersection(*chosen[1:]))
 
     def _search_only_hits(self) -> search.Hits | None:
         """A search alone selects its hits: no need to read them again through the calls."""

@@ -638,7 +638,7 @@ def _matching(queryset: QuerySet, index: str, query: Query, hits: Hits | None = 
             # Far too many to hand on, as far as the database can tell: not read at all.
             return queryset.filter(pk__in=RawSQL(sql, params))
         with index_scan():
-            ids = _collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
+            ids = idlists.collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
         hits = Hits(len(ids), ids if len(ids) <= idlists.MAX_LISTED else None, [])
     if hits.ids is None:
         return queryset.filter(pk__in=RawSQL(sql, params))
@@ -668,7 +668,7 @@ def call_hits(query: Query) -> Hits:
         return Hits(0, [], [], [])
     sql, params = backend().matching_ids("calls", query)
     with index_scan():
-        ids = _collected(sql, params)
+        ids = idlists.collected(sql, params)
     listed = ids if len(ids) <= idlists.MAX_LISTED else None
     return Hits(len(ids), listed, idlists.even_sample(ids, idlists.SAMPLE_SIZE), ids)
 
@@ -679,23 +679,7 @@ def matching_call_ids(query: Query) -> list[int]:
         return []
     sql, params = backend().matching_ids("calls", query)
     with index_scan():
-        return _collected(sql, params)
-
-
-def _collected(sql: str, params: list) -> list[int]:
-    """The ids ``sql`` selects, gathered into one JSON array by the database: a word in
-    117,000 calls is read in 15 ms rather than 32 ms as rows on SQLite, 44 ms rather than
-    57 ms on PostgreSQL."""
-    if default_connection.vendor == "postgresql":
-        collect = (
-            "WITH hits (hit) AS ({}) SELECT '[' || string_agg(hit::text, ',') || ']' FROM hits"
-        )
-    else:
-        collect = "WITH hits (hit) AS ({}) SELECT json_group_array(hit) FROM hits"
-    with default_connection.cursor() as cursor:
-        cursor.execute(collect.format(sql), params)
-        value = cursor.fetchone()[0]
-    return json.loads(value) if value else []
+        return idlists.collected(sql, params)
 
 
 @contextlib.contextmanager

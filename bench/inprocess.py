@@ -140,6 +140,8 @@ def our_urls(sample: dict) -> tuple[dict[str, str | None], list[str]]:
         "filtered": url(
             "archive:calls", [(p["leader"], sample["leader_slug"]), (p["year"], sample["year"])]
         ),
+        # Every call with a known date: the largest filtered list, its counts exact.
+        "dated": url("archive:calls", [(p["from"], "1000")]),
         "search": url("archive:search", [(p["search"], sample["word"])]),
         # A word in more than search.MAX_RANKED calls is listed newest first; ranked on request.
         "search_ranked": url(
@@ -179,14 +181,26 @@ def our_urls(sample: dict) -> tuple[dict[str, str | None], list[str]]:
 
 
 class FacetWatch:
-    """Counts the facets that ran out of time (archive.facets), without changing them."""
+    """Counts the facets that ran out of time and the counts that were estimated
+    (archive.facets), without changing them."""
 
     def __init__(self):
         self.timed_out: list[str] = []
+        self.estimated = 0
         try:
             from archive import facets
         except ImportError:
             return
+        counts_class = getattr(facets, "SelectionCounts", None)
+        if counts_class is not None:
+            counted = counts_class.__init__
+            watch = self
+
+            def init(self, *args, **kwargs):
+                counted(self, *args, **kwargs)
+                watch.estimated += bool(getattr(self, "estimated", False))
+
+            counts_class.__init__ = init
         facet_class = getattr(facets, "Facet", None)
         if facet_class is None or not hasattr(facet_class, "result"):
             return
@@ -216,6 +230,7 @@ def measure(client, url: str, warmups: int, runs: int, watch: FacetWatch) -> dic
         fetch(client, url)
     timings, statuses, sizes = [], set(), set()
     watch.timed_out.clear()
+    watch.estimated = 0
     for _ in range(runs):
         started = time.perf_counter()
         status, size = fetch(client, url)
@@ -228,6 +243,7 @@ def measure(client, url: str, warmups: int, runs: int, watch: FacetWatch) -> dic
         bytes=max(sizes),
         facets_timed_out=sorted(set(watch.timed_out)),
         facet_timeouts=len(watch.timed_out),
+        estimated_counts=watch.estimated,
     )
     return result
 
@@ -317,6 +333,7 @@ def main(argv=None) -> int:
     parser.add_argument("--warmups", type=int, default=5)
     parser.add_argument("--csv-runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", help="measure only these pages (names, comma-separated)")
     args = parser.parse_args(argv)
     for key, value in common.django_env(args.db, args.calls).items():
         os.environ.setdefault(key, value)
@@ -334,8 +351,16 @@ def main(argv=None) -> int:
     if hasattr(staticfiles_storage, "manifest_name") and not manifest.exists():
         call_command("collectstatic", interactive=False, verbosity=0)
 
+    # As a served worker does at start (gunicorn.conf.py): the facet values' bitmaps read.
+    from archive import facet_bitmaps
+
+    started = time.perf_counter()
+    bitmaps_ready = facet_bitmaps.warm(wait=120)
+    bitmaps_s = round(time.perf_counter() - started, 2)
     sample = sample_values(args.seed)
     urls, notes = our_urls(sample)
+    if args.only:
+        urls = {name: url for name, url in urls.items() if name in args.only.split(",")}
     watch = FacetWatch()
     client = Client()
     pages: dict[str, dict] = {}
@@ -385,6 +410,7 @@ def main(argv=None) -> int:
                 "pages": pages, "diagnostics_file": str(out),
                 "permalinks_file": str(permalinks), "permalinks_count": len(permalink_paths),
                 "loadavg": os.getloadavg(),
+                "bitmaps": {"ready": bitmaps_ready, "read_s": bitmaps_s},
             }
         )
     )  # fmt: skip

@@ -19,12 +19,15 @@ PAGES = [
         20,
     ),
     # Two facets whose values widen the choice, each counted without its own filter: two
-    # queries more each (their calls' ids, their values).
+    # queries more each (their calls' ids, their values). Calls found from the facet values'
+    # bitmaps, which a test's transaction reads afresh each time after the archive's size
+    # (archive.facet_bitmaps), cost one query more each; served, they are read once a
+    # version, and the version read replaces that of the ids.
     (
         "archive:calls",
         [],
         {"topic": "counted-topic", "country": "cx", "kind": "phone"},
-        17,
+        19,
     ),
     ("archive:calls", [], {"q": "leaders discussed", "sort": "relevance"}, 17),
     ("archive:calls", [], {"leader": "counted-leader", "page": "2"}, 18),
@@ -42,7 +45,7 @@ PAGES = [
     # .newest_changed), and among all of them when those hold fewer than a feed's entries.
     ("archive:feed", [], {}, 5),
     # The leader, then their calls as the calls list filters them (which finds them again).
-    ("archive:leader-feed", ["counted-leader"], {}, 8),
+    ("archive:leader-feed", ["counted-leader"], {}, 9),
     ("archive:sitemap-section", ["calls"], {}, 2),
     ("archive:calls-export", ["csv"], {}, 6),
     ("archive:calls-export", ["json"], {"leader": "counted-leader"}, 8),
