@@ -222,7 +222,7 @@ class SelectionCounts(Counts):
 
     def __init__(self, selection: Selection) -> None:
         super().__init__()
-        if selection.estimated and selection.every is not None:
+        if selection.estimated:
             bitmaps = facet_bitmaps.for_counting(facet_totals.total_calls, BITMAPS_WAIT_MS / 1000)
             if bitmaps is not None:
                 self.counts = bitmaps.counts(facet_bitmaps.as_bitmap(selection.every))

@@ -270,9 +270,7 @@ class CallFilter(django_filters.FilterSet):
                         self._selection = idlists.Selection.of(self._qs)
                 else:
                     # A search alone: its hits are the selection, read from the index.
-                    self._selection = idlists.Selection(
-                        self._qs, hits.count, hits.sample, hits.every
-                    )
+                    self._selection = idlists.Selection(self._qs, hits.every)
                 self._qs = self._selection.queryset
         return self._qs
 

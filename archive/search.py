@@ -639,7 +639,7 @@ def _matching(queryset: QuerySet, index: str, query: Query, hits: Hits | None = 
             return queryset.filter(pk__in=RawSQL(sql, params))
         with index_scan():
             ids = idlists.collected(f"{sql} LIMIT {idlists.MAX_LISTED + 1}", params)
-        hits = Hits(len(ids), ids if len(ids) <= idlists.MAX_LISTED else None, [])
+        hits = Hits(len(ids), ids if len(ids) <= idlists.MAX_LISTED else None)
     if hits.ids is None:
         return queryset.filter(pk__in=RawSQL(sql, params))
     return queryset.filter(pk__in=idlists.listed(hits.ids))
@@ -651,8 +651,7 @@ class Hits:
 
     count: int
     ids: list[int] | None  # every one, when they are at most idlists.MAX_LISTED
-    sample: list[int]  # every one, or an even sample of at most idlists.SAMPLE_SIZE
-    every: list[int] | None = None  # every one, however many
+    every: list[int] | None = None  # every one, however many (None: not read)
 
 
 def call_hits(query: Query) -> Hits:
@@ -665,12 +664,12 @@ def call_hits(query: Query) -> Hits:
     (bench/README.md).
     """
     if not query:
-        return Hits(0, [], [], [])
+        return Hits(0, [], [])
     sql, params = backend().matching_ids("calls", query)
     with index_scan():
         ids = idlists.collected(sql, params)
     listed = ids if len(ids) <= idlists.MAX_LISTED else None
-    return Hits(len(ids), listed, idlists.even_sample(ids, idlists.SAMPLE_SIZE), ids)
+    return Hits(len(ids), listed, ids)
 
 
 def matching_call_ids(query: Query) -> list[int]:
