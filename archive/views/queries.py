@@ -4,8 +4,8 @@ The front page and the pages of a leader, a topic and a country rank leaders, to
 countries among a set of calls and draw its calls per month. All of it comes from the facet
 counts the calls list uses (:mod:`archive.facets`): for every call, the counts the database
 keeps; for the calls of one leader, topic or country, their stored facet values counted once
-(:class:`CallSet`), exact up to ``idlists.SAMPLE_SIZE`` calls and estimated from an even
-sample past it, as the calls list does. Only the few winners are then fetched by id.
+(:class:`CallSet`), exactly, as the calls list counts them (archive.facet_bitmaps). Only the
+few winners are then fetched by id.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
-from .. import charts
+from .. import charts, facet_bitmaps
 from ..facet_totals import total_calls
 from ..facets import ArchiveCounts, Counts, SelectionCounts, year_month
 from ..idlists import Selection, listed
@@ -50,7 +50,13 @@ class CallSet:
             self.counts: Counts = ArchiveCounts()
             self.count = None
             return
-        ids = list(ids.order_by())
+        bitmaps = facet_bitmaps.for_counting(total_calls, wait=0)
+        if bitmaps is not None:
+            # The calls with the value, as the bitmaps hold them: no query (at 200,000
+            # calls, the busiest leader's 33,000 ids took 60 ms to read from the database).
+            ids = list(bitmaps.calls_with(facet, str(value)))
+        else:
+            ids = list(ids.order_by())
         self.count = len(ids)
         self.calls = _listable(facet, str(value), ids)
         self.counts = SelectionCounts(Selection.of_ids(self.calls, ids))

@@ -140,3 +140,27 @@ def test_the_bitmaps_hold_every_calls_values(varied):
         having = set(Call.objects.filter(participants=leader).values_list("pk", flat=True))
         assert set(bitmaps.calls_with("leader", str(leader.pk))) == having
     assert not bitmaps.calls_with("leader", "no such leader")
+
+
+def test_a_records_page_finds_the_same_calls_with_the_bitmaps_or_without(varied, monkeypatch):
+    """A leader's, a country's and a topic's page (archive.views.queries.CallSet) takes its
+    calls from the bitmaps when they are at hand, else from the database: the same calls."""
+    from archive.views.leaders import leader_counted
+    from archive.views.places import country_counted
+    from archive.views.topics import topic_counted
+
+    leaders, countries, topics, _ = varied
+    pages = [
+        *[lambda leader=leader: leader_counted(leader)[0] for leader in leaders[:3]],
+        *[lambda country=country: country_counted(country) for country in countries[:2]],
+        *[lambda topic=topic: topic_counted(topic) for topic in topics],  # broad ones first
+    ]
+    for page in pages:
+        with_bitmaps = page()
+        monkeypatch.setattr("archive.facet_bitmaps.for_counting", lambda *args, **kw: None)
+        without = page()
+        monkeypatch.undo()
+        assert with_bitmaps.count == without.count > 0
+        assert sorted(with_bitmaps.calls.values_list("pk", flat=True)) == sorted(
+            without.calls.values_list("pk", flat=True)
+        )
