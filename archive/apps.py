@@ -9,6 +9,7 @@ class ArchiveConfig(AppConfig):
 
     def ready(self) -> None:
         from .caching import install_version_triggers
+        from .facet_bitmaps import forget
         from .facet_totals import install_facet_triggers
         from .permissions import ensure_editors_group
 
@@ -17,3 +18,6 @@ class ArchiveConfig(AppConfig):
         # After every migrate, too: a migration that rebuilt a table dropped its triggers.
         post_migrate.connect(install_version_triggers, sender=self)
         post_migrate.connect(install_facet_triggers, sender=self)
+        # And after a flush (which sends it too): the archive's version starts again from
+        # nought, so bitmaps held under a version may no longer be its calls'.
+        post_migrate.connect(forget, sender=self)

@@ -172,8 +172,9 @@ def _read(version: int, event: threading.Event) -> None:
         connection.close()  # this thread's own connection
 
 
-def forget() -> None:
-    """Drop the bitmaps this process holds (tests; a database swapped under the process)."""
+def forget(**kwargs) -> None:
+    """Drop the bitmaps this process holds: after a migration or a flush (a post_migrate
+    receiver), whose archive's version may start again from nought."""
     global _current
     with _lock:
         _current = None

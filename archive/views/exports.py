@@ -143,13 +143,22 @@ def csv_lines(queryset, site: str = "") -> Iterator[str]:
     return csv_lines_of(iter_call_dicts(queryset, site=site))
 
 
+#: CSV lines sent at a time: a chunk of the stream per line cost a tenth of an export's time.
+LINES_A_CHUNK = 200
+
+
 def csv_lines_of(calls: Iterable[dict]) -> Iterator[str]:
-    """The CSV of ``calls`` (in the export shape), a line at a time."""
+    """The CSV of ``calls`` (in the export shape), ``LINES_A_CHUNK`` lines at a time."""
     writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
+    lines = [writer.writerow(CSV_COLUMNS)]
     for data in calls:
         row = call_to_row(data)
-        yield writer.writerow([row.get(column, "") for column in CSV_COLUMNS])
+        lines.append(writer.writerow([row.get(column, "") for column in CSV_COLUMNS]))
+        if len(lines) >= LINES_A_CHUNK:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
 
 
 def call_csv_response(queryset, filename: str, site: str = "") -> StreamingHttpResponse:
