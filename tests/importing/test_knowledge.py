@@ -162,3 +162,39 @@ def test_building_the_knowledge_base_takes_a_fixed_number_of_queries(
 ):
     with django_assert_num_queries(4):
         build_knowledge_base()
+
+
+def test_each_leader_the_gazetteer_adds_is_in_the_loads_revision_with_its_terms(knowledge_dir):
+    from reversion.models import Version
+
+    load_knowledge(knowledge_dir)
+
+    for leader in Leader.objects.all():
+        versions = Version.objects.get_for_object(leader)
+        assert len(versions) == 1, leader.slug
+        assert versions[0].revision.comment == f"Loaded from {knowledge_dir}"
+        assert versions[0].field_dict["name"] == leader.name
+        for term in leader.terms.all():
+            assert [v.revision_id for v in Version.objects.get_for_object(term)] == [
+                versions[0].revision_id
+            ]
+
+
+def test_a_slug_repeated_in_the_gazetteer_adds_its_later_terms_to_one_leader(tmp_path, db):
+    macron = next(row for row in LEADERS if row["slug"] == "emmanuel-macron")
+    again = {
+        **macron,
+        "aliases": ["EM"],
+        "terms": [{"office": "Co-Prince of Andorra", "title": "co-prince", "start": "2017-05-14"}],
+    }
+    folder = write_knowledge(tmp_path / "k", leaders=[*LEADERS, again])
+
+    report = load_knowledge(folder)
+
+    leader = Leader.objects.get(slug="emmanuel-macron")
+    assert leader.aliases == ["Macron", "EM"]
+    assert sorted(leader.terms.values_list("office", flat=True)) == [
+        "Co-Prince of Andorra",
+        "President of France",
+    ]
+    assert (report.leaders.created, report.leaders.updated) == (len(LEADERS), 1)
