@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from archive.batches import write_batch
 from tests.factories import (
     CallFactory,
     CountryFactory,
@@ -22,15 +23,18 @@ pytestmark = pytest.mark.django_db
 def many_topics(db):
     """130 topics on three calls: the first 30 on all three, the next 50 on two, the last
     50 on one; one call has a French leader."""
-    topics = [TopicFactory(slug=f"topic-{n:03}", name=f"Topic {n:03}") for n in range(130)]
-    france = CountryFactory(code="FR", name="France")
-    calls = [
-        CallFactory(participants=[LeaderFactory(country=france), LeaderFactory()]),
-        CallFactory(),
-        CallFactory(),
-    ]
-    for call, share in zip(calls, (130, 80, 30), strict=True):
-        call.topics.add(*topics[:share])
+    # In one write batch, as an import writes: each call's facet values and search document
+    # are made once, not again for each of its 130 topics (48 s on PostgreSQL).
+    with write_batch():
+        topics = [TopicFactory(slug=f"topic-{n:03}", name=f"Topic {n:03}") for n in range(130)]
+        france = CountryFactory(code="FR", name="France")
+        calls = [
+            CallFactory(participants=[LeaderFactory(country=france), LeaderFactory()]),
+            CallFactory(),
+            CallFactory(),
+        ]
+        for call, share in zip(calls, (130, 80, 30), strict=True):
+            call.topics.add(*topics[:share])
     return topics
 
 
