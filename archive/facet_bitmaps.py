@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.db import connection
 from pyroaring import BitMap, FrozenBitMap
@@ -88,11 +88,6 @@ class FacetBitmaps:
             return BitMap(self.calls_with("month", prefix + month))
         having = [b for (f, v), b in self.values.items() if f == "month" and v.startswith(prefix)]
         return BitMap().union(*having)
-
-
-def as_bitmap(ids: Iterable[int]) -> BitMap:
-    """``ids`` as a bitmap."""
-    return BitMap(ids)
 
 
 _lock = threading.Lock()

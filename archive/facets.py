@@ -32,6 +32,7 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.http import QueryDict
+from pyroaring import BitMap
 
 from . import facet_bitmaps, facet_totals
 from .enums import CallKind
@@ -225,7 +226,7 @@ class SelectionCounts(Counts):
         if selection.estimated:
             bitmaps = facet_bitmaps.for_counting(facet_totals.total_calls, BITMAPS_WAIT_MS / 1000)
             if bitmaps is not None:
-                self.counts = bitmaps.counts(facet_bitmaps.as_bitmap(selection.every))
+                self.counts = bitmaps.counts(BitMap(selection.every))
                 return
         self.estimated = selection.estimated
         self.sample_size = len(selection.sample)

@@ -59,7 +59,7 @@ class CallSet:
             ids = list(ids.order_by())
         self.count = len(ids)
         self.calls = _listable(facet, str(value), ids)
-        self.counts = SelectionCounts(Selection.of_ids(self.calls, ids))
+        self.counts = SelectionCounts(Selection(self.calls, ids))
 
     @property
     def estimated(self) -> bool:
