@@ -220,7 +220,7 @@ class HistoryAdmin(VersionAdmin):
 
 @admin.register(Country)
 class CountryAdmin(HistoryAdmin):
-    list_display = ["code", "name", "region", "capital"]
+    list_display = ["code", "name", "region", "capital", "leader_title"]
     list_filter = ["region"]
     search_fields = ["code", "name", "aliases", "demonyms"]
     prepopulated_fields = {"slug": ["name"]}

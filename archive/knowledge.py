@@ -192,6 +192,7 @@ def _load_countries(rows: list[dict[str, Any]], report: KnowledgeReport) -> None
             "capital": str(row.get("capital") or ""),
             "seats": _strings(row.get("seats")),
             "region": str(row.get("region") or ""),
+            "leader_title": str(row.get("leader_title") or "").strip().lower(),
         }
         country = existing.get(code)
         if country is None:
@@ -427,6 +428,7 @@ def build_knowledge_base() -> KnowledgeBase:
             "capital": c.capital,
             "seats": list(c.seats or []),
             "region": c.region,
+            "leader_title": c.leader_title,
         }
         for c in Country.objects.all()
     ]

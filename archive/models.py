@@ -60,6 +60,13 @@ class Country(models.Model):
         help_text="Names that speak for the government, one a line (Kremlin, White House).",
     )
     region = models.CharField(max_length=40, blank=True)
+    leader_title = models.CharField(
+        "title of the effective leader",
+        max_length=40,
+        blank=True,
+        help_text="The title of the office that holds effective power (prime minister where "
+        "the president is ceremonial): whom “the German leader” means. Empty: any office.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -83,6 +83,9 @@ class CountryEntry:
     capital: str | None
     seats: tuple[str, ...]
     region: str | None = None
+    #: The title of the office that holds effective power ("prime minister" where the
+    #: president is ceremonial): whom "the German leader" or "the leaders of A and B" means.
+    leader_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +364,7 @@ class KnowledgeBase:
                 capital=c.get("capital") or None,
                 seats=_tuple(c.get("seats")),
                 region=c.get("region") or None,
+                leader_title=(c.get("leader_title") or "").strip().lower() or None,
             )
             for c in (_fields(c) for c in countries)
         ]
@@ -425,6 +429,11 @@ class KnowledgeBase:
         """
         offices = GENERIC_TITLES.get(title)
         wanted = offices if offices else (title,)
+        entry = self.countries.get(country)
+        if title == "leader" and entry is not None and entry.leader_title:
+            # The office that holds effective power first: the German leader is the
+            # chancellor, not the president.
+            wanted = (entry.leader_title, *(t for t in wanted if t != entry.leader_title))
         found: list[tuple[int, LeaderEntry, Term | None]] = []
         for leader in self.leaders_by_country.get(country, ()):
             best: tuple[int, Term] | None = None

@@ -61,6 +61,8 @@ _HOST_TITLES = frozenset(
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
 _PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
+#: Between the countries of a list: ", ", " and ", ", and ".
+_LIST_LINK_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_RE = re.compile(r",?\s+")
 _SPACE_RE = re.compile(r"\s+")
@@ -427,6 +429,9 @@ class _Finder:
                 if entity is not None:
                     countries = tuple(entity.keys(COUNTRY))
                     end = entity.end
+                    if plural:
+                        # "the leaders of Germany, France and Italy": one of each.
+                        countries, end = self._more_countries(countries, end)
             if not possessive and not plural:
                 gap = _APPOSITION_RE.match(view.folded, end)
                 if (
@@ -569,6 +574,21 @@ class _Finder:
         if self.view.folded[entity.end : entity.end + 1] == "'":
             return None
         return entity
+
+    def _more_countries(self, countries: tuple[str, ...], end: int) -> tuple[tuple[str, ...], int]:
+        """The countries that go on a list after ``end`` (", France and Italy"), with the
+        list's end."""
+        while True:
+            link = _LIST_LINK_RE.match(self.view.folded, end)
+            if link is None:
+                return countries, end
+            entity = self.entity_by_start.get(link.end())
+            if entity is None or not entity.has(COUNTRY):
+                return countries, end
+            if self.view.folded[entity.end : entity.end + 1] == "'":
+                return countries, end
+            countries = (*countries, *(k for k in entity.keys(COUNTRY) if k not in countries))
+            end = entity.end
 
     def _fits(self, name: Mention, countries: tuple[str, ...]) -> bool:
         if not countries:
@@ -1120,6 +1140,11 @@ class _Finder:
                             if key is not None:
                                 keys.append(key)
                         mention.keys = tuple(dict.fromkeys(keys))
+                        # "the leaders of A, B and C" names leaders the text may not name
+                        # otherwise: each is one of the article's leaders.
+                        for key in mention.keys:
+                            if key not in self.leaders:
+                                self._known(key)
                     else:
                         # "the two presidents": the last pair named together, else the
                         # two leaders named last.

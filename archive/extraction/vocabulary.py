@@ -288,7 +288,9 @@ _MODIFIERS = (
     r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
     r"approximately|about|around|some|nearly|almost|roughly|more\s+than|over|"
-    r"an|two|three|(?:the\s+)?two\s+leaders'|leaders'|presidents'"
+    # "the G7 leaders' video call", "the first Quad leaders' virtual summit": a group's name
+    # before "leaders'".
+    r"an|two|three|(?:the\s+)?two\s+leaders'|(?:[a-z0-9-]+\s+)?leaders'|presidents'"
 )
 #: "a series of", "several": the words that make a plural contact noun several contacts.
 SERIES_DETERMINERS = frozenset(
@@ -313,7 +315,8 @@ CONTACT_NP = (
 HOLD_VERBS = (
     r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
     r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates|"
-    r"began|begins|started|starts|opened|opens|resumed"
+    r"began|begins|started|starts|opened|opens|resumed|hosted|hosts|chaired|chairs|"
+    r"convened|convenes|co-chaired|co-chairs"
 )
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (

@@ -415,3 +415,45 @@ def test_every_archigos_leader_since_1990_is_in_the_gazetteer_with_overlapping_d
             missing.append(f"{row['idacr']} {row['leader']} {row['startdate']}..{row['enddate']}")
     assert len(rows) > 1000
     assert missing == [], "\n".join(missing)
+
+
+#: Where the gazetteer's effective office differs from Archigos's last spell, and why.
+EFFECTIVE_OFFICE_SINCE_2015 = {
+    "AM": "parliamentary since the constitution of April 2018",
+    "GE": "the prime minister heads the executive since the amendments in force in 2013",
+}
+
+
+@pytest.mark.skipif(
+    not ARCHIGOS_CSV.exists(), reason=f"the Archigos data set is not at {ARCHIGOS_CSV}"
+)
+def test_each_countrys_effective_office_is_the_one_archigos_names_at_its_end():
+    """A country's leader_title is the title Archigos's leader in office on its last day
+    (31 December 2015) held in the gazetteer, unless the constitution has changed since."""
+    import csv
+
+    countries = {c["code"]: c for c in COUNTRIES}
+    with ARCHIGOS_CSV.open(encoding="utf-8") as handle:
+        last = [row for row in csv.DictReader(handle) if row["enddate"] == "2015-12-31"]
+    day = date(2015, 12, 31)
+    wrong = []
+    for row in last:
+        code = COW_ISO2[row["ccode"]]
+        if code not in countries or code in EFFECTIVE_OFFICE_SINCE_2015:
+            continue
+        wanted = {w for w in _fold(f"{row['leader']} {row['full_name']}").split() if len(w) >= 4}
+        titles = {
+            term["title"]
+            for leader in LEADERS
+            if wanted & set(_fold(" ".join([leader["name"], *leader["aliases"]])).split())
+            for term in leader["terms"]
+            if (term.get("country") or leader["country"]) == code
+            and date.fromisoformat(term["start"]) <= day
+            and (term["end"] is None or day <= date.fromisoformat(term["end"]))
+        }
+        if titles and countries[code]["leader_title"] not in titles:
+            wrong.append(f"{code}: {countries[code]['leader_title']!r} not in {sorted(titles)}")
+    assert len(last) > 150
+    assert wrong == []
+    for code in EFFECTIVE_OFFICE_SINCE_2015:
+        assert countries[code]["leader_title"] == "prime minister"

@@ -1496,3 +1496,82 @@ def test_the_talks_of_the_last_time_they_spoke_are_an_earlier_call(project_kb):
         ("main", 120, None),
         ("background", 90, "02-12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        (
+            # A group's name before "leaders'" is one more modifier of the summit.
+            "2021-03-12",
+            "President Joe Biden, Prime Minister Narendra Modi, Prime Minister Scott Morrison "
+            "and Prime Minister Yoshihide Suga held the first Quad leaders' virtual summit on "
+            "Friday.",
+            ["joe-biden", "narendra-modi", "scott-morrison", "yoshihide-suga"],
+        ),
+        (
+            # The host of a video conference, and the leaders who joined it.
+            "2023-02-24",
+            "Japanese Prime Minister Fumio Kishida hosted a video conference of the Group of "
+            "Seven leaders on Friday, joined by U.S. President Joe Biden, German Chancellor Olaf "
+            "Scholz and French President Emmanuel Macron.",
+            ["emmanuel-macron", "fumio-kishida", "joe-biden", "olaf-scholz"],
+        ),
+        (
+            "2023-02-24",
+            "Japanese Prime Minister Fumio Kishida on Friday chaired a video call of G7 leaders "
+            "with U.S. President Joe Biden and German Chancellor Olaf Scholz.",
+            ["fumio-kishida", "joe-biden", "olaf-scholz"],
+        ),
+    ],
+)
+def test_a_video_summit_hosted_or_chaired_by_one_leader_is_one_contact_of_all(
+    project_kb, day, sentence, expected
+):
+    calls = summaries(extract(f"date {day} {sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"]) for c in calls] == [(expected, "video")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # One leader hosting or chairing is no contact until another leader takes part.
+        "Prime Minister Narendra Modi hosted the G20 leaders' summit in New Delhi on Saturday.",
+        "President Vladimir Putin chaired a meeting of the Security Council on Friday.",
+        # Still to come.
+        "Japanese Prime Minister Fumio Kishida will host a video conference of G7 leaders "
+        "with U.S. President Joe Biden next week.",
+    ],
+)
+def test_hosting_or_chairing_alone_or_to_come_is_no_contact(project_kb, sentence):
+    assert summaries(extract(f"date 2023-09-08 {sentence}\n", project_kb)) == []
+
+
+def test_the_leaders_of_a_list_of_countries_are_one_contact_each(project_kb):
+    text = (
+        "ANKARA, Oct 12, 2023\n\nTurkish President Recep Tayyip Erdogan held phone talks on "
+        "Thursday with the leaders of Germany, France and Italy, his office said.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    # The leader of a country is whoever holds its effective office (the gazetteer's
+    # leader_title): Germany's chancellor and Italy's prime minister, not their presidents.
+    assert sorted(c["participants"] for c in calls) == [
+        ["emmanuel-macron", "recep-tayyip-erdogan"],
+        ["giorgia-meloni", "recep-tayyip-erdogan"],
+        ["olaf-scholz", "recep-tayyip-erdogan"],
+    ]
+    assert {c["date"] for c in calls} == {"2023-10-12"}
+
+
+def test_a_countrys_leader_is_the_holder_of_its_effective_office(project_kb):
+    kb = project_kb
+    assert kb.countries["DE"].leader_title == "chancellor"
+    holders = kb.leaders_with_title("DE", "leader", date(2023, 10, 12))
+    assert holders[0][0].slug == "olaf-scholz"
+    # A title named outright is not reordered.
+    assert kb.leaders_with_title("DE", "president", date(2023, 10, 12))[0][0].slug == (
+        "frank-walter-steinmeier"
+    )

@@ -198,3 +198,17 @@ def test_a_slug_repeated_in_the_gazetteer_adds_its_later_terms_to_one_leader(tmp
         "President of France",
     ]
     assert (report.leaders.created, report.leaders.updated) == (len(LEADERS), 1)
+
+
+def test_a_countrys_effective_office_is_loaded_and_reaches_the_engine(tmp_path, db):
+    countries = [
+        {**row, "leader_title": "Chancellor"} if row["code"] == "DE" else row for row in COUNTRIES
+    ]
+
+    load_knowledge(write_knowledge(tmp_path / "k", countries=countries))
+
+    assert Country.objects.get(code="DE").leader_title == "chancellor"
+    assert Country.objects.get(code="FR").leader_title == ""
+    kb = build_knowledge_base()
+    assert kb.countries["DE"].leader_title == "chancellor"
+    assert kb.countries["FR"].leader_title is None
