@@ -720,10 +720,19 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                         found.append(trigger)
                     break
         if word == "received" or word in _TOOK_TOKENS:
-            match = RECEIVED_CALL_RE.match(lower, starts[i], ends[i] + 60)
+            # "received a telephone call on Tuesday evening from His Highness Sheikh X"
+            match = RECEIVED_CALL_RE.match(lower, starts[i], ends[i] + 110)
             if match:
                 sentence = sentence_at(match.start())
-                obj = leaders.by_start.get(match.end())
+                # The name may begin after the forms of address or with one ("Sheikh X").
+                obj = next(
+                    (
+                        leaders.by_start[at]
+                        for at in (match.end(), *_word_starts(lower, *match.span("address")))
+                        if at in leaders.by_start
+                    ),
+                    None,
+                )
                 if sentence is not None and obj is not None:
                     found.append(_phone_trigger("received", match, "received", sentence, obj))
         if word == "thanked":
@@ -1002,17 +1011,28 @@ def _meet_trigger(
         obj = None
     if verb in _MEET_OBJECT_REQUIRED and obj is None:
         return None
+    start = match.start()
+    if match.group().rstrip().endswith(" by"):
+        # "A was received by B": the passive's subject stands before its auxiliary.
+        auxiliary = _PASSIVE_AUXILIARY_RE.search(ctx.view.lower, max(0, start - 20), start)
+        if auxiliary is None or obj is None:
+            return None
+        start = auxiliary.start()
     return Trigger(
-        start=match.start(),
+        start=start,
         end=match.end(),
         construct="meet",
         sentence=sentence.index,
         kind="meeting",
         verb=verb,
-        verb_start=match.start(),
+        verb_start=start,
         verb_end=match.end("verb"),
         obj=obj,
     )
+
+
+#: The auxiliary of a passive right before its participle: "was", "had been".
+_PASSIVE_AUXILIARY_RE = re.compile(r"\b(?:was|were|is|are|(?:has|have|had)\s+been)\s+\Z")
 
 
 def _leader_follows_to(ctx: ContactContext, offset: int) -> bool:
@@ -1522,6 +1542,14 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             return "other", []
         return "other", []
     return "none", []
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _word_starts(lower: str, start: int, end: int) -> list[int]:
+    """Where each word of ``lower[start:end]`` begins."""
+    return [match.start() for match in _WORD_RE.finditer(lower, start, end)]
 
 
 def _is_demonym(ctx: ContactContext, offset: int) -> bool:

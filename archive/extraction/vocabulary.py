@@ -355,7 +355,8 @@ CALL_VERB_RE = re.compile(
 #: "met", "meets", "hosted": a meeting when a leader follows (or the subject is plural).
 MEET_VERB_RE = re.compile(
     rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}met|met|meets|hosted|hosts|received|"
-    r"receives|welcomed|welcomes)(?:\s+with)?\s+"
+    # "A was received by B": the passive, the host after "by".
+    r"receives|welcomed|welcomes)(?:\s+with|(?:(?<=received|welcomed)|(?<=hosted))\s+by)?\s+"
 )
 #: "received a phone call from".
 RECEIVED_CALL_RE = re.compile(
@@ -366,9 +367,9 @@ RECEIVED_CALL_RE = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"
-    # "from H.E. X", "from His Majesty X": a form of address before the name.
-    r"(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|royal\s+highness)|"
-    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+){0,2}"
+    # "from H.E. X", "from His Highness Sheikh X": forms of address before the name.
+    r"(?P<address>(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|"
+    r"royal\s+highness)|sheikh|sheik|shaikh|sheikha|mr\.?|mrs\.?|ms\.?|dr\.?)\s+){0,3})"
 )
 #: "thanked X for calling him", "for his phone call": X called (the leader after "thanked"
 #: stands between this and the rest of the words, matched from there).

@@ -1575,3 +1575,49 @@ def test_a_countrys_leader_is_the_holder_of_its_effective_office(project_kb):
     assert kb.leaders_with_title("DE", "president", date(2023, 10, 12))[0][0].slug == (
         "frank-walter-steinmeier"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Narendra Modi received a telephone call today from Sheikh Tamim bin "
+        "Hamad Al Thani, the Emir of Qatar.",
+        "Prime Minister Narendra Modi received a telephone call today from His Highness Sheikh "
+        "Tamim bin Hamad Al Thani, the Emir of Qatar.",
+        "Prime Minister Narendra Modi received a phone call on Monday evening from His Highness "
+        "Sheikh Tamim bin Hamad Al Thani, the Emir of Qatar.",
+    ],
+)
+def test_a_call_received_from_a_leader_addressed_as_sheikh(project_kb, sentence):
+    calls = summaries(extract(f"New Delhi, 8 June 2020\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"], c["initiator"]) for c in calls] == [
+        (["narendra-modi", "tamim-bin-hamad-al-thani"], "phone", "tamim-bin-hamad-al-thani")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Shinzo Abe was received by President Donald Trump at the White House "
+        "on Friday.",
+        "Prime Minister Shinzo Abe was welcomed by President Donald Trump on Friday.",
+    ],
+)
+def test_a_leader_received_by_another_is_a_meeting_of_both(project_kb, sentence):
+    calls = summaries(extract(f"Tokyo, 12 May 2019\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["donald-trump", "shinzo-abe"], "meeting", "2019-05-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The message was received by President Donald Trump on Friday.",
+        "Prime Minister Shinzo Abe was received by Foreign Minister Taro Kono on Friday.",
+    ],
+)
+def test_a_passive_with_no_leader_on_one_side_is_no_contact(project_kb, sentence):
+    assert summaries(extract(f"Tokyo, 12 May 2019\n\n{sentence}\n", project_kb)) == []
