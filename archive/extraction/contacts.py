@@ -1656,6 +1656,8 @@ _RELATIVE_RE = re.compile(r",\s+(?:who|whom|whose)\b")
 def _in_another_clause(lower: str, sentence: Sentence, expr: DateExpr, trigger: Trigger) -> bool:
     """Whether the date stands in a relative clause the contact is not in: "X spoke with Y,
     who had returned from a trip on Tuesday" says nothing of when they spoke."""
+    if _in_relative_clause(lower, sentence, trigger.start, trigger.end, expr):
+        return True
     openers = list(_RELATIVE_RE.finditer(lower, sentence.start, expr.start))
     if not openers or "," in lower[openers[-1].end() : expr.start]:
         return False
@@ -1663,6 +1665,20 @@ def _in_another_clause(lower: str, sentence: Sentence, expr: DateExpr, trigger: 
     close = lower.find(",", expr.end, sentence.end)
     clause_end = close if close >= 0 else sentence.end
     return not opener.start() <= trigger.start < clause_end
+
+
+def _in_relative_clause(
+    lower: str, sentence: Sentence, start: int, end: int, expr: DateExpr
+) -> bool:
+    """Whether the contact stands in a relative clause the date is not in: "X, who met Y in
+    Sochi last year, spoke with Z on Wednesday" says nothing of when X met Y."""
+    openers = list(_RELATIVE_RE.finditer(lower, sentence.start, start))
+    if not openers or "," in lower[openers[-1].end() : start]:
+        return False
+    close = lower.find(",", end, sentence.end)
+    if close < 0:
+        return False  # the clause runs to the sentence's end: nothing tells where it stops
+    return not openers[-1].start() <= expr.start < close
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

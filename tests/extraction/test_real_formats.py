@@ -1621,3 +1621,17 @@ def test_a_leader_received_by_another_is_a_meeting_of_both(project_kb, sentence)
 )
 def test_a_passive_with_no_leader_on_one_side_is_no_contact(project_kb, sentence):
     assert summaries(extract(f"Tokyo, 12 May 2019\n\n{sentence}\n", project_kb)) == []
+
+
+@pytest.mark.parametrize("verb", ["met", "was received by"])
+def test_a_contact_in_a_relative_clause_is_not_dated_by_the_main_clauses_day(project_kb, verb):
+    text = (
+        f"Moscow, 12 May 2019\n\nErdogan, who {verb} Putin in Sochi last year, spoke with "
+        "Merkel on Wednesday.\n"
+    )
+
+    calls = {tuple(c["participants"]): c for c in summaries(extract(text, project_kb))}
+
+    assert calls[("angela-merkel", "recep-tayyip-erdogan")]["date"] == "2019-05-08"
+    earlier = calls[("recep-tayyip-erdogan", "vladimir-putin")]
+    assert (earlier["date"], earlier["date_precision"]) == ("2018-01-01", "year")
