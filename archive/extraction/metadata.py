@@ -58,7 +58,9 @@ _HEADER_DATE = (
     r"(?:\s+[A-Z]{2,5})?\s+(?P<y6>(?:19|20)\d\d))"
 )
 _CLOCK = (
-    r"(?:\s*(?:[,|@-]|at)?\s*\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    # "09:12:44", "8:45PM", "12h45" (as Portuguese and French pages write the hour).
+    r"(?:\s*(?:[,|@-]|at)?\s*\(?\d{1,2}(?:[:.]|h(?=\d\d\b))\d{2}(?:[:.]\d{2})?\)?"
+    r"\s*(?:[AaPp]\.?[Mm]\.?)?"
     r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\)?)?"
     # Morning or afternoon in another script ("9:30 م").
     r"(?:\s*[^\W\d_A-Za-z]{1,3}\b)?)?"
@@ -72,8 +74,9 @@ _DATED_DATELINE_RE = re.compile(
     rf"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}},\s+{_HEADER_DATE}\s*(?:\([^)\n]{{0,30}}\))?"
     r"\s*(?:-{1,2}|\u2013|\u2014|:)\s"
 )
-#: What a page may print after its date on the same line: " · pibtracker filter".
-_AFTER_DATE = r"(?:\s*[·•|]\s*[^·•|\n]{0,40})?"
+#: What a page may print after its date on the same line: " · pibtracker filter", " by
+#: Press Office".
+_AFTER_DATE = r"(?:\s*[·•|]\s*[^·•|\n]{0,40}|\s+by\s+[A-Z][\w.&'-]*(?:[ \t]+[\w.&'-]+){0,5})?"
 _PUBLISHED_WORD = (
     r"(?:(?:Published|Posted|Released|Issued|Dated?|First\s+published|Last\s+updated|Updated)"
     r"(?:\s+(?:on|at))?\s*:?\s*(?:\([^)]{0,20}\)\s*)?)"

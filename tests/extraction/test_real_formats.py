@@ -41,6 +41,8 @@ from .conftest import summaries
         ("Last updated at: (Beijing Time) Tuesday, May 27, 2003\n\nText.", "2003-05-27"),
         ("King holds phone conversation\n\n2018-03-05 - 9:30 \u0645\n\nText.", "2018-03-05"),
         ("Leaders speak about summit\n\nThu Jul 2 06:19:35 EST 2009\n\nText.", "2009-07-02"),
+        ("PM speaks\n\nPosted On: 03 MAR 2022 8:45PM by Press Office\n\nText.", "2022-03-03"),
+        ("President talks\n\nPublished on 14/03/2023 12h45\n\nText.", "2023-03-14"),
         (
             "Leaders talk\n\nBeijing, 2 April 2024 (Agency): The President spoke on the phone "
             "with the President of another country on Tuesday, the first such call this year.",
@@ -1635,3 +1637,17 @@ def test_a_contact_in_a_relative_clause_is_not_dated_by_the_main_clauses_day(pro
     assert calls[("angela-merkel", "recep-tayyip-erdogan")]["date"] == "2019-05-08"
     earlier = calls[("recep-tayyip-erdogan", "vladimir-putin")]
     assert (earlier["date"], earlier["date_precision"]) == ("2018-01-01", "year")
+
+
+def test_a_weekday_with_its_day_in_brackets_against_a_stamp_with_the_hour_as_12h45(project_kb):
+    text = (
+        "President talks to Ukraine\n\nPublished on 03/03/2023 12h45\n\nPresident Luiz Inácio "
+        "Lula da Silva spoke by phone this Thursday (2) with the President of Ukraine, "
+        "Volodymyr Zelensky.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["luiz-inacio-lula-da-silva", "volodymyr-zelensky"], "2023-03-02")
+    ]
