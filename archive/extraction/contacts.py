@@ -170,6 +170,8 @@ _JOINT_RE = re.compile(
 )
 _OBJECT_PRONOUN_RE = re.compile(r"(?:\s+(?:with|up))?\s+(?:him|her)\b")
 _TITLE_BARE_OK = frozenset({"hold", "speak", "talk", "meet"})
+#: Hosting or chairing verbs among the "hold" verbs.
+_HOST_VERB_STEMS = ("host", "chair", "convene", "co-chair")
 _BACKGROUND_GAP = timedelta(days=7)
 #: How far (in characters) a clause reaches from a contact word, at most.
 _CLAUSE_REACH = 200
@@ -819,6 +821,15 @@ def _noun_trigger(
     if head in HEADS_NEEDING_KIND and not kw:
         return None
     if head == "link" and not (kw and kw.startswith("video")):
+        return None
+    if (
+        construct == "hold"
+        and match.group("verb").startswith(_HOST_VERB_STEMS)
+        and head in ("summit", "conference")
+        and not (kw and KIND_BY_WORD.get(kw) == "video")
+    ):
+        # "hosted a video conference of the G7 leaders" is a contact of all who joined;
+        # "hosted the G20 summit" in person is an event many attend, not a contact.
         return None
     if (
         head == "call"

@@ -1541,6 +1541,9 @@ def test_a_video_summit_hosted_or_chaired_by_one_leader_is_one_contact_of_all(
         # One leader hosting or chairing is no contact until another leader takes part.
         "Prime Minister Narendra Modi hosted the G20 leaders' summit in New Delhi on Saturday.",
         "President Vladimir Putin chaired a meeting of the Security Council on Friday.",
+        # An in-person summit many leaders attend is an event, not a contact of them all.
+        "Prime Minister Narendra Modi hosted the G20 leaders' summit in New Delhi on Saturday, "
+        "attended by U.S. President Joe Biden and British Prime Minister Rishi Sunak.",
         # Still to come.
         "Japanese Prime Minister Fumio Kishida will host a video conference of G7 leaders "
         "with U.S. President Joe Biden next week.",
