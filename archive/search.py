@@ -399,8 +399,32 @@ def _cleaned(text: str | None) -> str:
     return without_controls(text or "")
 
 
+#: How many more matches than asked a RUM index is read for, to order ties by id.
+RUM_TIES = 50
+_rum_tables: dict[str, frozenset[str]] = {}
+
+
+def rum_indexed_tables() -> frozenset[str]:
+    """The tables whose search vectors have a RUM index (migration 0020) in the default
+    PostgreSQL database, read once a process and database."""
+    name = default_connection.settings_dict["NAME"]
+    found = _rum_tables.get(name)
+    if found is None:
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT c.relname FROM pg_index i"
+                " JOIN pg_class x ON x.oid = i.indexrelid"
+                " JOIN pg_am a ON a.oid = x.relam JOIN pg_class c ON c.oid = i.indrelid"
+                " WHERE a.amname = 'rum'"
+            )
+            found = frozenset(row[0] for row in cursor.fetchall())
+        _rum_tables[name] = found
+    return found
+
+
 class PostgreSQLBackend:
-    """Generated tsvector columns with GIN indexes; ts_rank and ts_headline."""
+    """Generated tsvector columns with GIN indexes; ts_headline; relevance from a RUM index
+    where the server has one (migration 0020), else ts_rank."""
 
     tables = {
         "calls": ("archive_callsearchdocument", "call_id", "vector"),
@@ -456,6 +480,13 @@ class PostgreSQLBackend:
         sql, params = self.tsquery(query)
         return f"SELECT {key} FROM {table} WHERE {vector} @@ {sql}", params
 
+    def _rank_of(self, table: str, vector: str, sql: str) -> str:
+        """A record's relevance (higher is better): RUM's, where its index ranks the best
+        (see `best`), so that every page of a ranking agrees; else ts_rank."""
+        if table in rum_indexed_tables():
+            return f'-("{table}".{vector} <=> {sql})'
+        return f'ts_rank("{table}".{vector}, {sql})'
+
     def rank(self, index: str, query: Query, id_column: str) -> dict:
         table, key, vector = self.tables[index]
         sql, params = self.tsquery(query)
@@ -463,11 +494,11 @@ class PostgreSQLBackend:
         if table == outer:
             # The vector is a column of the outer table itself (sources).
             return {
-                "select": {"search_rank": f'ts_rank("{table}".{vector}, {sql})'},
+                "select": {"search_rank": self._rank_of(table, vector, sql)},
                 "select_params": params,
             }
         return {
-            "select": {"search_rank": f'ts_rank("{table}".{vector}, {sql})'},
+            "select": {"search_rank": self._rank_of(table, vector, sql)},
             "select_params": params,
             "tables": [table],
             "where": [f'"{table}".{key} = {id_column}'],
@@ -495,6 +526,17 @@ class PostgreSQLBackend:
     def best(self, index: str, query: Query, limit: int) -> tuple[str, list]:
         table, key, vector = self.tables[index]
         sql, params = self.tsquery(query)
+        if table in rum_indexed_tables():
+            # The RUM index (migration 0020) hands the matches over by relevance: the best
+            # are read from the index alone, where ts_rank reads every match's vector
+            # from TOAST first. Records as relevant as each other come in no set order,
+            # so a few more than asked are read and ties are ordered by id, as below.
+            return (
+                f"SELECT {key}, rank FROM (SELECT {key}, -({vector} <=> {sql}) AS rank"
+                f" FROM {table} WHERE {vector} @@ {sql} ORDER BY {vector} <=> {sql}"
+                f" LIMIT %s) AS best ORDER BY rank DESC, {key} DESC LIMIT %s",
+                [*params, *params, *params, int(limit) + RUM_TIES, int(limit)],
+            )
         return (
             f"SELECT {key}, ts_rank({vector}, {sql}) FROM {table} WHERE {vector} @@ {sql}"
             f" ORDER BY 2 DESC, {key} DESC LIMIT %s",

@@ -427,3 +427,50 @@ def test_postgresql_stops_a_slow_lookup_of_words_and_keeps_the_pages_limit(seed,
     assert search.PostgreSQLBackend().word_counts(["nuclear", "nucelar"]) == {
         "nuclear": ("nuclear", 1)
     }
+
+
+def _rum_indexed() -> bool:
+    return connection.vendor == "postgresql" and (
+        "archive_callsearchdocument" in search.rum_indexed_tables()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="RUM is a PostgreSQL index")
+def test_postgresql_reads_a_searchs_best_page_from_the_rum_index(many_calls, seed):
+    if not _rum_indexed():
+        pytest.skip("this PostgreSQL server has no RUM extension (.ci/run installs it)")
+    many_calls(30)
+    query = parse("leaders report")
+    sql, params = search.backend().best("calls", query, 25)
+    with connection.cursor() as cursor:
+        # A test's few rows would be read whole otherwise: what matters is that the index
+        # can hand them over in order of relevance.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(sql, params)
+        best = cursor.fetchall()
+
+    assert "archive_callsearch_vector_rum" in plan
+    assert "Order By" in plan  # the index's own order, not a sort of every match
+    # The same calls, in the same order, as ranking every match with the same measure.
+    ranked = search.rank_calls(search.search_calls(Call.objects.all(), query), query)
+    everything = [(c.pk, c.search_rank) for c in ranked.order_by("-search_rank", "-pk")]
+    assert [pk for pk, _ in best] == [pk for pk, _ in everything][:25]
+    assert [round(r, 6) for _, r in best] == [round(r, 6) for _, r in everything][:25]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="RUM is a PostgreSQL index")
+def test_postgresql_ranks_a_phrase_and_an_exclusion_in_the_rum_index(seed):
+    if not _rum_indexed():
+        pytest.skip("this PostgreSQL server has no RUM extension (.ci/run installs it)")
+    for text in ['"nuclear deal"', "nuclear -sanctions", "raisi or putin"]:
+        query = parse(text)
+        sql, params = search.backend().best("calls", query, 10)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            best = [pk for pk, _ in cursor.fetchall()]
+
+        assert set(best) == {c.pk for c in search.search_calls(Call.objects.all(), query)}
