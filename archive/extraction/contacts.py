@@ -1456,12 +1456,19 @@ def _before_another_event(
     return event.start() if named or refers_back or len(subjects) >= 2 else limit
 
 
+#: A quotation that opens right before a verb, after a colon: 'X wrote: "Spoke with Y"'.
+_QUOTE_OPENS_RE = re.compile(r":\s*[\"\u201c]\s*\Z")
+
+
 def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[str, list[Mention]]:
     """Who does the verb at ``verb_start``: ("leader", mentions) or "pronoun", "other", "none"."""
     view = ctx.view
     by_end = ctx.leaders.by_end
     index = view.last_token_before(verb_start)
     first = view.first_token_from(sentence.start)
+    if _QUOTE_OPENS_RE.search(view.folded, max(sentence.start, verb_start - 4), verb_start):
+        # X wrote: "Spoke with Y about ...": a post that opens with its verb has none.
+        return "none", []
     # "X, who won the election, spoke with Y": the verb's subject is before the clause.
     relative = _RELATIVE_CLAUSE_RE.search(view.lower, sentence.start, verb_start)
     if relative is not None:

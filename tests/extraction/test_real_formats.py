@@ -1654,3 +1654,29 @@ def test_a_weekday_with_its_day_in_brackets_against_a_stamp_with_the_hour_as_12h
     assert [(c["participants"], c["date"]) for c in calls] == [
         (["luiz-inacio-lula-da-silva", "volodymyr-zelensky"], "2023-03-02")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ukrainian President Volodymyr Zelensky wrote on Twitter on Monday: "Spoke with Olaf '
+        'Scholz about sanctions."',
+        "Ukrainian President Volodymyr Zelensky wrote on Monday: \u201cHad a phone call with "
+        "Olaf Scholz.\u201d",
+    ],
+)
+def test_a_post_quoted_after_a_colon_that_opens_with_its_verb_is_its_authors(project_kb, sentence):
+    calls = summaries(extract(f"Kyiv, 7 March 2022\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["olaf-scholz", "volodymyr-zelensky"], "2022-03-07")
+    ]
+
+
+def test_an_official_quoting_a_post_is_not_a_party_to_its_contact(project_kb):
+    text = (
+        'Moscow, 7 March 2022\n\nKremlin spokesman Dmitry Peskov said on Monday: "Spoke with '
+        'the Turkish side about the talks."\n'
+    )
+
+    assert summaries(extract(text, project_kb)) == []
