@@ -704,6 +704,9 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     )
                     if obj is not None and _NAMING_RE.match(lower, obj.end):
                         obj = None  # "called X his great friend": named, not telephoned
+                    if obj is None and sentence and _ME_RE.match(lower, match.end()):
+                        # '"President X called me this morning," Y said': the quote's speaker.
+                        obj = _quote_speaker(ctx, sentence, match.start())
                     if sentence and obj and obj.kind != "group" and not obj.possessive:
                         trigger = _phone_trigger("call", match, match.group("verb"), sentence, obj)
                         if not trigger.kind_certain:
@@ -765,6 +768,38 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             if t.construct == "received" or not any(a <= t.start < b for a, b in received)
         ]
     return found
+
+
+_ME_RE = re.compile(r"me\b")
+_QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
+
+
+def _quote_speaker(ctx: ContactContext, sentence: Sentence, position: int) -> Mention | None:
+    """The leader who says the quotation holding ``position``: the one named right after it
+    ('"...," Y said') or right before it ('Y said: "..."'); None when the text is no
+    quotation or names no leader there."""
+    folded = ctx.view.folded
+    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(folded, sentence.start, sentence.end)]
+    opening = [m for m in marks if m < position]
+    if len(opening) % 2 != 1:
+        return None  # not inside a quotation
+    start = opening[-1]
+    end = next((m for m in marks if m > position), sentence.end)
+    mentions = [
+        m
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if m.key and not m.possessive and m.kind != "group"
+    ]
+    after = [m for m in mentions if m.start > end and m.start - end <= _SPEAKER_REACH]
+    if after:
+        return min(after, key=lambda m: m.start)
+    before = [m for m in mentions if m.end <= start and start - m.end <= _SPEAKER_REACH]
+    return max(before, key=lambda m: m.end) if before else None
+
+
+#: How far from its quotation marks a speaker's name stands, at most (characters): '," the
+#: Ukrainian President, Y, said'.
+_SPEAKER_REACH = 60
 
 
 def _phone_trigger(
@@ -1412,6 +1447,10 @@ def _noun_parties(
     return subject + objects
 
 
+#: A clause a speaker adds to what was said: ", adding that", ", saying that".
+_ADDED_CLAUSE_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|recalling)\s+that\b")
+
+
 def _before_another_event(
     ctx: ContactContext, sentence: Sentence, trigger: Trigger, limit: int
 ) -> int:
@@ -1433,6 +1472,11 @@ def _before_another_event(
         )
     ):
         limit = other_party.start()
+    added = _ADDED_CLAUSE_RE.search(ctx.view.lower, after, limit)
+    if added is not None:
+        # "X called Y on Monday, Y said, adding that Z would call him next week": what is
+        # added is another matter, with leaders of its own.
+        limit = added.start()
     event = _ANOTHER_EVENT_RE.search(ctx.view.lower, after, limit)
     if event is None:
         return limit

@@ -1680,3 +1680,40 @@ def test_an_official_quoting_a_post_is_not_a_party_to_its_contact(project_kb):
     )
 
     assert summaries(extract(text, project_kb)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"President Macron called me this morning," Ukrainian President Volodymyr Zelensky '
+        "said on Monday.",
+        '"Macron called me," Zelensky said on Monday, adding that Scholz would call him next week.',
+    ],
+)
+def test_a_leader_quoted_saying_another_called_me(project_kb, sentence):
+    calls = summaries(extract(f"Kyiv, 7 March 2022\n\n{sentence}\n", project_kb))
+
+    # The call that was made, by its caller; the one still to come is none.
+    assert [(c["participants"], c["initiator"]) for c in calls] == [
+        (["emmanuel-macron", "volodymyr-zelensky"], "emmanuel-macron")
+    ]
+
+
+def test_what_a_speaker_adds_brings_no_one_into_the_contact(project_kb):
+    text = (
+        "Kyiv, 7 March 2022\n\nMacron called Zelensky on Monday, Zelensky said, adding that "
+        "Scholz would call him next week.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [c["participants"] for c in calls] == [["emmanuel-macron", "volodymyr-zelensky"]]
+
+
+def test_an_official_quoted_saying_a_leader_called_me_is_no_contact(project_kb):
+    text = (
+        'Kyiv, 7 March 2022\n\n"The President called me to say the shipment had left," the '
+        "defence minister said on Monday.\n"
+    )
+
+    assert summaries(extract(text, project_kb)) == []
