@@ -481,11 +481,12 @@ class PostgreSQLBackend:
         return f"SELECT {key} FROM {table} WHERE {vector} @@ {sql}", params
 
     def _rank_of(self, table: str, vector: str, sql: str) -> str:
-        """A record's relevance (higher is better): RUM's, where its index ranks the best
-        (see `best`), so that every page of a ranking agrees; else ts_rank."""
+        """The relevance of ``table``'s ``vector`` (a column, or a qualified one) to the
+        tsquery ``sql``, higher being better: RUM's distance, negated, where its index ranks
+        the best (see `best`), so that every page of a ranking agrees; else ts_rank."""
         if table in rum_indexed_tables():
-            return f'-("{table}".{vector} <=> {sql})'
-        return f'ts_rank("{table}".{vector}, {sql})'
+            return f"-({vector} <=> {sql})"
+        return f"ts_rank({vector}, {sql})"
 
     def rank(self, index: str, query: Query, id_column: str) -> dict:
         table, key, vector = self.tables[index]
@@ -494,11 +495,11 @@ class PostgreSQLBackend:
         if table == outer:
             # The vector is a column of the outer table itself (sources).
             return {
-                "select": {"search_rank": self._rank_of(table, vector, sql)},
+                "select": {"search_rank": self._rank_of(table, f'"{table}".{vector}', sql)},
                 "select_params": params,
             }
         return {
-            "select": {"search_rank": self._rank_of(table, vector, sql)},
+            "select": {"search_rank": self._rank_of(table, f'"{table}".{vector}', sql)},
             "select_params": params,
             "tables": [table],
             "where": [f'"{table}".{key} = {id_column}'],
@@ -526,19 +527,20 @@ class PostgreSQLBackend:
     def best(self, index: str, query: Query, limit: int) -> tuple[str, list]:
         table, key, vector = self.tables[index]
         sql, params = self.tsquery(query)
+        rank = self._rank_of(table, vector, sql)
         if table in rum_indexed_tables():
             # The RUM index (migration 0020) hands the matches over by relevance: the best
             # are read from the index alone, where ts_rank reads every match's vector
             # from TOAST first. Records as relevant as each other come in no set order,
             # so a few more than asked are read and ties are ordered by id, as below.
             return (
-                f"SELECT {key}, rank FROM (SELECT {key}, -({vector} <=> {sql}) AS rank"
+                f"SELECT {key}, rank FROM (SELECT {key}, {rank} AS rank"
                 f" FROM {table} WHERE {vector} @@ {sql} ORDER BY {vector} <=> {sql}"
                 f" LIMIT %s) AS best ORDER BY rank DESC, {key} DESC LIMIT %s",
                 [*params, *params, *params, int(limit) + RUM_TIES, int(limit)],
             )
         return (
-            f"SELECT {key}, ts_rank({vector}, {sql}) FROM {table} WHERE {vector} @@ {sql}"
+            f"SELECT {key}, {rank} FROM {table} WHERE {vector} @@ {sql}"
             f" ORDER BY 2 DESC, {key} DESC LIMIT %s",
             [*params, *params, int(limit)],
         )

@@ -33,6 +33,7 @@ from .durations import Duration, find_durations
 from .knowledge import CAPITAL, COUNTRY, DEMONYM, SEAT, EntityMatch
 from .leaders import LeaderAnalysis, Mention
 from .sentences import Sentence
+from .statements import attribution
 from .text import TextView, positions_in
 from .vocabulary import (
     AFTER_MODALITY_RE,
@@ -50,6 +51,7 @@ from .vocabulary import (
     INITIATOR_BEFORE_RE,
     KIND_BY_HEAD,
     KIND_BY_WORD,
+    LIST_GAP_RE,
     MEET_VERB_RE,
     MODALITY_RE,
     MODE_RE,
@@ -730,10 +732,15 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
             if match:
                 sentence = sentence_at(match.start())
                 # The name may begin after the forms of address or with one ("Sheikh X").
+                address = starts[
+                    view.first_token_from(match.start("address")) : view.first_token_from(
+                        match.end("address")
+                    )
+                ]
                 obj = next(
                     (
                         leaders.by_start[at]
-                        for at in (match.end(), *_word_starts(lower, *match.span("address")))
+                        for at in (match.end(), *address)
                         if at in leaders.by_start
                     ),
                     None,
@@ -771,35 +778,29 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
 
 
 _ME_RE = re.compile(r"me\b")
-_QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
 
 
 def _quote_speaker(ctx: ContactContext, sentence: Sentence, position: int) -> Mention | None:
-    """The leader who says the quotation holding ``position``: the one named right after it
-    ('"...," Y said') or right before it ('Y said: "..."'); None when the text is no
-    quotation or names no leader there."""
-    folded = ctx.view.folded
-    marks = [m.start() for m in _QUOTE_MARK_RE.finditer(folded, sentence.start, sentence.end)]
-    opening = [m for m in marks if m < position]
-    if len(opening) % 2 != 1:
-        return None  # not inside a quotation
-    start = opening[-1]
-    end = next((m for m in marks if m > position), sentence.end)
-    mentions = [
-        m
-        for m in ctx.leaders.by_sentence.get(sentence.index, ())
-        if m.key and not m.possessive and m.kind != "group"
-    ]
-    after = [m for m in mentions if m.start > end and m.start - end <= _SPEAKER_REACH]
-    if after:
-        return min(after, key=lambda m: m.start)
-    before = [m for m in mentions if m.end <= start and start - m.end <= _SPEAKER_REACH]
-    return max(before, key=lambda m: m.end) if before else None
-
-
-#: How far from its quotation marks a speaker's name stands, at most (characters): '," the
-#: Ukrainian President, Y, said'.
-_SPEAKER_REACH = 60
+    """The leader who says what ``position`` stands in: the one named as the speaker of the
+    sentence's attribution ('"...," Y said'; see `statements.attribution`), when ``position``
+    is in what was said; else None."""
+    parsed = attribution(ctx.view, sentence)
+    if parsed is None:
+        return None
+    (speaker_start, speaker_end), (content_start, content_end) = parsed
+    if not content_start <= position < content_end:
+        return None
+    return next(
+        (
+            m
+            for m in ctx.leaders.by_sentence.get(sentence.index, ())
+            if m.key
+            and not m.possessive
+            and m.kind != "group"
+            and speaker_start <= m.start < speaker_end
+        ),
+        None,
+    )
 
 
 def _phone_trigger(
@@ -1392,9 +1393,8 @@ def _participants(
 
 
 _NOUN_LINK_RE = re.compile(r"\s+(?P<link>with|between)\s+")
-#: Between the leaders of a list: ", ", " and ", ", and " (a country's name not known as
-#: one may stand before a title: ", Cook Islands Prime Minister X").
-_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+#: In a list of leaders, a country's name not known as one may stand before a title:
+#: ", Cook Islands Prime Minister X".
 _CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w'.-]*\s+")
 #: Between two leaders joined as one subject: "X and Y", "X, right, and Y".
 _SUBJECT_GAP_RE = re.compile(r"\s*(?:,\s*[a-z]+\s*,)?\s*and\s+")
@@ -1418,7 +1418,7 @@ def _noun_parties(
     position = link.end()
     while (mention := by_start.get(position)) is not None and eligible(mention):
         objects.append(mention)
-        gap = _LIST_GAP_RE.match(ctx.view.folded, mention.end)
+        gap = LIST_GAP_RE.match(ctx.view.folded, mention.end)
         if gap is None:
             break
         position = gap.end()
@@ -1604,14 +1604,6 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             return "other", []
         return "other", []
     return "none", []
-
-
-_WORD_RE = re.compile(r"\S+")
-
-
-def _word_starts(lower: str, start: int, end: int) -> list[int]:
-    """Where each word of ``lower[start:end]`` begins."""
-    return [match.start() for match in _WORD_RE.finditer(lower, start, end)]
 
 
 def _is_demonym(ctx: ContactContext, offset: int) -> bool:

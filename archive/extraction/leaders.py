@@ -43,6 +43,7 @@ from .vocabulary import (
     BLOCKING_TITLE_PREFIXES,
     DISCOVERY_TITLES,
     FUNCTION_WORDS,
+    LIST_GAP_RE,
     MONTHS,
     NAME_PARTICLES,
     NON_LEADER_ROLE_RE,
@@ -61,8 +62,6 @@ _HOST_TITLES = frozenset(
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
 _PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
-#: Between the countries of a list: ", ", " and ", ", and ".
-_LIST_LINK_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_RE = re.compile(r",?\s+")
 _SPACE_RE = re.compile(r"\s+")
@@ -579,7 +578,7 @@ class _Finder:
         """The countries that go on a list after ``end`` (", France and Italy"), with the
         list's end."""
         while True:
-            link = _LIST_LINK_RE.match(self.view.folded, end)
+            link = LIST_GAP_RE.match(self.view.folded, end)
             if link is None:
                 return countries, end
             entity = self.entity_by_start.get(link.end())

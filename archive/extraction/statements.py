@@ -140,7 +140,7 @@ def find_statements(
     for sentence in sentences:
         if sentence.is_title or sentence.index not in attributing:
             continue
-        parsed = _parse(view, sentence)
+        parsed = attribution(view, sentence)
         if parsed is None:
             continue
         speaker_span, content_span = parsed
@@ -182,7 +182,9 @@ def _start(sentence: Sentence) -> int:
     return sentence.start
 
 
-def _parse(view: TextView, sentence: Sentence) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def attribution(
+    view: TextView, sentence: Sentence
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(speaker span, content span) of the sentence's attribution, if it has one."""
     lower = view.lower
     start, end = sentence.start, sentence.end

@@ -292,6 +292,8 @@ _MODIFIERS = (
     # before "leaders'".
     r"an|two|three|(?:the\s+)?two\s+leaders'|(?:[a-z0-9-]+\s+)?leaders'|presidents'"
 )
+#: Between the items of a list of leaders or countries: ", ", " and ", ", and ".
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 #: "a series of", "several": the words that make a plural contact noun several contacts.
 SERIES_DETERMINERS = frozenset(
     {"a series of", "a number of", "a round of", "several", "multiple", "separate"}
