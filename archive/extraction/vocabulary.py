@@ -285,6 +285,10 @@ _MODIFIERS = (
     r"warm|friendly|extended|marathon|substantive|fresh|further|follow-up|urgent|emergency|"
     r"bilateral|two-way|trilateral|late-night|weekend|long-awaited|high-level|intense|"
     r"positive|open|candid|in-person|lengthy|hour-long|half-hour|two-hour|"
+    # How the leader found it: "had a good conversation", "a very fruitful call".
+    r"very|good|great|excellent|fruitful|useful|wonderful|meaningful|insightful|engaging|"
+    r"important|comprehensive|in-depth|thorough|wide-ranging|extensive|pleasant|successful|"
+    r"informal|introductory|courtesy|congratulatory|serious|difficult|fine|nice|"
     r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
     r"approximately|about|around|some|nearly|almost|roughly|more\s+than|over|"

@@ -1717,3 +1717,35 @@ def test_an_official_quoted_saying_a_leader_called_me_is_no_contact(project_kb):
     )
 
     assert summaries(extract(text, project_kb)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Narendra Modi had a good conversation with President Emmanuel Macron "
+        "on Tuesday.",
+        'Prime Minister Narendra Modi wrote on X: "Had a very fruitful call with President '
+        'Emmanuel Macron. We discussed Ukraine."',
+        "Prime Minister Narendra Modi held a wide-ranging conversation with President Emmanuel "
+        "Macron on Tuesday.",
+    ],
+)
+def test_a_contact_noun_after_the_leaders_own_judgement_of_it(project_kb, sentence):
+    calls = summaries(extract(f"New Delhi, 1 March 2022\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["emmanuel-macron", "narendra-modi"], "2022-03-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Narendra Modi said he hoped to have a good conversation with President "
+        "Emmanuel Macron next week.",
+        "Prime Minister Narendra Modi had a very fruitful meeting with a carmaker's chief "
+        "executive on Tuesday.",
+    ],
+)
+def test_a_judged_contact_still_to_come_or_with_no_leader_is_none(project_kb, sentence):
+    assert summaries(extract(f"New Delhi, 1 March 2022\n\n{sentence}\n", project_kb)) == []
