@@ -822,6 +822,15 @@ def _phone_trigger(
     )
 
 
+#: What follows a plural contact noun told as several contacts: "calls with", also after the
+#: day ("held a series of calls yesterday with A, B and C").
+_SERIES_WITH_RE = re.compile(
+    r"\s+(?:(?:on\s+|late\s+|early\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|this\s+week|last\s+week)(?:\s+(?:morning|afternoon|evening))?"
+    r",?\s+)?(?:with|from)\b"
+)
+
+
 def _noun_trigger(
     ctx: ContactContext,
     construct: str,
@@ -850,7 +859,7 @@ def _noun_trigger(
         and head in PLURAL_HEADS
         and head != "contact"
         and (det is None or det in SERIES_DETERMINERS)
-        and re.match(r"\s+(?:with|from)\b", lower[head_end : head_end + 6]) is not None
+        and _SERIES_WITH_RE.match(lower, head_end) is not None
     )
     if head in PLURAL_HEADS and not series and not (head == "contacts" and kw):
         return None

@@ -1749,3 +1749,22 @@ def test_a_contact_noun_after_the_leaders_own_judgement_of_it(project_kb, senten
 )
 def test_a_judged_contact_still_to_come_or_with_no_leader_is_none(project_kb, sentence):
     assert summaries(extract(f"New Delhi, 1 March 2022\n\n{sentence}\n", project_kb)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Boris Johnson held a series of calls yesterday with Chancellor Angela "
+        "Merkel, President Emmanuel Macron and Prime Minister Giuseppe Conte.",
+        'Prime Minister Boris Johnson said: "I held separate calls on Wednesday with Chancellor '
+        'Merkel, President Macron and Prime Minister Conte."',
+    ],
+)
+def test_several_calls_told_with_their_day_before_the_leaders(project_kb, sentence):
+    calls = summaries(extract(f"London, 2 April 2020\n\n{sentence}\n", project_kb))
+
+    assert sorted((c["participants"], c["date"]) for c in calls) == [
+        (["angela-merkel", "boris-johnson"], "2020-04-01"),
+        (["boris-johnson", "emmanuel-macron"], "2020-04-01"),
+        (["boris-johnson", "giuseppe-conte"], "2020-04-01"),
+    ]
