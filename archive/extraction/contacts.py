@@ -1695,7 +1695,7 @@ def _nearer_untaken(
     return False
 
 
-_COARSE_FORMS = frozenset({"period", "year", "month", "month_year"})
+_COARSE_FORMS = frozenset({"period", "year", "month", "month_year", "span"})
 #: "with US envoy X", "with the foreign minister": a contact's other party who is an official.
 _WITH_OFFICIAL_RE = re.compile(
     r"\bwith\s+(?P<role>(?:the\s+|his\s+|her\s+)?(?:[\w.-]+\s+){0,2}?"

@@ -44,7 +44,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "in_month",
-        re.compile(rf"\b(?:in|In|early|late|mid-)\s+(?P<month>{MONTH_PATTERN})\b(?![\s,]+\d)"),
+        re.compile(
+            rf"\b(?:in|In|early|late|mid-)\s+(?P<month>{MONTH_PATTERN})\b(?![\s,]+\d)"
+            # "in August last year": the month of the year before the article's.
+            r"(?:\s+(?:of\s+)?(?P<last_year>last\s+year)\b)?"
+        ),
     ),
     (
         "year",
@@ -53,8 +57,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"\b(?:(?P<last>[Ll]ast)\s+)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
             r"(?!\s*,?\s+(?:" + MONTH_PATTERN + r"|\d))"
+            r"(?:\s+(?P<last_week>(?:of\s+)?last\s+week)\b)?"
         ),
     ),
     (
@@ -75,6 +81,40 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "two days ago": a day counted back from the article's date.
+        "days_ago",
+        re.compile(rf"\b(?P<count>{NUMBER_PATTERN}|a)\s+days?\s+ago\b"),
+    ),
+    (
+        # Spans of days that name no one day: "last week", "earlier this week", "over the
+        # weekend", "a week ago", "recently". A contact so dated is not the article's day.
+        "span",
+        re.compile(
+            r"\b(?P<span>[Ll]ast\s+week|(?:[Ee]arlier\s+|[Ll]ater\s+)?[Tt]his\s+week|"
+            r"(?:(?:[Oo]ver|[Aa]t|[Dd]uring|[Oo]n)\s+the|[Ll]ast|[Tt]his)\s+weekend|"
+            rf"(?P<weeks>{NUMBER_PATTERN}|a)\s+weeks?\s+ago|"
+            r"(?:a\s+)?few\s+days\s+ago|[Ii]n\s+recent\s+(?:days|weeks)|[Rr]ecently)\b"
+            # "recently elected", "recently appointed": when the person took office.
+            r"(?!\s+(?:elected|re-elected|appointed|sworn|installed|inaugurated|named|"
+            r"designated|concluded|announced|signed|launched|completed|formed|released|"
+            r"adopted|passed|established|created|opened|approved|agreed|returned))"
+        ),
+    ),
+    (
+        # "on the 18th", "from 9:00 pm on the 14th": a day of the article's month.
+        "ordinal_day",
+        re.compile(
+            r"\b[Oo]n\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,.;:)(]|$|of\s+(?:this|the)\s+month\b|at\s+\d|in\s+the\s+"
+            r"(?:morning|afternoon|evening)\b|(?:local|[A-Z]\w+)\s+time\b))"
+        ),
+    ),
+    (
+        # "18/12/2023", "18.12.2023": day first unless the second number cannot be a month.
+        "numeric",
+        re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
+    ),
+    (
         "relative_period",
         re.compile(
             r"\b(?P<period>[Ll]ast\s+(?:month|year)|[Tt]his\s+(?:month|year)|"
@@ -84,7 +124,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _FORMS_BY_PRIORITY = (
     *("full", "month_day", "month_year", "month", "year"),
-    *("weekday", "relative", "anchored", "period"),
+    *("weekday", "ordinal_day", "relative", "anchored", "period", "span"),
 )
 _PRIORITY = {form: rank for rank, form in enumerate(_FORMS_BY_PRIORITY)}
 
@@ -103,14 +143,19 @@ class DateExpr:
     #: Days before the article date for "yesterday" (1), "today" (0); before the day it is
     #: counted from for "the day before" (1), "the next day" (-1).
     days_back: int | None = None
-    #: "last" or "this" for months, "last-month", "this-month", "last-year", "this-year".
+    #: "last" or "this" for months, "last-month", "this-month", "last-year", "this-year";
+    #: "last" for a weekday of the week before ("last Wednesday"), "last-week" for one named
+    #: with it ("Wednesday last week").
     relation: str | None = None
+    #: For a span of days ("last week"): the first and last day of it as days before the
+    #: article's date, or None when the words bound it no closer than "before" (recently).
+    span: tuple[int, int] | None = None
 
     @property
     def is_relative(self) -> bool:
         """Whether the expression is a day relative to the article (weekday, yesterday) or
         to another day the text names (the day before)."""
-        return self.form in ("weekday", "relative", "anchored")
+        return self.form in ("weekday", "ordinal_day", "relative", "anchored", "span")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +177,28 @@ _TRIES_AT_MONTH = (("mdy", 0), ("my", 0), ("dmy", 1), ("dmy", 2), ("last_month",
 _TRIES_AT_MONTH += (("last_month", 2), ("in_month", 1), ("in_month", 2))
 _TRIES_AT_YEAR = (("iso", 0), ("year", 1), ("year", 2))
 _TRIES_AT_WEEKDAY = (("weekday", 0),)
-_TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0))
+_TRIES_AT_RELATIVE = (("relative", 0), ("relative_period", 0), ("span", 0), ("weekday", 0))
 _TRIES_AT_DAY = (("anchored", 1), ("anchored", 2), ("relative", 1))
+_TRIES_AT_AGO = (("days_ago", 2), ("span", 2), ("span", 3))
+
+
+def _ordinal(n: int) -> str:
+    """ "1st", "2nd", "3rd", "4th", "11th", "22nd"."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n % 100 not in (11, 12, 13) else "th"
+    return f"{n}{suffix}"
+
+
 _TRIES_BY_WORD = {
     **dict.fromkeys(_RELATIVE_WORDS, _TRIES_AT_RELATIVE),
     "day": _TRIES_AT_DAY,
+    "ago": _TRIES_AT_AGO,
+    "weekend": (("span", 1), ("span", 2)),
+    "recently": (("span", 0),),
+    "recent": (("span", 1),),
     **dict.fromkeys(WEEKDAYS, _TRIES_AT_WEEKDAY),
     **dict.fromkeys(MONTHS, _TRIES_AT_MONTH),
-    **dict.fromkeys((str(year) for year in range(1900, 2100)), _TRIES_AT_YEAR),
+    **dict.fromkeys((str(year) for year in range(1900, 2100)), (*_TRIES_AT_YEAR, ("numeric", 2))),
+    **dict.fromkeys((_ordinal(n) for n in range(1, 32)), (("ordinal_day", 2),)),
 }
 
 
@@ -199,11 +258,52 @@ def _read(form: str, match: re.Match[str]) -> DateExpr | None:
             start, end, "month", None, month, relation="last" if word == "last" else "this"
         )
     if form == "in_month":
+        if groups.get("last_year"):
+            return DateExpr(start, end, "month", None, month, relation="last-year")
         return DateExpr(start, end, "month", None, month, relation="recent")
     if form == "year":
         return DateExpr(match.start("year"), end, "year", year)
     if form == "weekday":
-        return DateExpr(start, end, "weekday", weekday=WEEKDAYS[groups["weekday"].lower()])
+        relation = (
+            "last-week" if groups.get("last_week") else "last" if groups.get("last") else None
+        )
+        return DateExpr(
+            start, end, "weekday", weekday=WEEKDAYS[groups["weekday"].lower()], relation=relation
+        )
+    if form == "days_ago":
+        raw = groups["count"].lower()
+        count = 1 if raw == "a" else number_value(raw)
+        if not count or count > 31:
+            return None
+        return DateExpr(start, end, "relative", days_back=int(count))
+    if form == "span":
+        words = " ".join((groups["span"] or "").lower().split())
+        relation = (
+            "weekend"
+            if "weekend" in words
+            else "last-week"
+            if words == "last week"
+            else "earlier-this-week"
+            if words == "earlier this week"
+            else "this-week"
+            if words.endswith("this week")
+            else None
+        )
+        return DateExpr(start, end, "span", relation=relation, span=_span_of(words, groups))
+    if form == "ordinal_day":
+        assert day is not None
+        return DateExpr(start, end, "ordinal_day", day=day) if 1 <= day <= 31 else None
+    if form == "numeric":
+        first, second = int(groups["a"]), int(groups["b"])
+        if second > 12 and first <= 12 and groups["sep"] == "/":
+            first, second = second, first  # "12/18/2023": a month first, as US pages write
+        elif first <= 12 and second <= 12 and first != second and groups["sep"] == "/":
+            return None  # "3/4/2023": 3 April or March 4, as the page's country writes
+        try:
+            date(int(groups["year"]), second, first)
+        except ValueError:
+            return None
+        return DateExpr(start, end, "full", int(groups["year"]), second, first)
     if form == "relative":
         word = groups["relative"].lower()
         back = 1 if word.startswith(("yesterday", "last")) else 0
@@ -218,6 +318,42 @@ def _read(form: str, match: re.Match[str]) -> DateExpr | None:
         words = groups["period"].lower().split()
         relation = f"{'last' if words[0] == 'last' else 'this'}-{words[-1]}"
         return DateExpr(start, end, "period", relation=relation)
+    return None
+
+
+_WEEKS_RE = re.compile(r"weeks?\s+ago")
+
+
+def _span_of(words: str, groups: dict[str, str | None]) -> tuple[int, int] | None:
+    """Days before the article's date of a span's first and last day, as far as the words
+    alone say (weeks and weekends are placed by the article's weekday, in `resolve`)."""
+    if _WEEKS_RE.search(words):
+        raw = (groups.get("weeks") or "a").lower()
+        count = 1 if raw == "a" else number_value(raw)
+        if not count:
+            return None
+        return (int(7 * count + 3), int(7 * count - 3))
+    if "few days" in words:
+        return (6, 2)
+    return None  # the week's and weekend's bounds depend on the article's weekday
+
+
+def _span_dates(expr: DateExpr, reference: date) -> tuple[date, date] | None:
+    """The first and last day a span may stand for, counted from ``reference``; None when
+    the words bound it no closer than "before the article" ("recently")."""
+    if expr.span is not None:
+        return reference - timedelta(days=expr.span[0]), reference - timedelta(days=expr.span[1])
+    monday = reference - timedelta(days=reference.weekday())
+    if expr.relation == "weekend":
+        # The latest Saturday and Sunday on or before the article's date.
+        saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+        return saturday, min(saturday + timedelta(days=1), reference)
+    if expr.relation == "last-week":
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if expr.relation == "this-week":
+        return monday, reference
+    if expr.relation == "earlier-this-week":
+        return monday, max(monday, reference - timedelta(days=1))
     return None
 
 
@@ -255,13 +391,42 @@ def resolve(expr: DateExpr, reference: date | None) -> ResolvedDate:
     if expr.form == "weekday":
         assert expr.weekday is not None
         back = (reference.weekday() - expr.weekday) % 7
+        if expr.relation == "last" and back == 0:
+            back = 7  # "last Wednesday" written on a Wednesday: the week before
+        elif expr.relation == "last-week":
+            back = reference.weekday() - expr.weekday + 7  # "Wednesday last week"
         return ResolvedDate(reference - timedelta(days=back), "day", "relative")
+    if expr.form == "span":
+        bounds = _span_dates(expr, reference)
+        if bounds is None:
+            return ResolvedDate(None, "unknown", "relative")
+        first, last = bounds
+        if first == last:
+            return ResolvedDate(first, "day", "relative")
+        if (first.year, first.month) == (last.year, last.month):
+            return ResolvedDate(first.replace(day=1), "month", "relative")
+        return ResolvedDate(None, "unknown", "relative")
+    if expr.form == "ordinal_day":
+        assert expr.day is not None
+        for months_back in (0, 1):
+            year, month = reference.year, reference.month - months_back
+            if month == 0:
+                year, month = year - 1, 12
+            try:
+                value = date(year, month, expr.day)
+            except ValueError:
+                continue
+            if value <= reference + timedelta(days=1):
+                return ResolvedDate(value, "day", "relative")
+        return UNKNOWN
     if expr.form == "relative":
         return ResolvedDate(reference - timedelta(days=expr.days_back or 0), "day", "relative")
     if expr.form == "month":
         assert expr.month
         year = reference.year
-        if expr.relation == "last":
+        if expr.relation == "last-year":
+            year -= 1
+        elif expr.relation == "last":
             if expr.month >= reference.month:
                 year -= 1
         elif expr.month > reference.month:

@@ -130,3 +130,72 @@ def test_the_gap_picks_the_year_that_fits_best(phrase, month, day, expected):
 def test_no_year_is_inferred_without_a_gap_or_without_a_dated_event():
     assert year_of("They spoke on Monday. Their last call was on May 2, 2021.", 7, 1) is None
     assert year_of("They spoke for the first time in three years.", 7, 1) is None
+
+
+# SATURDAY is 10 June 2023; THURSDAY below is 15 June 2023.
+THURSDAY = date(2023, 6, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # A span of days within one month: that month, never one day of it.
+        ("last week", THURSDAY, (date(2023, 6, 1), "month")),
+        ("earlier this week", THURSDAY, (date(2023, 6, 1), "month")),
+        ("over the weekend", date(2023, 6, 12), (date(2023, 6, 1), "month")),
+        ("a week ago", THURSDAY, (date(2023, 6, 1), "month")),
+        # Across two months it says no month either.
+        ("last week", date(2023, 6, 5), (None, "unknown")),
+        ("recently", THURSDAY, (None, "unknown")),
+        ("in recent days", THURSDAY, (None, "unknown")),
+        # Written on the Monday of the week, "earlier this week" can only be that day.
+        ("earlier this week", date(2023, 6, 12), (date(2023, 6, 12), "day")),
+    ],
+)
+def test_a_span_of_days_is_its_month_or_unknown_never_the_article_day(text, reference, expected):
+    ((said, value, precision),) = resolved(text, reference)
+
+    assert said == text
+    assert (value, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two days ago", date(2023, 6, 13)),
+        ("a day ago", date(2023, 6, 14)),
+        # Written on a Thursday, "last Thursday" is the week before.
+        ("last Thursday", date(2023, 6, 8)),
+        ("last Tuesday", date(2023, 6, 13)),
+        ("on Tuesday last week", date(2023, 6, 6)),
+        ("on Thursday of last week", date(2023, 6, 8)),
+        ("from 9:00 pm on the 14th.", date(2023, 6, 14)),
+        # A day after the article's own in its month is of the month before.
+        ("on the 28th, the two leaders spoke", date(2023, 5, 28)),
+        ("on 18/05/2023", date(2023, 5, 18)),
+        ("on 18.05.2023", date(2023, 5, 18)),
+        ("on 05/18/2023", date(2023, 5, 18)),
+    ],
+)
+def test_days_counted_back_or_numbered_from_the_article_date(text, expected):
+    days = [(value, precision) for _said, value, precision in resolved(text, THURSDAY)]
+
+    assert days == [(expected, "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the recently elected president",
+        "their 18th meeting",
+        "on 3/4/2023",  # 3 April or March 4: as the page's country writes, unknown here
+    ],
+)
+def test_words_that_name_no_day_of_a_contact(text):
+    assert resolved(text, THURSDAY) == []
+
+
+def test_a_month_of_last_year():
+    assert resolved("in August last year", THURSDAY) == [
+        ("in August last year", date(2022, 8, 1), "month")
+    ]

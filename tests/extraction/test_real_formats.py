@@ -1768,3 +1768,36 @@ def test_several_calls_told_with_their_day_before_the_leaders(project_kb, senten
         (["boris-johnson", "emmanuel-macron"], "2020-04-01"),
         (["boris-johnson", "giuseppe-conte"], "2020-04-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The week before 14 June 2024 (a Friday) lies in June: the month, not the day.
+        (
+            "British Prime Minister Rishi Sunak spoke to Ukrainian President Volodymyr "
+            "Zelensky last week, a spokesperson said on Friday.",
+            ("2024-06-01", "month"),
+        ),
+        (
+            "British Prime Minister Rishi Sunak recently spoke to Ukrainian President "
+            "Volodymyr Zelensky, a spokesperson said on Friday.",
+            (None, "unknown"),
+        ),
+        (
+            "British Prime Minister Rishi Sunak spoke to Ukrainian President Volodymyr "
+            "Zelensky two days ago, a spokesperson said.",
+            ("2024-06-12", "day"),
+        ),
+    ],
+)
+def test_a_contact_dated_by_a_span_of_days_is_not_given_the_articles_day(
+    project_kb, sentence, expected
+):
+    calls = summaries(
+        extract(f"LONDON, June 14 (Agency) - {sentence}\n", project_kb, published=date(2024, 6, 14))
+    )
+
+    assert [(c["participants"], (c["date"], c["date_precision"])) for c in calls] == [
+        (["rishi-sunak", "volodymyr-zelensky"], expected)
+    ]
