@@ -987,6 +987,52 @@ _TOGETHER_RE = re.compile(
 )
 
 
+#: "by video link" or "via videoconference" anywhere in the contact's clause; "in virtual
+#: format", "virtually".
+_VIDEO_IN_CLAUSE_RE = re.compile(
+    r"\b(?:(?:by|over|on|via|through)\s+(?:(?:a|an|the|secure|special)\s+)?"
+    r"(?:video(?:\s*(?:link|conference|call|channel))?|videoconference|videolink)|"
+    r"in\s+(?:a\s+)?(?:virtual|video|online)\s+format|virtually)\b"
+)
+#: Together in one place: "on the sidelines of", "during his state visit".
+_IN_PERSON_RE = re.compile(
+    r"\b(?:on\s+the\s+(?:sidelines?|margins?)\s+of|(?:state|official|working)\s+visit|"
+    r"in\s+person|face[\s-]to[\s-]face)\b"
+)
+
+
+def _kind_from_the_clause(
+    ctx: ContactContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    limit: int,
+    durations: list[Duration],
+) -> str | None:
+    """The kind a contact's clause gives where its own words do not ("talks", or "spoke",
+    presumed a call): a place right after a leader it names or after how long it lasted
+    ("held talks with Y in Beijing", "talked for five hours at the palace"), a summit's
+    sidelines or a visit (a meeting), or a video link named anywhere in the clause."""
+    lower = ctx.view.lower
+    end = min(limit, _clause_end(lower, trigger.end, sentence.end))
+    if _BY_MODE_RE.search(lower, trigger.end, end) and not _VIDEO_IN_CLAUSE_RE.search(
+        lower, trigger.end, end
+    ):
+        return None  # "by phone" somewhere: the trigger's own words decide
+    if _VIDEO_IN_CLAUSE_RE.search(lower, sentence.start, end):
+        return "video"
+    if _IN_PERSON_RE.search(lower, trigger.start, sentence.end):
+        return "meeting"
+    ends = [
+        m.end
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if trigger.end <= m.start < end
+    ]
+    ends += [d.end for d in durations if trigger.end <= d.start < end]
+    if any(_at_a_place(ctx, position) for position in ends):
+        return "meeting"
+    return None
+
+
 def _presumed_kind(ctx: ContactContext, sentence: Sentence) -> tuple[str | None, bool]:
     """What leaders who "spoke" or had "a conversation" did, when the text does not say:
     a phone call, as readouts use the words, unless the sentence puts them together (a
@@ -1176,12 +1222,21 @@ def _candidate(
         )
         if duration.minutes < 5:
             duration = None
+    kind = trigger.kind
+    if kind is None or not trigger.kind_certain:
+        kind = _kind_from_the_clause(ctx, sentence, trigger, limit, durations) or kind
+    elif (
+        kind == "meeting"
+        and KIND_BY_HEAD.get(trigger.head) == "meeting"
+        and _VIDEO_IN_CLAUSE_RE.search(lower, sentence.start, min(limit, sentence.end))
+    ):
+        kind = "video"  # "a bilateral meeting in virtual format": not together after all
     return Candidate(
         sentence=sentence,
         trigger=trigger,
         participants=participants,
         full=full,
-        kind=trigger.kind,
+        kind=kind,
         date=resolved,
         date_expr=date_expr,
         duration=duration,

@@ -177,7 +177,8 @@ def test_leaders_the_knowledge_base_lacks_take_part_as_unknown_leaders(kb):
         # "spoke" says no more in a readout than a phone call; together, it says nothing.
         ("Macron and Scholz spoke on Monday.", "phone"),
         ("Macron and Scholz had a conversation on Monday.", "phone"),
-        ("Macron and Scholz spoke on the sidelines of the summit on Monday.", "other"),
+        # On a summit's sidelines they spoke together, in person.
+        ("Macron and Scholz spoke on the sidelines of the summit on Monday.", "meeting"),
         ("During his visit, Macron and Scholz spoke on Monday.", "other"),
     ],
 )

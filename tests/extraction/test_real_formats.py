@@ -1801,3 +1801,49 @@ def test_a_contact_dated_by_a_span_of_days_is_not_given_the_articles_day(
     assert [(c["participants"], (c["date"], c["date_precision"])) for c in calls] == [
         (["rishi-sunak", "volodymyr-zelensky"], expected)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "President Xi Jinping held talks with President Vladimir Putin in Beijing on "
+            "Wednesday.",
+            "meeting",
+        ),
+        (
+            "President Xi Jinping held talks with Russian President Vladimir Putin at the Great "
+            "Hall of the People on Wednesday.",
+            "meeting",
+        ),
+        (
+            "Xi and Putin talked for more than five hours at the Great Hall of the People on "
+            "Wednesday.",
+            "meeting",
+        ),
+        (
+            "President Xi Jinping held talks with President Vladimir Putin, who is on a state "
+            "visit to China, on Wednesday.",
+            "meeting",
+        ),
+        (
+            "President Xi Jinping held a bilateral meeting with President Vladimir Putin in "
+            "virtual format on Wednesday.",
+            "video",
+        ),
+        # Where the talks were is not told: the kind stays unknown.
+        ("President Xi Jinping held talks with President Vladimir Putin on Wednesday.", "other"),
+        # A place of what they discussed is not where they were.
+        (
+            "President Xi Jinping spoke with President Vladimir Putin on Wednesday about the "
+            "situation in Gaza.",
+            "phone",
+        ),
+    ],
+)
+def test_where_the_leaders_were_gives_the_kind_of_talks(project_kb, sentence, kind):
+    calls = summaries(extract(f"Beijing, 18 October 2023\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"]) for c in calls] == [
+        (["vladimir-putin", "xi-jinping"], kind)
+    ]
