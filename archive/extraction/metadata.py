@@ -65,6 +65,8 @@ _CLOCK = (
     # Morning or afternoon in another script ("9:30 م").
     r"(?:\s*[^\W\d_A-Za-z]{1,3}\b)?)?"
 )
+#: A computer's timestamp glued to its date: "2023-04-20T14:05:00+03:00", "...T14:05Z".
+_ISO_CLOCK = r"T\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?"
 #: "The press release issued by the Prime Minister's Office on 4 May 2023."
 _ISSUED_ON_RE = re.compile(
     rf"\b(?:issued|published|released|posted|dated)\b[^.\n]{{0,60}}?\bon\s+{_HEADER_DATE}\.?\s*$"
@@ -74,9 +76,21 @@ _DATED_DATELINE_RE = re.compile(
     rf"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}},\s+{_HEADER_DATE}\s*(?:\([^)\n]{{0,30}}\))?"
     r"\s*(?:-{1,2}|\u2013|\u2014|:)\s"
 )
+#: A place or a publisher's name: capitalised words ("Port City", "The Palace", "Press Office of
+#: the President"), a few small words between them.
+_NAME_WORDS = (
+    r"[A-Z][\w.&'-]*(?:[ \t]+(?:of|the|for|and|de|du|des|la|le|[A-Z][\w.&'-]*)){0,5}(?<!\.)"
+)
 #: What a page may print after its date on the same line: " · pibtracker filter", " by
-#: Press Office".
-_AFTER_DATE = r"(?:\s*[·•|]\s*[^·•|\n]{0,40}|\s+by\s+[A-Z][\w.&'-]*(?:[ \t]+[\w.&'-]+){0,5})?"
+#: Press Office", " by the Press Office", and the two that sign it as the page's own stamp:
+#: its place (", Port City", ", Capital City, The Palace") or its publisher after a separator
+#: (" - Press Office", " / Agency").
+_AFTER_DATE = (
+    r"(?:\s*[·•|]\s*[^·•|\n]{0,40}"
+    rf"|\s+by\s+(?:the\s+)?[A-Z][\w.&'-]*(?:[ \t]+[\w.&'-]+){{0,5}}"
+    rf"|(?P<signed>(?:,[ \t]*{_NAME_WORDS}){{1,2}}|(?:[ \t]+(?:--?|\u2013|\u2014)|[ \t]*/)[ \t]*"
+    rf"{_NAME_WORDS}))?"
+)
 _PUBLISHED_WORD = (
     r"(?:(?:Published|Posted|Released|Issued|Dated?|First\s+published|Last\s+updated|Updated)"
     r"(?:\s+(?:on|at))?\s*:?\s*(?:\([^)]{0,20}\)\s*)?)"
@@ -84,7 +98,23 @@ _PUBLISHED_WORD = (
 #: A line that is a date (and time) and little else, or ends in one.
 _HEADER_LINE_RE = re.compile(
     rf"(?:^|[:|·•]\s*|\s)(?P<published>{_PUBLISHED_WORD})?(?:{_WEEKDAY_WORD}\s+)?{_HEADER_DATE}"
-    rf"{_CLOCK}\s*\)?{_AFTER_DATE}\s*$"
+    rf"(?:{_ISO_CLOCK}|{_CLOCK})\s*\)?{_AFTER_DATE}\s*$"
+)
+#: A photo's caption gives the day and place of the picture, not of the page: "Photo: ...",
+#: "(File photo) ...", "Pictured: ...".
+_CAPTION_RE = re.compile(
+    r"[(\[]?\s*(?:file\s+)?(?:photo(?:graph)?s?|pictures?|pictured|images?|captions?)\b",
+    re.IGNORECASE,
+)
+#: Someone in a place on a day, as a caption says it: "President X in Port City, <date>" (but a
+#: byline keeps its reporter's place: "By Jane Doe in Capital City, <date>").
+_CAPTION_PLACE_RE = re.compile(r"(?!By\s)\S.*\sin\s+[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3},?$")
+#: A numbered release dated by its own heading: "Press release No. 112/2022 of <date>" (the
+#: year of its number, when it has one, is the year of its date).
+_NUMBERED_RELEASE_RE = re.compile(
+    r"(?i:press\s+release|news\s+release|release|communiqu[eé]|press\s+statement|statement"
+    r"|bulletin|readout)\s+(?i:no|nr|n°|number)\.?\s*\d+(?:[-/](?P<year>(?:19|20)\d\d))?"
+    r"\s+(?:of|dated|from)"
 )
 #: How far down a page its own date is looked for (lines, and characters).
 _HEADER_LINES = 12
@@ -251,11 +281,18 @@ def closing_stamps(folded: str) -> list[tuple[int, int, int, date]]:
 
 
 def _is_stamp(line: str) -> bool:
-    """A publication stamp: a date with its time of day, or after a byline or "Published"."""
+    """A publication stamp: a date with its time of day, after a byline or "Published", or
+    signed with its place or its publisher ("14 September 2021, Port City", "3 March 2022 -
+    Press Office")."""
     if _TIME_OF_DAY_RE.search(line):
         return True
     match = _HEADER_LINE_RE.search(line)
-    return bool(match and (match.group("published") or line[: match.start()].strip(" ,|-")))
+    return bool(
+        match
+        and (
+            match.group("published") or match.group("signed") or line[: match.start()].strip(" ,|-")
+        )
+    )
 
 
 def _lines(text: str):
@@ -276,6 +313,13 @@ def _line_date(line: str) -> date | None:
     # A sentence that happens to end in a date is not a header: it has a verb and a period
     # before it; a title or a byline line is short, or ends "title: date".
     before = line[: match.start()].strip()
+    if _CAPTION_RE.match(before) or _CAPTION_PLACE_RE.match(before):
+        return None  # a photo's day and place, not the page's
+    numbered = _NUMBERED_RELEASE_RE.fullmatch(before)
+    if numbered is not None:
+        found = _groups_date(groups)
+        year = numbered.group("year")
+        return found if found is None or not year or int(year) == found.year else None
     if before and not (
         line[match.start() : match.start() + 1] in ":|·•"
         or before.endswith((":", "|", "-", "–", "—", "·", "•"))

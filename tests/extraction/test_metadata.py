@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from archive.extraction import extract
+from archive.extraction.metadata import find_page_date
 
 
 def test_a_date_header_gives_the_published_date_and_the_rest_of_the_line_is_text(kb):
@@ -127,3 +130,75 @@ def test_english_text_is_labelled_english(kb):
     assert (
         extract("The president said that the talks with the king were good.", kb).language == "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The date, then the place where the page was issued.
+        ("Leaders talk\n\nSeptember 14, 2021, Port City\n\nThe two spoke.", "2021-09-14"),
+        ("Leaders talk\n\nSeptember 14, 2021, 16:40, Port City\n\nThe two spoke.", "2021-09-14"),
+        ("Leaders talk\n\n14 September 2021, Capital City, The Palace\n\nText.", "2021-09-14"),
+        # The date, a separator, the publisher.
+        ("Leaders talk\n\n3 March 2022 - Palace Rosée\n\nThe two spoke.", "2022-03-03"),
+        ("Leaders talk\n\n3 March 2022 \u2014 Press Office\n\nThe two spoke.", "2022-03-03"),
+        # The place, a numeric date (day first), the agency after a slash.
+        ("Leaders talk\n\nPORT CITY, 20.04.2023 / Newswire\n\nThe two spoke.", "2023-04-20"),
+        # A numbered release dated by its heading: its number is no date.
+        ("Press release No. 112/2022 of 3.3.2022\n\nThe two spoke.", "2022-03-03"),
+        ("Communiqué No. 7 dated 3 March 2022\n\nThe two spoke.", "2022-03-03"),
+        # A computer's timestamp.
+        ("Leaders talk\n\n2023-04-20T14:05:00+03:00\n\nThe two spoke.", "2023-04-20"),
+        ("Leaders talk\n\n2023-04-20T14:05Z\n\nThe two spoke.", "2023-04-20"),
+        # At the foot of the page: when it was issued, and by whom.
+        (
+            "Leaders talk\n\nThe two spoke.\n\nIssued on 20 April 2023 by the Press Office",
+            "2023-04-20",
+        ),
+        # A reporter's place in a byline is no caption.
+        ("Leaders talk\n\nBy Jane Doe in Capital City, 14 September 2021\n\nText.", "2021-09-14"),
+    ],
+)
+def test_a_stamp_signed_with_its_place_or_publisher_gives_the_pages_date(text, expected):
+    found = find_page_date(text)
+
+    assert found is not None
+    assert found[0].isoformat() == expected
+
+
+def test_a_signed_stamp_wins_over_the_sites_date_of_today():
+    text = (
+        "Monday, December 29, 2025\nWorld\n\nLeaders talk over phone\n\n"
+        "14 September 2021, Port City\n\nThe two leaders spoke.\n"
+    )
+
+    found = find_page_date(text)
+
+    assert found is not None
+    assert found[0] == date(2021, 9, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A dated sentence of the story tells of an event.
+        "Leaders talk\n\nOn 3 March 2022, the two leaders met in Port City.\n\nMore.",
+        "Leaders talk\n\nThe leaders met on 3 March 2022, the Minister said.\n\nMore.",
+        # A photo's caption: the day and place of the picture.
+        "Leaders talk\n\nPhoto: President X in Port City, 14 September 2021\n\nText.",
+        "Leaders talk\n\nPresident X in Port City, 14 September 2021\n\nText.",
+        "Leaders talk\n\n(File photo) 3 March 2022, Port City\n\nText.",
+        # A number with a year is no date; a number whose year is not the date's is another
+        # paper's; a numbered resolution is the subject of the story, not the page.
+        "Press release No. 112/2022\n\nThe two spoke.",
+        "Press release No. 112/2021 of 3.3.2022\n\nThe two spoke.",
+        "Resolution No. 2231 of 20 July 2015\n\nThe two spoke.",
+        # A headline after a date and a dash is no publisher.
+        "Leaders talk\n\n3 March 2022 - Leaders Meet in Port City\n\nText.",
+        # "today (<weekday>, <date>)" in the story dates its call, not the page.
+        "Leaders talk\n\nThe Prime Minister today (Saturday, 17 November 2012) spoke with "
+        "the President.\n",
+    ],
+)
+def test_a_date_of_the_story_or_of_a_caption_is_not_the_pages_date(text):
+    assert find_page_date(text) is None
