@@ -519,7 +519,7 @@ _HEAD_TOKENS = word_set(
     """
     call calls conversation conversations talk talks meeting meetings summit discussion
     discussions exchange exchanges interview conference videoconference videocall
-    consultations link tete contact contacts
+    consultations link tete contact contacts chat
     """
 )
 _SPEAK_TOKENS = frozenset(
@@ -652,7 +652,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     # Only words that can end a contact noun or be a contact verb are looked at closely.
     interesting = (
         _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS | _TOOK_TOKENS
-    ) | {"thanked"}
+    ) | {"thanked", "returned"}
     for i in positions_in(words, interesting):
         word = words[i]
         if word in _HEAD_TOKENS:
@@ -709,6 +709,11 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     if obj is None and sentence and _ME_RE.match(lower, match.end()):
                         # '"President X called me this morning," Y said': the quote's speaker.
                         obj = _quote_speaker(ctx, sentence, match.start())
+                    if obj is None and sentence is not None:
+                        other = _passive_or_visit(ctx, match, sentence)
+                        if other is not None:
+                            found.append(other)
+                            break
                     if sentence and obj and obj.kind != "group" and not obj.possessive:
                         trigger = _phone_trigger("call", match, match.group("verb"), sentence, obj)
                         if not trigger.kind_certain:
@@ -746,7 +751,17 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     None,
                 )
                 if sentence is not None and obj is not None:
-                    found.append(_phone_trigger("received", match, "received", sentence, obj))
+                    trigger = _phone_trigger("received", match, "received", sentence, obj)
+                    if "courtesy" in match.group():
+                        trigger.kind = "meeting"  # "received a courtesy call from Y": a visit
+                    found.append(trigger)
+        if word == "returned":
+            # "X returned the call of Y": X called Y back.
+            match = _RETURNED_CALL_RE.match(lower, starts[i])
+            sentence = sentence_at(starts[i])
+            obj = _leader_at(ctx, match.end()) if match and sentence is not None else None
+            if obj is not None:
+                found.append(_phone_trigger("call", match, "returned", sentence, obj))
         if word == "thanked":
             # "X thanked Y for calling him": Y called X.
             sentence = sentence_at(starts[i])
@@ -778,6 +793,56 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
 
 
 _ME_RE = re.compile(r"me\b")
+#: "returned the call of", "returned a phone call from": the one who returns it calls.
+_RETURNED_CALL_RE = re.compile(
+    r"returned\s+(?:(?:the|a|an)\s+)?(?:(?:tele)?phone\s+)?call\s+(?:of|from)\s+"
+)
+#: "called on X to do ...": an appeal, not a visit.
+_APPEAL_RE = re.compile(r"(?:\s+and\s+[^,.;]{0,60}?)?,?\s+to\s+[a-z]")
+
+
+def _passive_or_visit(ctx: ContactContext, match: re.Match[str], sentence: Sentence):
+    """ "X was called by Y" (Y called X) and "X called on Y in <city>" (a visit: a meeting,
+    where "called on Y to end the war" is an appeal); None for anything else."""
+    lower = ctx.view.lower
+    position = match.end()
+    if lower.startswith("by ", position):
+        auxiliary = _PASSIVE_AUXILIARY_RE.search(lower, max(0, match.start() - 20), match.start())
+        if auxiliary is None:
+            return None
+        caller = _leader_at(ctx, position + 3)
+        if caller is None:
+            return None
+        trigger = _phone_trigger("received", match, match.group("verb"), sentence, caller)
+        trigger.start = trigger.verb_start = auxiliary.start()
+        return trigger
+    if lower.startswith("on ", position) and match.group("verb") == "called":
+        host = _leader_at(ctx, position + 3)
+        if host is None or _APPEAL_RE.match(lower, host.end):
+            return None
+        return Trigger(
+            start=match.start(),
+            end=host.start,
+            construct="meet",
+            sentence=sentence.index,
+            kind="meeting",
+            verb="called on",
+            verb_start=match.start(),
+            verb_end=position + 2,
+            obj=host,
+        )
+    return None
+
+
+def _leader_at(ctx: ContactContext, position: int) -> Mention | None:
+    """The one leader named at ``position``, after an epithet ("newly elected") if any."""
+    after = _EPITHET_RE.match(ctx.view.lower, position)
+    found = ctx.leaders.by_start.get(position) or (
+        ctx.leaders.by_start.get(after.end()) if after else None
+    )
+    if found is None or found.kind == "group" or found.possessive:
+        return None
+    return found
 
 
 def _quote_speaker(ctx: ContactContext, sentence: Sentence, position: int) -> Mention | None:
@@ -916,6 +981,9 @@ def _noun_trigger(
             kind = "phone" if how.group("phone") else "video" if how.group("video") else "meeting"
         elif _at_a_place(ctx, head_end):
             kind = "meeting"  # "held talks in <city>": the leaders were together there
+    if "courtesy" in (match.group("mods") or "").split():
+        # "paid a courtesy call on Y": a visit, in person.
+        kind, certain = "meeting", True
     heads.add(head_end)
     trigger = Trigger(
         start=match.start(),

@@ -289,6 +289,8 @@ _MODIFIERS = (
     r"very|good|great|excellent|fruitful|useful|wonderful|meaningful|insightful|engaging|"
     r"important|comprehensive|in-depth|thorough|wide-ranging|extensive|pleasant|successful|"
     r"informal|introductory|courtesy|congratulatory|serious|difficult|fine|nice|"
+    r"formal|expanded|narrow-format|restricted-format|extended-format|delegation-level|"
+    r"crucial|high-stakes|strategic|historic|landmark|hastily\s+arranged|one-to-one|"
     r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
     r"approximately|about|around|some|nearly|almost|roughly|more\s+than|over|"
@@ -312,7 +314,7 @@ _KIND_WORDS = (
 _HEADS = (
     r"calls?|conversations?|talks?|meetings?|summit|discussions?|exchanges?|interview|"
     r"conference|videoconference|video-conference|videocall|consultations|link|"
-    r"tete-a-tete|contacts?"
+    r"tete-a-tete|contacts?|chat"
 )
 CONTACT_NP = (
     rf"(?:(?P<det>{_DETERMINERS})\s+)?(?P<mods>(?:(?:{_MODIFIERS})[\s,]+){{0,4}})"
@@ -322,7 +324,7 @@ HOLD_VERBS = (
     r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
     r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates|"
     r"began|begins|started|starts|opened|opens|resumed|hosted|hosts|chaired|chairs|"
-    r"convened|convenes|co-chaired|co-chairs"
+    r"convened|convenes|co-chaired|co-chairs|exchanged|exchanges|paid|pays"
 )
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (
@@ -364,15 +366,23 @@ MEET_VERB_RE = re.compile(
     # "A was received by B": the passive, the host after "by".
     r"receives|welcomed|welcomes)(?:\s+with|(?:(?<=received|welcomed)|(?<=hosted))\s+by)?\s+"
 )
-#: "received a phone call from".
+_MONTH_LOWER = MONTH_PATTERN.lower()
+#: When, between "received" and "a call", or "a call" and "from": "on Tuesday evening", "this
+#: Monday (6)", "on Thursday 4 June", "late on Monday evening".
+_RECEIVED_WHEN = (
+    r"(?:(?:on|late|early|this|last)\s+){0,2}(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\(\d{1,2}\))?"
+    rf"(?:,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_LOWER}|{_MONTH_LOWER}\s+\d{{1,2}}"
+    r"(?:st|nd|rd|th)?)(?:,?\s+(?:19|20)\d\d)?)?,?"
+)
+#: "received a phone call from", "received on Thursday 4 June a telephone call from", "received
+#: a phone call this Monday morning from".
 RECEIVED_CALL_RE = re.compile(
     r"\b(?:received|took|accepted|answered)\s+"
-    # "received Tuesday evening a telephone call from"
-    r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
-    r"yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){0,2}?(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
-    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+from\s+"
+    rf"(?:{_RECEIVED_WHEN}\s+)?(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){{0,2}}?"
+    r"(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
+    rf"(?:\s+{_RECEIVED_WHEN})?\s+from\s+"
     # "from H.E. X", "from His Highness Sheikh X": forms of address before the name.
     r"(?P<address>(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|"
     r"royal\s+highness)|sheikh|sheik|shaikh|sheikha|mr\.?|mrs\.?|ms\.?|dr\.?)\s+){0,3})"
@@ -415,7 +425,7 @@ KIND_BY_HEAD = {
 }
 #: Heads that need a kind word in front ("telephone interview", "video link").
 HEADS_NEEDING_KIND = frozenset(
-    {"interview", "conference", "link", "exchange", "discussion", "talk"}
+    {"interview", "conference", "link", "exchange", "discussion", "talk", "chat"}
 )
 #: Plural heads: generic ("regular phone calls"), never one contact.
 PLURAL_HEADS = frozenset(

@@ -1847,3 +1847,81 @@ def test_where_the_leaders_were_gives_the_kind_of_talks(project_kb, sentence, ki
     assert [(c["participants"], c["kind"]) for c in calls] == [
         (["vladimir-putin", "xi-jinping"], kind)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "initiator"),
+    [
+        # Passive: the one after "by" placed the call.
+        (
+            "Prime Minister Benjamin Netanyahu was called by President Emmanuel Macron on Friday.",
+            "phone",
+            "emmanuel-macron",
+        ),
+        # Returning a call is calling back.
+        (
+            "Prime Minister Benjamin Netanyahu on Friday returned the call of President Emmanuel "
+            "Macron.",
+            "phone",
+            "benjamin-netanyahu",
+        ),
+        (
+            "Prime Minister Benjamin Netanyahu exchanged a phone call on Friday with President "
+            "Emmanuel Macron.",
+            "phone",
+            None,
+        ),
+        # "called on" a leader somewhere, or a courtesy call: a visit.
+        (
+            "Prime Minister Benjamin Netanyahu called on President Emmanuel Macron at the palace "
+            "on Friday.",
+            "meeting",
+            None,
+        ),
+        (
+            "Prime Minister Benjamin Netanyahu paid a courtesy call on President Emmanuel Macron "
+            "on Friday.",
+            "meeting",
+            None,
+        ),
+        # The time between the call and "from", or before the call, in its local forms.
+        (
+            "Prime Minister Benjamin Netanyahu received a phone call this Friday morning from "
+            "President Emmanuel Macron.",
+            "phone",
+            "emmanuel-macron",
+        ),
+        (
+            "Prime Minister Benjamin Netanyahu received on Friday 13 October a telephone call "
+            "from President Emmanuel Macron.",
+            "phone",
+            "emmanuel-macron",
+        ),
+        (
+            "Prime Minister Benjamin Netanyahu held formal talks with President Emmanuel Macron "
+            "in Jerusalem on Friday.",
+            "meeting",
+            None,
+        ),
+    ],
+)
+def test_more_ways_of_telling_a_contact(project_kb, sentence, kind, initiator):
+    calls = summaries(extract(f"Jerusalem, 14 October 2023\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"], c["date"], c["initiator"]) for c in calls] == [
+        (["benjamin-netanyahu", "emmanuel-macron"], kind, "2023-10-13", initiator)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An appeal, not a visit.
+        "Prime Minister Benjamin Netanyahu called on President Emmanuel Macron to recognise "
+        "the hostages' plight.",
+        # A call placed by no one named in the passive: a meeting called by a leader.
+        "The emergency session was called by President Emmanuel Macron on Friday.",
+    ],
+)
+def test_an_appeal_or_a_convened_session_is_no_contact(project_kb, sentence):
+    assert summaries(extract(f"Jerusalem, 14 October 2023\n\n{sentence}\n", project_kb)) == []
