@@ -159,8 +159,11 @@ _CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
 _LATER_IN_CLAUSE_RE = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
     r"likely|possible|envisaged|being\s+prepared)\b|"
-    r"\b(?:will|would|may|might|could|should|is\s+to|are\s+to)\s+(?:(?:also|still|now)\s+)?"
+    r"\b(?:will|would|may|might|could|should|is\s+to|are\s+to)\s+(?:(?:also|still|now|not)\s+)?"
     r"(?:take\s+place|be\s+held|happen|occur)\b|"
+    # "a conversation between X and Y is not on the agenda", "... would not happen until".
+    r"\b(?:won't|wouldn't|can't|cannot|couldn't)\s+(?:take\s+place|be\s+held|happen|occur)\b|"
+    r"\bnot\s+(?:on|in)\s+the\s+(?:agenda|cards|works)\b|\boff\s+the\s+table\b|"
     # "the conversation between X and Y will be a continuation of ...": the contact's own verb
     # is in the future.
     r"\b(?:will|is\s+going\s+to)\s+(?:(?:also|likely)\s+)?(?:be(?!\s+followed)|focus|cover|"
@@ -292,6 +295,28 @@ class ContactContext:
 
     #: The items of a page's list closed by their own date line (``metadata.closing_stamps``).
     closing_stamps: list[tuple[int, int, int, date]] = field(default_factory=list)
+
+    def author(self) -> Mention | None:
+        """The leader who signs the page: a line that is only a leader's name, with or
+        without a title after a comma ("A. Leader, Prime Minister"), among its first and
+        last lines, or a headline "Statement by <leader>"; None when none does, or several."""
+        text = self.view.folded
+        lines = [m for m in _LINE_RE.finditer(text) if m.group().strip()]
+        found: dict[str, Mention] = {}
+        for line in (*lines[:2], *lines[-3:]):
+            mentions = [
+                m
+                for m in self.leaders.by_start.values()
+                if line.start() <= m.start < line.end() and m.key and m.kind != "group"
+            ]
+            if len(mentions) != 1:
+                continue
+            (mention,) = mentions
+            before = text[line.start() : mention.start]
+            after = text[mention.end : line.end()]
+            if _SIGNED_BEFORE_RE.fullmatch(before) and _SIGNED_AFTER_RE.fullmatch(after):
+                found[mention.key] = mention
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def item_closed_at(self, offset: int) -> tuple[date, tuple[int, int]] | None:
         """The date (and the span of its line) that closes the list item ``offset`` stands
@@ -793,6 +818,25 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
 
 
 _ME_RE = re.compile(r"me\b")
+_LINE_RE = re.compile(r"[^\n]+")
+#: Before a signing leader's name on its line: nothing, a title, or "Statement by".
+_SIGNED_BEFORE_RE = re.compile(
+    r"\s*(?:(?:(?:media|press|joint)\s+)?(?:statement|remarks|message|op-ed)\s+(?:by|from)\s+)?"
+    r"(?:(?:the\s+)?(?:prime\s+minister|president|chancellor|premier)\s+)?",
+    re.IGNORECASE,
+)
+#: After it: nothing, or the leader's office after a comma.
+_SIGNED_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w .'-]{0,60})?\s*")
+#: Quotation marks: an odd number of them before a place in its paragraph puts it inside one.
+_QUOTE_MARKS_RE = re.compile(r'["\u201c\u201d]')
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` stands inside a quotation that opens in its paragraph."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    return len(_QUOTE_MARKS_RE.findall(text, paragraph, position)) % 2 == 1
+
+
 #: "returned the call of", "returned a phone call from": the one who returns it calls.
 _RETURNED_CALL_RE = re.compile(
     r"returned\s+(?:(?:the|a|an)\s+)?(?:(?:tele)?phone\s+)?call\s+(?:of|from)\s+"
@@ -1525,6 +1569,8 @@ def _participants(
 
 
 _NOUN_LINK_RE = re.compile(r"\s+(?P<link>with|between)\s+")
+#: Between a possessor and its contact noun: "Y's call", "Y’s phone call".
+_POSSESSOR_GAP_RE = re.compile(r"(?:['’]s?)?\s*")
 #: In a list of leaders, a country's name not known as one may stand before a title:
 #: ", Cook Islands Prime Minister X".
 _CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w'.-]*\s+")
@@ -1567,6 +1613,21 @@ def _noun_parties(
         return None
     if link.group("link") == "between":
         return objects
+    # "Y's call with Z": Y's, whoever the sentence's subject ("X spoke with Y before Y's call
+    # with Z").
+    owner = next(
+        (
+            m
+            for m in mentions
+            if m.possessive
+            and m.keys
+            and eligible(m)
+            and _POSSESSOR_GAP_RE.fullmatch(ctx.view.lower, m.end, trigger.start)
+        ),
+        None,
+    )
+    if owner is not None:
+        return [owner, *objects]
     chosen = {id(m) for m in objects}
     others = [m for m in mentions if id(m) not in chosen and eligible(m) and m.keys]
     # The subject: the first leader named, and any joined to it by "and".
@@ -1714,6 +1775,11 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
         if word in SUBJECT_SKIP or word.isdigit():
             index -= 1
             continue
+        if word == "i" and not _inside_quotation(view.folded, view.starts[index]):
+            # "Today I spoke with X" outside any quotation: the page's author, as the page
+            # signs it; a leader named before is not the author.
+            author = ctx.author()
+            return ("leader", [author]) if author is not None else ("other", [])
         if word in ("he", "she", "i"):
             # "I" in a quotation is its speaker, the leader the text has been telling of.
             return "pronoun", []

@@ -1925,3 +1925,66 @@ def test_more_ways_of_telling_a_contact(project_kb, sentence, kind, initiator):
 )
 def test_an_appeal_or_a_convened_session_is_no_contact(project_kb, sentence):
     assert summaries(extract(f"Jerusalem, 14 October 2023\n\n{sentence}\n", project_kb)) == []
+
+
+def test_a_possessors_call_is_the_possessors_not_the_sentences_subjects(project_kb):
+    text = (
+        "KYIV, May 19 (Agency) - Ukrainian President Volodymyr Zelensky spoke with U.S. "
+        "President Donald Trump on Monday, before Trump's call with Russian President Vladimir "
+        "Putin.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2025, 5, 20)))
+
+    assert sorted(c["participants"] for c in calls) == [
+        ["donald-trump", "vladimir-putin"],
+        ["donald-trump", "volodymyr-zelensky"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A conversation between Vladimir Putin and Emmanuel Macron is not on the agenda, the "
+        "Kremlin said.",
+        "Zelensky said a phone call with Vladimir Putin would not happen until the bombing "
+        "stopped.",
+        "A meeting between Vladimir Putin and Emmanuel Macron is off the table, aides said.",
+    ],
+)
+def test_a_contact_ruled_out_for_now_is_none(project_kb, sentence):
+    calls = summaries(
+        extract(
+            f"MOSCOW, March 15 (Agency) - {sentence}\n", project_kb, published=date(2024, 3, 15)
+        )
+    )
+
+    assert calls == []
+
+
+def test_i_outside_a_quotation_is_the_leader_who_signs_the_page(project_kb):
+    text = (
+        "Media statement\n\n"
+        "Today I spoke with President Joe Biden about shipping in the Red Sea. I also spoke "
+        "with Prime Minister Rishi Sunak.\n\n"
+        "Anthony Albanese, Prime Minister\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 1, 12)))
+
+    assert sorted(c["participants"] for c in calls) == [
+        ["anthony-albanese", "joe-biden"],
+        ["anthony-albanese", "rishi-sunak"],
+    ]
+
+
+def test_i_on_an_unsigned_page_is_no_leader_named_before(project_kb):
+    text = (
+        "Statement\n\nToday I spoke with President Joe Biden about shipping in the Red Sea. I "
+        "also spoke with Prime Minister Rishi Sunak.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 1, 12)))
+
+    # Whoever "I" is, Biden and Sunak did not speak to each other.
+    assert calls == []
