@@ -60,9 +60,17 @@ _HOST_TITLES = frozenset(
     {"prime minister", "president", "chancellor", "taoiseach", "premier", "pm"}
 )
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
+#: Words for a holder of an office for the time being ("acting Iranian President X").
+_ACTING_WORDS = frozenset({"acting", "interim", "caretaker"})
 _PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+#: The form of a state's name before "of <country>": "Republic of", "Islamic Republic of",
+#: "Hashemite Kingdom of the", "Plurinational State of".
+_STATE_FORM_RE = re.compile(
+    r"(?:[A-Z][\w'-]*\s+){0,3}(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|"
+    r"Grand\s+Duchy|Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?"
+)
 _APPOSITION_RE = re.compile(r",?\s+")
 _SPACE_RE = re.compile(r"\s+")
 #: "John Q. Example Jr.", "Charles III": part of the name.
@@ -129,6 +137,15 @@ _ORGANISATION_WORDS = word_set(
 _HONORIFIC_RE = re.compile(
     r"(?:(?:His|Her|Their)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency|Holiness)|"
     r"Sheikh|Sheik|Shaikh|Sheikha|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+"
+)
+#: "son of", "daughter of" inside an Arabic name ("Khaled bin Mohamed bin Zayed").
+_PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})
+#: An heir's title: a leader's office only where the gazetteer says so (Saudi Arabia's
+#: crown prince); elsewhere the heir to a throne is no head of state or government.
+_HEIR_TITLES = frozenset({"crown prince"})
+#: A name's lineage after it: "bin Abdulaziz", "bin Hamad bin Khalifa Al Thani".
+_LINEAGE_RE = re.compile(
+    r"(?:\s+(?:bin|ibn|bint)\s+[A-Z][\w'-]*)+(?:\s+(?:Al|al|El|el)[\s-][A-Z][\w'-]*)?"
 )
 #: "the press secretary of the President ...", "aide to the Russian president": the name
 #: after such a title is the aide's.
@@ -238,6 +255,8 @@ class _Finder:
         #: Spellings the knowledge base lacks, matched to a known leader: words -> slug.
         self.spelled: dict[tuple[str, ...], str] = {}
         self._context: tuple[str, ...] | None = None
+        #: Name mentions that stand for somebody else than their leader (by ``id``).
+        self.not_leaders: set[int] = set()
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -266,6 +285,9 @@ class _Finder:
             name_mention.title = title
             name_mention.countries = countries
         mentions.extend(title_mentions)
+        mentions = [
+            m for m in mentions if id(m) not in self.not_leaders and not self._named_as_heir(m)
+        ]
         mentions.extend(self._discovered_repeats(mentions))
         mentions = _drop_overlaps(mentions)
         for mention in mentions:
@@ -305,6 +327,9 @@ class _Finder:
             if entity.has(*_PLACE_KINDS) and not full:
                 # A word that is both a place and a surname reads as the place.
                 continue
+            if self._after_patronymic(entity.first_token):
+                # "Khaled bin Mohamed bin Zayed": the father's name in the son's.
+                continue
             start = entity.start
             candidates = tuple(dict.fromkeys(full or aliases))
             if not full:
@@ -338,8 +363,27 @@ class _Finder:
             suffix = _SUFFIX_RE.match(view.folded, end)
             if suffix:
                 end = suffix.end()
+            lineage = _LINEAGE_RE.match(view.folded, end)
+            if lineage and lineage.end() <= sentence.end:
+                # "Mohammed bin Salman bin Abdulaziz Al Saud": the rest of the same name.
+                end = lineage.end()
             found.append(Mention(start, end, "name", sentence.index, candidates=candidates))
         return found
+
+    def _after_patronymic(self, token: int) -> bool:
+        """Whether the name at ``token`` follows "son of" or "daughter of" in another
+        person's name: "bin", "ibn" or "bint" (also written "bin.") after a given name."""
+        view = self.view
+        particle = token - 1
+        if particle < 1 or view.lower_words[particle] not in _PATRONYMIC_WORDS:
+            return False
+        if view.folded[view.ends[particle] : view.starts[token]] not in (" ", ". "):
+            return False
+        given = particle - 1
+        return (
+            view.folded[view.ends[given] : view.starts[particle]] == " "
+            and view.words[given][:1].isupper()
+        )
 
     def _first_name_before(
         self, middle: int, sentence: Sentence, candidates: tuple[str, ...]
@@ -421,6 +465,15 @@ class _Finder:
                 _PAST_PREFIXES
             )
             end = match.end()
+            name = names_by_start.get(match.start("title"))
+            if countries and not plural and name is not None and name.end > end:
+                # "Jordan's King Example", "the Exampish Emir Ann": an alias that opens with
+                # its title takes the country before it; of another country, it is somebody
+                # else ("Otherish King Example").
+                if self._fits(name, countries):
+                    appositions.append((name, start, canonical, countries))
+                    continue
+                self.not_leaders.add(id(name))
             possessive = view.folded[end : end + 2] == "'s"
             # "the president of France"
             if not countries and not possessive:
@@ -464,6 +517,7 @@ class _Finder:
                         and prefix in (None, "former", "acting", "interim")
                         and (capitalised or bool(countries))
                         and not self._someone_elses_title(start, sentence)
+                        and self._office_here(canonical, countries)
                     )
                     if can_discover:
                         discovered = self._discover(
@@ -536,6 +590,27 @@ class _Finder:
             return False
         return words in _HOST_TITLES and (possessive or not match.group("prefix"))
 
+    def _named_as_heir(self, mention: Mention) -> bool:
+        """Whether a known leader is named by an heir's title ("Crown Prince X") that he
+        does not hold as a leader on the article's date (ever, when it is unknown): the
+        heir to a throne, or a former leader in another office, is no leader then."""
+        if mention.kind != "name" or mention.title not in _HEIR_TITLES:
+            return False
+        day = self.reference
+        return not any(
+            term.title == mention.title and (day is None or term.covers(day))
+            for slug in mention.candidates or mention.keys
+            for term in self.kb.leaders[slug].terms
+        )
+
+    def _office_here(self, title: str, countries: tuple[str, ...]) -> bool:
+        """Whether ``title`` may be a leader's office in ``countries`` on the article's date:
+        an heir's title ("Crown Prince X") is one only where the gazetteer gives that office
+        to somebody of the country then; any other head of state's or government's title is."""
+        if title not in _HEIR_TITLES:
+            return True
+        return any(self.kb.leaders_with_title(code, title, self.reference) for code in countries)
+
     def _is_pm_title(self, match: re.Match[str]) -> bool:
         """Whether "pm" is the title PM (written in capitals, not after a number: "3 PM")."""
         start, end = match.start("title"), match.end("title")
@@ -568,6 +643,11 @@ class _Finder:
         if of is None:
             return None
         entity = self.entity_by_start.get(of.end())
+        if entity is None:
+            # "of the Republic of Example": a form of the state's name the gazetteer lacks.
+            form = _STATE_FORM_RE.match(self.view.folded, of.end())
+            if form is not None:
+                entity = self.entity_by_start.get(form.end())
         if entity is None or not entity.has(COUNTRY):
             return None
         if self.view.folded[entity.end : entity.end + 1] == "'":
@@ -604,6 +684,8 @@ class _Finder:
         """Walk left of a title: demonyms ("Russian and French") or "Country's", a determiner."""
         view = self.view
         folded = view.folded
+        # "Iran's caretaker president": the holder for the time being is the leader.
+        position = self._after_acting(position, sentence)
         start = position
         countries: list[str] = []
         entity = self._place_ending_at(position - 1, sentence)
@@ -626,6 +708,9 @@ class _Finder:
             entity = self._place_ending_at(cut, sentence)
             if entity is not None and entity.end == cut and entity.has(COUNTRY):
                 return entity.start, tuple(entity.keys(COUNTRY)), None
+        if countries:
+            # "the acting Iranian president"
+            start = self._after_acting(start, sentence)
         determiner = None
         previous = view.last_token_before(start)
         if previous >= 0 and view.starts[previous] >= sentence.start:
@@ -639,6 +724,20 @@ class _Finder:
                         determiner = "the two"
                         start = view.starts[previous - 1]
         return start, tuple(dict.fromkeys(countries)), determiner
+
+    def _after_acting(self, offset: int, sentence: Sentence) -> int:
+        """Where the word "acting", "interim" or "caretaker" right before ``offset`` starts
+        (``offset`` itself when there is none)."""
+        view = self.view
+        token = view.last_token_before(offset)
+        if (
+            token >= 0
+            and view.starts[token] >= sentence.start
+            and view.lower_words[token] in _ACTING_WORDS
+            and view.folded[view.ends[token] : offset] == " "
+        ):
+            return view.starts[token]
+        return offset
 
     def _place_ending_at(self, offset: int, sentence: Sentence) -> EntityMatch | None:
         """The country or demonym whose last token ends at or just before ``offset``."""
@@ -984,7 +1083,7 @@ class _Finder:
                 if tuple(view.words[index : index + n]) != variant:
                     continue
                 start, end = view.starts[index], view.ends[index + n - 1]
-                if start < after.get(key, 0):
+                if start < after.get(key, 0) or self._after_patronymic(index):
                     continue
                 position = bisect_right(covered, (start, 10**9)) - 1
                 if position >= 0 and covered[position][1] > start:
