@@ -1221,9 +1221,11 @@ def _meet_trigger(
         return None
     verb = re.sub(r"\s+", " ", match.group("verb"))
     obj = ctx.leaders.by_start.get(match.end())
+    # "hosted the leaders of A, B and C": a meeting with each (see `_more_countries`).
+    listed = obj is not None and obj.kind == "group" and bool(obj.countries) and len(obj.keys) >= 2
     if obj is not None and (obj.possessive or obj.kind == "group"):
         obj = None
-    if verb in _MEET_OBJECT_REQUIRED and obj is None:
+    if verb in _MEET_OBJECT_REQUIRED and obj is None and not listed:
         return None
     start = match.start()
     if match.group().rstrip().endswith(" by"):

@@ -1988,3 +1988,27 @@ def test_i_on_an_unsigned_page_is_no_leader_named_before(project_kb):
 
     # Whoever "I" is, Biden and Sunak did not speak to each other.
     assert calls == []
+
+
+@pytest.mark.parametrize("verb", ["hosted", "welcomed", "received"])
+def test_a_leader_who_hosts_the_leaders_of_several_countries_meets_each(project_kb, verb):
+    text = (
+        f"Washington, 24 September 2021\n\nPresident Joe Biden {verb} the leaders of Australia, "
+        "India and Japan at the White House on Friday.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted((c["participants"], c["kind"]) for c in calls) == [
+        (["joe-biden", "narendra-modi"], "meeting"),
+        (["joe-biden", "scott-morrison"], "meeting"),
+        (["joe-biden", "yoshihide-suga"], "meeting"),
+    ]
+
+
+def test_hosting_the_two_leaders_names_no_one(project_kb):
+    text = (
+        "Washington, 24 September 2021\n\nPresident Joe Biden hosted the two leaders on Friday.\n"
+    )
+
+    assert summaries(extract(text, project_kb)) == []
