@@ -255,9 +255,12 @@ class Contact:
 
     @property
     def duration(self) -> tuple[Duration, Sentence] | None:
-        for candidate in self.candidates:
-            if candidate.duration is not None:
-                return candidate.duration, candidate.sentence
+        # An exact figure ("lasted 2 hours and 17 minutes") over a rounded one ("for more
+        # than two hours"), else the first told.
+        told = [(c.duration, c.sentence) for c in self.candidates if c.duration is not None]
+        exact = [pair for pair in told if pair[0].qualifier is None]
+        if exact or told:
+            return (exact or told)[0]
         return self.nearby_duration
 
     @property
@@ -1328,7 +1331,15 @@ def _candidate(
     ):
         return None
     initiator, initiator_span = _initiator(ctx, sentence, trigger, subject, participants)
-    durations = ctx.durations(sentence)
+    # "a three-hour meeting" in the sentence of a phone call: that meeting's length.
+    durations = [
+        d
+        for d in ctx.durations(sentence)
+        if not any(
+            other is not trigger and other.start <= d.start and d.end <= other.end
+            for other in ctx.triggers_by_sentence.get(sentence.index, ())
+        )
+    ]
     duration = None
     if durations:
         duration = min(

@@ -19,8 +19,10 @@ _QUALIFIER = (
     r"fewer\s+than|under|up\s+to)"
 )
 _HALF = (
-    r"(?P<half>(?:an?|one)\s+hour\s+and\s+a\s+half|(?P<whole>one|two|three|four|five|\d+)"
-    r"\s+and\s+a\s+half\s+hours?|half\s+an\s+hour|half-hour|half\s+hour)"
+    r"(?P<half>(?:an?|one)\s+hour\s+and\s+a\s+half|(?P<whole>one|two|three|four|five|six|"
+    # "four and a half hours", "four-and-a-half hours", "a four-and-a-half-hour meeting".
+    r"seven|eight|nine|ten|eleven|twelve|\d+)[\s-]+and[\s-]+a[\s-]+half[\s-]+hours?|"
+    r"half\s+an\s+hour|half-hour|half\s+hour)"
 )
 _PLAIN = (
     rf"(?P<number>{NUMBER_PATTERN})[\s-]+(?P<unit>minutes?|mins?|hours?)"

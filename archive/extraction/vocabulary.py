@@ -292,6 +292,7 @@ _MODIFIERS = (
     r"formal|expanded|narrow-format|restricted-format|extended-format|delegation-level|"
     r"crucial|high-stakes|strategic|historic|landmark|hastily\s+arranged|one-to-one|"
     r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight)-and-a-half-hours?(?:-long)?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
     r"approximately|about|around|some|nearly|almost|roughly|more\s+than|over|"
     # "the G7 leaders' video call", "the first Quad leaders' virtual summit": a group's name

@@ -2012,3 +2012,37 @@ def test_hosting_the_two_leaders_names_no_one(project_kb):
     )
 
     assert summaries(extract(text, project_kb)) == []
+
+
+def test_the_length_of_another_contact_in_the_sentence_is_that_contacts(project_kb):
+    text = (
+        "Jerusalem, 9 March 2022\n\nPrime Minister Naftali Bennett spoke by phone with "
+        "President Vladimir Putin on Tuesday, after flying to Moscow on Saturday for a "
+        "three-hour meeting with him.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted((c["kind"], c["date"], c["duration"][0]) for c in calls) == [
+        ("meeting", "2022-03-05", 180),
+        ("phone", "2022-03-08", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "minutes"),
+    [
+        # The exact figure a later sentence gives refines the rounded one.
+        (
+            "Putin and Macron spoke by phone for more than two hours on Sunday. An aide said "
+            "the conversation lasted 2 hours and 17 minutes.",
+            137,
+        ),
+        ("Putin and Macron held talks in Moscow on Sunday that lasted four-and-a-half hours.", 270),
+        ("Putin and Macron held a four-and-a-half-hour meeting in Moscow on Sunday.", 270),
+    ],
+)
+def test_how_long_a_contact_lasted_in_more_of_its_forms(project_kb, sentences, minutes):
+    calls = summaries(extract(f"Moscow, 21 February 2022\n\n{sentences}\n", project_kb))
+
+    assert [c["duration"] for c in calls] == [(minutes, None)]
