@@ -2038,7 +2038,7 @@ def _initiator(
         made
         and subject
         and trigger.head in ("call", "calls")
-        and re.match(r"\s+(?:to|with)\b", lower[trigger.end : trigger.end + 6])
+        and _MADE_TO_RE.match(lower, trigger.end)
     ):
         # "made a call to Y", "made telephone calls with A and B": X placed them.
         return subject, (trigger.start, trigger.end)
@@ -2054,6 +2054,16 @@ def _initiator(
             other = participants[1] if participants[0] == subject else participants[0]
             return other, (bare.start(), bare.end())
     return picked if picked is not None else (None, None)
+
+
+#: After "made a call": to whom, also after its day ("made a phone call on Wednesday to Y").
+_MADE_TO_RE = re.compile(
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:yesterday|today|tonight|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|this\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+(?:to|with)\b"
+)
+#: A form of address between "at the request of" and the name: "of Mr X", "of H.E. X".
+_ADDRESS_RE = re.compile(r"(?:mr|mrs|ms|dr|h\.\s?e)\.?\s+")
 
 
 def _initiator_from_hints(
@@ -2087,6 +2097,9 @@ def _initiator_hints(
         if mention is None and lower.startswith("the ", after):
             # "upon the request from the President": the leader the title stands for.
             mention = ctx.leaders.by_start.get(after + 4)
+        if mention is None and (address := _ADDRESS_RE.match(lower, after)) is not None:
+            # "on the initiative of Mr X"
+            mention = ctx.leaders.by_start.get(address.end())
         if mention is not None and mention.key:
             hints.append((mention.key, frozenset(), (match.start(), mention.end)))
             continue
@@ -2107,8 +2120,9 @@ def _initiator_hints(
         # "initiated by Finland", "at the initiative of the USA".
         start = after + 4 if lower.startswith("the ", after) else after
         entity = ctx.entities_by_start.get(start)
-        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT):
-            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT))
+        # "initiated by Finland", "requested by <capital>": a capital for its government.
+        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT, CAPITAL):
+            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT, CAPITAL))
             hints.append((None, codes, (match.start(), entity.end)))
     # "at the latter's invitation": the leader named last (or first) before it.
     for match in _LATTER_INITIATIVE_RE.finditer(lower, sentence.start, sentence.end):
@@ -2132,8 +2146,9 @@ def _initiator_hints(
             hints.append((None, codes, (match.start(), entity.end)))
     for match in POSSESSIVE_INITIATIVE_RE.finditer(ctx.view.folded, sentence.start, sentence.end):
         entity = ctx.entities_by_start.get(match.start("side"))
-        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT):
-            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT))
+        # "at <capital>'s request": the capital's government.
+        if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT, CAPITAL):
+            codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT, CAPITAL))
             hints.append((None, codes, (match.start(), match.end())))
     for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
         if not mention.key:

@@ -2046,3 +2046,35 @@ def test_how_long_a_contact_lasted_in_more_of_its_forms(project_kb, sentences, m
     calls = summaries(extract(f"Moscow, 21 February 2022\n\n{sentences}\n", project_kb))
 
     assert [c["duration"] for c in calls] == [(minutes, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "initiator"),
+    [
+        (
+            "President Emmanuel Macron made a phone call on Wednesday to President Vladimir Putin.",
+            "emmanuel-macron",
+        ),
+        (
+            "The telephone conversation between Vladimir Putin and Emmanuel Macron took place on "
+            "Wednesday on the initiative of Mr Macron.",
+            "emmanuel-macron",
+        ),
+        # A capital stands for its government.
+        (
+            "Emmanuel Macron spoke with Vladimir Putin by phone on Wednesday at Paris's request.",
+            "emmanuel-macron",
+        ),
+        (
+            "Emmanuel Macron spoke with Vladimir Putin by phone on Wednesday. The call was "
+            "requested by Moscow.",
+            "vladimir-putin",
+        ),
+    ],
+)
+def test_who_placed_the_call_in_more_of_its_forms(project_kb, sentences, initiator):
+    calls = summaries(extract(f"Moscow, 12 October 2023\n\n{sentences}\n", project_kb))
+
+    assert [(c["participants"], c["initiator"]) for c in calls] == [
+        (["emmanuel-macron", "vladimir-putin"], initiator)
+    ]
