@@ -298,6 +298,8 @@ class ContactContext:
 
     #: The items of a page's list closed by their own date line (``metadata.closing_stamps``).
     closing_stamps: list[tuple[int, int, int, date]] = field(default_factory=list)
+    #: The leader of the government whose page this is, when known (``hosts``).
+    host_leader: str | None = None
 
     def author(self) -> Mention | None:
         """The leader who signs the page: a line that is only a leader's name, with or
@@ -1307,6 +1309,18 @@ def _candidate(
     if participants is None:
         return None
     full = len(participants) >= 2
+    if (
+        not full
+        and sentence.is_title
+        and trigger.construct == "with"
+        and ctx.host_leader is not None
+        and participants
+        and ctx.host_leader not in participants
+    ):
+        # "Telephone conversation with the President of X" heading a government's page: its
+        # own leader's.
+        participants = [ctx.host_leader, *participants]
+        full = True
     if trigger.series and len(participants) < 3 and not _series_with_others(ctx, trigger):
         return None  # "held phone calls with Y": several calls, none of them one contact
     if not full and not (trigger.det in _DEFINITE and trigger.construct in _NOUN_NAMES):

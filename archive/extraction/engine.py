@@ -18,7 +18,7 @@ from .dates import (
 )
 from .hosts import host_country
 from .knowledge import KnowledgeBase, LeaderEntry
-from .leaders import LeaderAnalysis, analyse_leaders
+from .leaders import LeaderAnalysis, LeaderInfo, analyse_leaders
 from .metadata import Metadata, closing_stamps, item_stamps, read_metadata
 from .records import (
     ArticleRecord,
@@ -102,6 +102,7 @@ class _Extraction:
         host = host_country(self.kb, self.url, self.text, entities, reference)
         leaders = analyse_leaders(view, self.kb, entities, sentences, reference, host)
         self.warnings.extend(leaders.warnings)
+        host_leader = self._host_leader(leaders, host, reference)
         country_of = {key: info.country for key, info in leaders.leaders.items()}
         ctx = ContactContext(
             view=view,
@@ -114,9 +115,16 @@ class _Extraction:
             warnings=self.warnings,
             item_stamps=item_stamps(view.folded, meta.body_start),
             closing_stamps=closing_stamps(view.folded),
+            host_leader=host_leader,
         )
         self.ctx = ctx
         contacts = find_contacts(ctx)
+        if (
+            host_leader is not None
+            and host_leader not in leaders.order
+            and any(host_leader in contact.participants for contact in contacts)
+        ):
+            leaders.order.append(host_leader)
         self._lead_dates(contacts, ctx, sentences, leaders)
         self._default_dates(contacts, meta, dateline_date, year_inferred, published)
         contacts = self._in_office(contacts, leaders, reference)
@@ -777,6 +785,24 @@ class _Extraction:
                 else None
             ),
         )
+
+    def _host_leader(
+        self, leaders: LeaderAnalysis, host: str | None, on: date | None
+    ) -> str | None:
+        """The leader of the page's own government on the article's date (its country's
+        effective office, see `KnowledgeBase.leaders_with_title`), known to the analysis so
+        that a headline without a subject ("Telephone conversation with X") can name him."""
+        if host is None or on is None:
+            return None
+        found = self.kb.leaders_with_title(host, "leader", on)
+        if not found:
+            return None
+        entry = found[0][0]
+        if entry.slug not in leaders.leaders:
+            leaders.leaders[entry.slug] = LeaderInfo(
+                entry.slug, entry.name, entry.country, True, slug=entry.slug
+            )
+        return entry.slug
 
     def _ref(self, leaders: LeaderAnalysis, key: str, on: date | None) -> LeaderRef:
         info = leaders.leaders[key]

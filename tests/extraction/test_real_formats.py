@@ -2078,3 +2078,38 @@ def test_who_placed_the_call_in_more_of_its_forms(project_kb, sentences, initiat
     assert [(c["participants"], c["initiator"]) for c in calls] == [
         (["emmanuel-macron", "vladimir-putin"], initiator)
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "url"),
+    [
+        ("", "http://en.kremlin.ru/events/president/news/1"),
+        # No address: the seat the page names says whose it is.
+        ("The Kremlin, Moscow\n", None),
+    ],
+)
+def test_a_headline_without_a_subject_on_a_governments_page_is_its_leaders_contact(
+    project_kb, opening, url
+):
+    text = (
+        "Telephone conversation with President of Turkey Recep Tayyip Erdogan\n"
+        f"February 18, 2022\n{opening}\n"
+        "The conversation lasted about an hour. The two leaders exchanged views on trade.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, url=url))
+
+    assert [(c["participants"], c["date"], c["duration"]) for c in calls] == [
+        (["recep-tayyip-erdogan", "vladimir-putin"], "2022-02-18", (60, "about"))
+    ]
+
+
+def test_a_headline_without_a_subject_on_a_page_of_no_known_government_names_no_one(
+    project_kb,
+):
+    text = (
+        "Telephone conversation with President of Turkey Recep Tayyip Erdogan\n"
+        "February 18, 2022\n\nThe conversation lasted about an hour.\n"
+    )
+
+    assert summaries(extract(text, project_kb)) == []
