@@ -221,6 +221,8 @@ class Candidate:
     subject: str | None = None
     #: Background only by its tense ("had called"): no date, no "previous", no "last".
     backshifted: bool = False
+    #: "also spoke on January 6": another occasion of leaders told before, on its own day.
+    again: bool = False
 
 
 @dataclass(slots=True)
@@ -1384,6 +1386,15 @@ def _candidate(
         background=background,
         subject=subject,
         backshifted=looking_back == "tense" and (resolved is None or resolved.value is None),
+        again=(
+            date_expr is not None
+            and date_expr.form in ("full", "month_day")
+            and trigger.verb_start is not None
+            and _ALSO_RE.search(
+                lower, max(window_start, trigger.verb_start - 12), trigger.verb_start
+            )
+            is not None
+        ),
     )
 
 
@@ -1861,6 +1872,23 @@ def date_blocked(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> boo
     return _DATE_BLOCKERS_RE.search(ctx.view.lower, start, expr.start) is not None
 
 
+#: An aside that gives the moment in another time zone, opened before a date...
+_OTHER_ZONE_RE = re.compile(r"\((?:[^()]*?\btime\b)?[^()]*\Z")
+#: ... and closed after it with the zone's name: "..., Japan time)".
+_CLOSING_RE = re.compile(r"[^()]*?\btime\s*\)")
+
+
+def _without_mentions(ctx: ContactContext, sentence: Sentence, start: int, end: int) -> str:
+    """The lower-cased text from ``start`` to ``end`` with every leader mention (names and
+    titles) blanked out."""
+    window = ctx.view.lower[start:end]
+    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
+        if mention.start < end and mention.end > start:
+            left, right = max(mention.start, start) - start, min(mention.end, end) - start
+            window = window[:left] + " " * (right - left) + window[right:]
+    return window
+
+
 def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> DateExpr | None:
     """The date expression of the sentence that dates this trigger, if any."""
     lower = ctx.view.lower
@@ -1871,12 +1899,19 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
         if trigger.verb == "thanked" and expr.start < trigger.end:
             continue  # "on Wednesday thanked Y for calling him": the day of the thanks
         if expr.end <= trigger.start:
-            between = lower[expr.end : trigger.start]
+            between = _without_mentions(ctx, sentence, expr.end, trigger.start)
         elif expr.start >= trigger.end:
-            between = lower[trigger.end : expr.start]
+            between = _without_mentions(ctx, sentence, trigger.end, expr.start)
         else:
             between = ""
+        # (Leaders' names and titles blanked: "the President of the United States" states
+        # nothing.)
         if REPORTING_RE.search(between):
+            continue
+        if _OTHER_ZONE_RE.search(lower, max(sentence.start, expr.start - 60), expr.start) and (
+            _CLOSING_RE.search(lower, expr.end, sentence.end)
+        ):
+            # "(local time; 7:30 a.m. on November 16, Tokyo time)": the same moment elsewhere.
             continue
         if expr.start >= trigger.end and _ANOTHER_EVENT_RE.search(between):
             # "spoke ... ahead of Trump's planned meeting with Z on Friday": the day is the
@@ -2201,6 +2236,9 @@ def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     return (a.value.year, a.value.month) == (b.value.year, b.value.month)
 
 
+_ALSO_RE = re.compile(r"\b(?:also|again)\s+(?:\w+\s+)?\Z")
+
+
 def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
     wanted = set(candidate.participants)
     if (
@@ -2219,6 +2257,12 @@ def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
             continue
         if not _compatible_date(contact.date, candidate.date):
             continue
+        if (
+            candidate.again
+            and (contact.date is None or contact.date.value is None)
+            and all(c.sentence.index != candidate.sentence.index for c in contact.candidates)
+        ):
+            continue  # "X spoke with Y. On January 6, the two also spoke": another day's
         if candidate.full:
             if set(contact.participants) != wanted or contact.background != candidate.background:
                 continue

@@ -263,7 +263,20 @@ class _Extraction:
         date: a readout or a news story reports the day's contacts (a day late, at worst,
         across time zones, which matching allows for). Either is marked as inferred."""
         told_before: set[frozenset[str]] = set()
+        previous: Contact | None = None
         for contact in sorted(contacts, key=lambda c: c.first_sentence.start):
+            before, previous = previous, contact
+            if (
+                not contact.background
+                and (contact.date is None or contact.date.value is None)
+                and before is not None
+                and before.date is not None
+                and before.date.precision == "day"
+                and (then := self._then(contact)) is not None
+            ):
+                # "X spoke with Y on Sunday. He then called Z.": the same day, told next.
+                contact.date = ResolvedDate(before.date.value, "day", "then")
+                contact.date_span = then
             people = frozenset(contact.participants)
             # A second contact of the same leaders is another occasion than the news
             # ("spoke on Friday ... following up on their meeting in Samarkand").
@@ -418,6 +431,15 @@ class _Extraction:
         if role in own_titles:
             return False
         return _LEADER_TITLE_RE.search(match.group("rest")) is None
+
+    def _then(self, contact: Contact) -> tuple[int, int] | None:
+        """The span of "then" (or "afterwards", "subsequently", "after that") right before the
+        verb of the contact's first report, if any."""
+        trigger = contact.candidates[0].trigger
+        verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
+        first = contact.first_sentence
+        match = _THEN_RE.search(self.ctx.view.lower, max(first.start, verb - 30), verb)
+        return (match.start(1), match.end(1)) if match else None
 
     def _leads(self, contact: Contact) -> bool:
         """Whether a contact is the article's news: told in its title or first sentences
@@ -620,6 +642,8 @@ class _Extraction:
             )
         if resolved.basis == "told" and said:
             return f"{said}, the day it was made known (the text names no day of the contact)"
+        if resolved.basis == "then" and said:
+            return f"{said}: the day of the contact told before it ({_day(resolved.value)})"
         if resolved.basis == "published":
             return f"the article's date ({_day(self.published_date)}); {NO_OTHER_DAY}"
         if resolved.basis == "item":
@@ -867,6 +891,8 @@ _TOLD_BEFORE_RE = re.compile(rf"\b{_TOLD_VERBS}\s+$")
 _REPORTED_THAT_RE = re.compile(rf"(?:{REPORTING_RE.pattern})(?:\s+on\s+\w+)?\s+that\b")
 #: "the latest call", "their most recent conversation": a contact before the article's news.
 _LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|last)\b")
+#: "He then called Z", "Afterwards, X spoke with Z": next, the same day.
+_THEN_RE = re.compile(r"\b(then|afterwards|subsequently|after\s+that)\b[,\s]+(?:\w+\s+){0,3}\Z")
 #: How a date taken from the dateline or the page, not from the contact's own words, is told.
 DATELINE_DAY = "the dateline's day"
 NO_OTHER_DAY = "the text names no other day"

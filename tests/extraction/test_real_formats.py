@@ -2113,3 +2113,66 @@ def test_a_headline_without_a_subject_on_a_page_of_no_known_government_names_no_
     )
 
     assert summaries(extract(text, project_kb)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Another occasion of the same leaders, on its own day: two calls, each on its day.
+        (
+            "Telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev\n"
+            "January 7, 2022\n\nVladimir Putin had a telephone conversation with President of "
+            "Kazakhstan Kassym-Jomart Tokayev. On January 6, the two presidents also spoke by "
+            "phone.\n",
+            None,
+            ["2022-01-06", "2022-01-07"],
+        ),
+        # The same moment in another time zone, in an aside.
+        (
+            "On November 15, commencing at 5:30 p.m. (local time; 7:30 a.m. on November 16, "
+            "Tokyo time) for approximately 30 minutes, Prime Minister Shigeru Ishiba held a "
+            "meeting with President Xi Jinping in Lima.\n",
+            date(2024, 11, 16),
+            ["2024-11-15"],
+        ),
+        # A title ("... of the United States") says nothing of what was stated.
+        (
+            "Prime Minister Justin Trudeau spoke by telephone with the President of the United "
+            "States on Sunday.\n",
+            date(2024, 2, 26),
+            ["2024-02-25"],
+        ),
+        # The contact referred to in a relative clause of its own.
+        (
+            "President Abdel Fattah al-Sisi has held a phone conversation with President "
+            "Emmanuel Macron. The call, which took place yesterday afternoon, focused on Sudan.\n",
+            date(2023, 6, 10),
+            ["2023-06-09"],
+        ),
+        # "then": the same day as the contact told before it.
+        (
+            "President Emmanuel Macron spoke with President Volodymyr Zelensky on Sunday. He then "
+            "called President Joe Biden.\n",
+            date(2023, 6, 10),
+            ["2023-06-04", "2023-06-04"],
+        ),
+    ],
+)
+def test_the_day_of_a_contact_in_more_of_the_ways_readouts_tell_it(
+    project_kb, text, published, expected
+):
+    calls = summaries(extract(text, project_kb, published=published))
+
+    assert sorted(c["date"] for c in calls) == expected
+
+
+def test_a_day_taken_from_the_contact_before_is_shown_as_inferred(project_kb):
+    text = (
+        "President Emmanuel Macron spoke with President Volodymyr Zelensky on Sunday. He then "
+        "called President Joe Biden.\n"
+    )
+
+    record = extract(text, project_kb, published=date(2023, 6, 10))
+
+    (then,) = [c for c in record.calls if any(p.slug == "joe-biden" for p in c.participants)]
+    assert then.date_inferred == "'then': the day of the contact told before it (4 June 2023)"
