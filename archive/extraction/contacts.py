@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .dates import DateExpr, ResolvedDate, resolve
+from .dates import UNKNOWN, DateExpr, ResolvedDate, resolve
 from .durations import Duration, find_durations
 from .knowledge import CAPITAL, COUNTRY, DEMONYM, SEAT, EntityMatch
 from .leaders import LeaderAnalysis, Mention
@@ -57,6 +57,7 @@ from .vocabulary import (
     MODE_RE,
     MONTHS,
     NON_LEADER_ROLE_RE,
+    NUMBER_PATTERN,
     PLUPERFECT_RE,
     PLURAL_HEADS,
     POSSESSIVE_INITIATIVE_RE,
@@ -73,6 +74,7 @@ from .vocabulary import (
     VAGUE_PAST_RE,
     WEEKDAYS,
     WITH_RE,
+    number_value,
     word_set,
 )
 
@@ -1340,6 +1342,15 @@ def _candidate(
             )
     looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
     background = looking_back is not None
+    told_at = trigger.verb_start if trigger.verb_start is not None else trigger.start
+    if trigger.construct == "prep" and (prep := _PREP_AFTER_RE.match(lower, told_at)):
+        told_at = prep.end()  # "three days after his summit with Z": the contact after "after"
+    offset = _OFFSET_RE.search(lower, max(sentence.start, told_at - 60), told_at)
+    if offset is not None:
+        # "X met Y on Monday, three days after his summit with Z": Z's contact is counted
+        # from the day of the contact it is told after, and is the earlier one.
+        resolved, date_expr = _offset_date(ctx, sentence, offset), None
+        background = offset.group("dir") != "before"
     if (resolved is None or resolved.value is None) and VAGUE_PAST_RE.search(
         lower,
         max(sentence.start, trigger.start - _CLAUSE_REACH),
@@ -2234,6 +2245,50 @@ def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     if "year" in (a.precision, b.precision):
         return a.value.year == b.value.year
     return (a.value.year, a.value.month) == (b.value.year, b.value.month)
+
+
+#: "three days after (his summit with Z)", "a day after (Trump spoke to Z)", "hours before":
+#: a contact placed by its distance from another. Up to three words (a subject) between.
+_OFFSET_RE = re.compile(
+    rf"\b(?P<count>{NUMBER_PATTERN}|a|one|the)\s+(?P<unit>days?|weeks?|hours?)\s+"
+    r"(?P<dir>after|before|earlier|later)\s+(?:[\w'’-]+\s+){0,3}\Z"
+)
+
+
+_PREP_AFTER_RE = re.compile(r"(?:after|before)\s+")
+
+
+def _offset_date(ctx: ContactContext, sentence: Sentence, offset: re.Match[str]) -> ResolvedDate:
+    """The day ``offset`` ("three days after") counts to, from the last day the sentence
+    names before it; unknown when it names none, or when the distance is vague."""
+    anchor = None
+    for expr in ctx.dates_by_sentence.get(sentence.index, ()):
+        if expr.end <= offset.start() and not date_blocked(ctx, sentence, expr):
+            anchor = expr
+    if anchor is None:
+        return UNKNOWN
+    day = resolve(anchor, ctx.reference_for(anchor))
+    if day.value is None or day.precision != "day":
+        return UNKNOWN
+    raw = offset.group("count")
+    unit = offset.group("unit")
+    if unit.startswith("hour"):
+        count = 0.0
+    elif raw in ("a", "one", "the"):
+        count = 1.0
+    else:
+        count = number_value(raw) or 0.0
+    if (not count and not unit.startswith("hour")) or count > 60:
+        return UNKNOWN
+    days = int(count * (7 if unit.startswith("week") else 1))
+    sign = -1 if offset.group("dir") in ("after", "later") else 1
+    said = " ".join(offset.group(0).split()[:3])
+    return ResolvedDate(
+        day.value + timedelta(days=sign * days),
+        "day",
+        "offset",
+        explanation=f"'{said}' {day.value.day} {day.value:%B %Y}",
+    )
 
 
 _ALSO_RE = re.compile(r"\b(?:also|again)\s+(?:\w+\s+)?\Z")

@@ -165,6 +165,9 @@ class ResolvedDate:
     basis: str | None
     year_inferred: bool = False
     warning: str | None = None
+    #: How the day was counted, in words, where no one expression of the text gives it
+    #: ("'three days after' 18 August 2025").
+    explanation: str | None = None
 
 
 UNKNOWN = ResolvedDate(None, "unknown", None)

@@ -642,6 +642,8 @@ class _Extraction:
             )
         if resolved.basis == "told" and said:
             return f"{said}, the day it was made known (the text names no day of the contact)"
+        if resolved.explanation:
+            return resolved.explanation
         if resolved.basis == "then" and said:
             return f"{said}: the day of the contact told before it ({_day(resolved.value)})"
         if resolved.basis == "published":

@@ -2176,3 +2176,37 @@ def test_a_day_taken_from_the_contact_before_is_shown_as_inferred(project_kb):
 
     (then,) = [c for c in record.calls if any(p.slug == "joe-biden" for p in c.participants)]
     assert then.date_inferred == "'then': the day of the contact told before it (4 June 2023)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier"),
+    [
+        (
+            "President Donald Trump met President Volodymyr Zelensky at the White House on "
+            "Monday, three days after his summit with President Vladimir Putin in Alaska.",
+            ("2025-08-15", "'three days after' 18 August 2025"),
+        ),
+        (
+            "President Volodymyr Zelensky spoke with President Donald Trump on Monday, a day "
+            "after Trump spoke to President Vladimir Putin.",
+            ("2025-08-17", "'a day after' 18 August 2025"),
+        ),
+    ],
+)
+def test_a_contact_told_as_days_before_another_is_counted_from_its_day(
+    project_kb, sentence, earlier
+):
+    record = extract(
+        f"WASHINGTON, Aug 19 (Agency) - {sentence}\n", project_kb, published=date(2025, 8, 19)
+    )
+
+    told = {
+        tuple(sorted(p.slug for p in c.participants)): (c.role, c.date, c.date_inferred)
+        for c in record.calls
+    }
+    assert told[("donald-trump", "vladimir-putin")] == (
+        "background",
+        date.fromisoformat(earlier[0]),
+        earlier[1],
+    )
+    assert told[("donald-trump", "volodymyr-zelensky")][:2] == ("main", date(2025, 8, 18))
