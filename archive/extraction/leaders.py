@@ -43,11 +43,13 @@ from .vocabulary import (
     BLOCKING_TITLE_PREFIXES,
     DISCOVERY_TITLES,
     FUNCTION_WORDS,
+    GENERIC_TITLES,
     LIST_GAP_RE,
     MONTHS,
     NAME_PARTICLES,
     NON_LEADER_ROLE_RE,
     PLURAL_TITLE_WORDS,
+    SUBJECT_SKIP,
     TITLE_CANONICAL,
     TITLE_RE,
     WEEKDAYS,
@@ -60,8 +62,46 @@ _HOST_TITLES = frozenset(
     {"prime minister", "president", "chancellor", "taoiseach", "premier", "pm"}
 )
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "both", "two"})
+#: The offices of a head of state ("the Head of State", "His Majesty").
+_HEAD_OF_STATE_OFFICES = frozenset(
+    {*GENERIC_TITLES["head of state"], "head of state", "grand duke", "prince", "co-prince"}
+)
+#: Titles an official readout gives the leader it has named in full, alone as a sentence's
+#: subject later on ("The President later spoke with ...", "His Highness the Amir also
+#: received ..."), and the offices each stands for.
+_SUBJECT_TITLE_OFFICES: dict[str, frozenset[str]] = {
+    "president": frozenset({"president"}),
+    "prime minister": frozenset({"prime minister", "premier"}),
+    "chancellor": frozenset({"chancellor"}),
+    "head of state": _HEAD_OF_STATE_OFFICES,
+    "head of government": frozenset(GENERIC_TITLES["head of government"]),
+    "emir": _HEAD_OF_STATE_OFFICES,
+    "king": _HEAD_OF_STATE_OFFICES,
+    "sultan": _HEAD_OF_STATE_OFFICES,
+}
+#: Title words that stand alone for a leader only after a form of address ("His Highness
+#: the Amir", "His Majesty the King"); "the king" alone may be anybody's.
+_ADDRESSED_TITLES = frozenset({"emir", "king", "sultan"})
+#: "His Highness", "His Majesty" right before a title: the form of address of its holder.
+_ADDRESS_BEFORE_RE = re.compile(r"(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness)\s+\Z")
+#: A style before a head of state's title and name: "Custodian of the Two Holy Mosques King
+#: X", "Guardian of the Constitution President Y" (capitalised words, "of the", capitalised
+#: words); the mention starts with it.
+_STYLE_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?:[A-Z][\w'-]*[ \t]+){1,3}of[ \t]+the[ \t]+(?:[A-Z][\w'-]*[ \t]+){1,4}\Z"
+)
+#: "His Majesty" alone, not before a name or a title ("His Majesty later received ..."):
+#: the head of state a readout has named.
+_BARE_MAJESTY_RE = re.compile(
+    r"\b(?:His|Her)\s+Majesty(?=[ \t]+(?!(?:the|and|or|of|to|in|for)\b)[a-z])"
+)
+#: An opening phrase before a sentence's subject that ends with a comma ("On May 3, the
+#: Prime Minister ..."): a few words, no quotation.
+_OPENING_PHRASE_RE = re.compile(r"[^,;:\"]{1,60},\s*\Z")
 #: Words for a holder of an office for the time being ("acting Iranian President X").
 _ACTING_WORDS = frozenset({"acting", "interim", "caretaker"})
+#: Words of a title's own before it: "Federal Chancellor", "German Federal President".
+_TITLE_QUALIFIERS = frozenset({"federal"})
 _PAST_PREFIXES = frozenset({"former", "late", "then", "ex", "previous", "erstwhile"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "the two", "their"})
 _OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -95,6 +135,7 @@ _NOT_NAME_WORDS = word_set(
     ministry department bureau embassy secretariat website portal archive archives photo
     photos picture pictures image images video videos file copyright rights reserved
     update updated updates live breaking exclusive report reports statement statements
+    posted published released issued modified edited uploaded
     readout readouts transcript transcripts communique speech remarks briefing interview
     majesty majesties highness highnesses excellency excellencies holiness honour honor
     royal
@@ -183,6 +224,9 @@ class Mention:
     possessed: str | None = None
     #: Name mentions: candidate slugs when an alias is shared by several leaders.
     candidates: tuple[str, ...] = ()
+    #: Title mentions: a title alone as its sentence's subject ("The President later
+    #: spoke ..."), which may stand for the leader the text last made a subject.
+    bare: bool = False
 
     @property
     def key(self) -> str | None:
@@ -290,6 +334,8 @@ class _Finder:
         ]
         mentions.extend(self._discovered_repeats(mentions))
         mentions = _drop_overlaps(mentions)
+        for mention in mentions:
+            self._take_style(mention)
         for mention in mentions:
             self._mark_possessive(mention)
         name_counts: Counter[str] = Counter()
@@ -501,6 +547,10 @@ class _Finder:
                     if spelled is not None:
                         found.append(spelled)
                         continue
+                if gap is not None and "\n" in gap.group():
+                    # "... from the President of France" ending a headline, then "Posted On:
+                    # <date>": a name never goes on across a line break.
+                    gap = None
                 if gap is not None:
                     # "French President Ann Example", "his Russian counterpart, Boris Example",
                     # "the Sultan of Example, His Majesty Ann Example"
@@ -560,10 +610,15 @@ class _Finder:
                     )
                 )
                 continue
+            bare = (
+                not countries
+                and not possessive
+                and self._bare_subject_title(match, canonical, determiner, capitalised, start)
+            )
             if not countries and self._host_title(match, determiner, capitalised, possessive):
                 # A government's readout: "The Prime Minister spoke to ...": its own leader.
                 countries = (self.host,)
-            if countries:
+            if countries or bare:
                 found.append(
                     Mention(
                         start,
@@ -573,9 +628,108 @@ class _Finder:
                         title=canonical,
                         countries=countries,
                         determiner=determiner,
+                        bare=bare,
                     )
                 )
+        found.extend(self._bare_majesties())
         return found, appositions
+
+    def _take_style(self, mention: Mention) -> None:
+        """Start a leader's mention at the style before its title ("Custodian of the Two
+        Holy Mosques King X"): capitalised words with "of the" right before the title, none of
+        them a title, a role, an institution or a place, and no capitalised word before them."""
+        if mention.kind not in ("name", "discovered"):
+            return
+        view = self.view
+        title = TITLE_RE.match(view.lower, mention.start)
+        if title is None or title.group("prefix") or title.group("title") == "pm":
+            return
+        sentence = self.sentence_of(mention.start)
+        if sentence is None:
+            return
+        style = _STYLE_BEFORE_RE.search(view.folded, sentence.start, mention.start)
+        if style is None:
+            return
+        previous = view.last_token_before(style.start())
+        if (
+            previous >= 0
+            and view.starts[previous] >= sentence.start
+            and view.words[previous][:1].isupper()
+            and view.folded[view.ends[previous] : style.start()] == " "
+        ):
+            # The tail of a longer run of capitalised words (a headline in title case).
+            return
+        words = style.group().split()
+        lowered = " ".join(words).lower()
+        if (
+            TITLE_RE.search(lowered)
+            or NON_LEADER_ROLE_RE.search(lowered)
+            or any(
+                w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS for w in words
+            )
+            or any(style.start() <= e.start < style.end() for e in self.entities)
+        ):
+            return
+        mention.start = style.start()
+
+    def _bare_subject_title(
+        self,
+        match: re.Match[str],
+        title: str,
+        determiner: str | None,
+        capitalised: bool,
+        start: int,
+    ) -> bool:
+        """Whether a title stands alone, capitalised, as its sentence's subject: "The
+        President later spoke ...", "This morning the Prime Minister ...", "His Highness the
+        Amir also received ...". An official readout calls so the leader it named in full."""
+        if not capitalised or determiner != "the" or match.group("prefix"):
+            return False
+        if title not in _SUBJECT_TITLE_OFFICES:
+            return False
+        words = _SPACE_RE.sub(" ", match.group("title"))
+        if words == "pm" or (
+            title in _ADDRESSED_TITLES
+            and not _ADDRESS_BEFORE_RE.search(self.view.folded, max(0, start - 40), start)
+        ):
+            return False
+        return self._opens_sentence(start)
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether the words before ``start`` leave it its sentence's subject: nothing but a
+        form of address ("His Highness"), words of time ("This morning", "Later") or an
+        opening phrase with its comma ("On May 3,"); a line break opens a sentence too."""
+        sentence = self.sentence_of(start)
+        if sentence is None:
+            return False
+        folded = self.view.folded
+        line = folded.rfind("\n", sentence.start, start) + 1
+        before = folded[max(line, sentence.start) : start]
+        address = _ADDRESS_BEFORE_RE.search(before)
+        if address is not None:
+            before = before[: address.start()]
+        if not before.strip() or _OPENING_PHRASE_RE.fullmatch(before):
+            return True
+        return all(word.lower() in SUBJECT_SKIP or word.isdigit() for word in before.split())
+
+    def _bare_majesties(self) -> list[Mention]:
+        """ "His Majesty" alone as a sentence's subject ("His Majesty later received ...")."""
+        found: list[Mention] = []
+        for match in _BARE_MAJESTY_RE.finditer(self.view.folded):
+            sentence = self.sentence_of(match.start())
+            if sentence is None or not self._opens_sentence(match.start()):
+                continue
+            found.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    "title",
+                    sentence.index,
+                    title="head of state",
+                    bare=True,
+                )
+            )
+        return found
 
     def _host_title(
         self, match: re.Match[str], determiner: str | None, capitalised: bool, possessive: bool
@@ -685,7 +839,8 @@ class _Finder:
         view = self.view
         folded = view.folded
         # "Iran's caretaker president": the holder for the time being is the leader.
-        position = self._after_acting(position, sentence)
+        # "Federal Chancellor X": the word is part of the title.
+        position = self._after_acting(self._after_qualifier(position, sentence), sentence)
         start = position
         countries: list[str] = []
         entity = self._place_ending_at(position - 1, sentence)
@@ -724,6 +879,20 @@ class _Finder:
                         determiner = "the two"
                         start = view.starts[previous - 1]
         return start, tuple(dict.fromkeys(countries)), determiner
+
+    def _after_qualifier(self, offset: int, sentence: Sentence) -> int:
+        """Where a word of the title's own right before ``offset`` starts ("Federal" in
+        "Federal Chancellor"); ``offset`` itself when there is none."""
+        view = self.view
+        token = view.last_token_before(offset)
+        if (
+            token >= 0
+            and view.starts[token] >= sentence.start
+            and view.lower_words[token] in _TITLE_QUALIFIERS
+            and view.folded[view.ends[token] : offset] == " "
+        ):
+            return view.starts[token]
+        return offset
 
     def _after_acting(self, offset: int, sentence: Sentence) -> int:
         """Where the word "acting", "interim" or "caretaker" right before ``offset`` starts
@@ -1193,6 +1362,8 @@ class _Finder:
         order: list[str] = []
         recent_before: dict[int, list[str]] = {}
         previous_subject: str | None = None
+        #: The leaders the sentences so far had as their subjects, most recent first.
+        subjects: list[str] = []
         last_pair: list[str] | None = None
 
         def touch(key: str) -> None:
@@ -1206,11 +1377,20 @@ class _Finder:
             recent_before[sentence.index] = list(recent)
             sentence_subject: str | None = None
             resolved_here: list[Mention] = []
-            for mention in by_sentence.get(sentence.index, ()):
+            here = by_sentence.get(sentence.index, ())
+            for mention in here:
                 if mention.kind == "title":
-                    key = self._resolve_title(
-                        mention.countries[0], mention.title or "leader", recent, counts
-                    )
+                    key = None
+                    if mention.countries:
+                        key = self._resolve_title(
+                            mention.countries[0], mention.title or "leader", recent, counts
+                        )
+                    if mention.bare and (key is None or _named_beside(key, mention, here)):
+                        # "The President later spoke with ...": the leader the text last
+                        # made a subject, never the sentence's other party.
+                        host_leader, key = key, self._subject_holder(mention, here, subjects)
+                        if key is None and (host_leader is not None or not mention.countries):
+                            continue
                     if key is None:
                         self.warnings.append(
                             f"'{self.view.text[mention.start : mention.end]}' names no leader "
@@ -1261,10 +1441,46 @@ class _Finder:
                     sentence_subject = mention.key
             if sentence_subject is not None:
                 previous_subject = sentence_subject
+                if sentence_subject in subjects:
+                    subjects.remove(sentence_subject)
+                subjects.insert(0, sentence_subject)
             named = list(dict.fromkeys(k for m in resolved_here for k in m.keys))
             if len(named) >= 2:
                 last_pair = named[:2]
         return recent_before, order
+
+    def _subject_holder(
+        self, mention: Mention, here: list[Mention], subjects: list[str]
+    ) -> str | None:
+        """The leader a title alone as a sentence's subject stands for: the one the text
+        last made a subject who holds that office (any head of state's, for "the Head of
+        State" or "His Majesty"); never a leader the same sentence names as another party,
+        and nobody when the title does not open the sentence."""
+        if not here or here[0] is not mention:
+            return None
+        offices = _SUBJECT_TITLE_OFFICES.get(mention.title or "")
+        if not offices:
+            return None
+        for key in subjects:
+            if not self._holds(key, offices):
+                continue
+            return None if _named_beside(key, mention, here) else key
+        return None
+
+    def _holds(self, key: str, offices: frozenset[str]) -> bool:
+        """Whether a leader holds one of ``offices`` on the article's date (ever, when it
+        is unknown); a discovered leader, the title the text gave them."""
+        info = self.leaders.get(key)
+        if info is not None and not info.known:
+            return info.title in offices
+        entry = self.kb.leaders.get(key)
+        if entry is None:
+            return False
+        return any(
+            _office_is(term.title, offices)
+            for term in entry.terms
+            if self.reference is None or term.covers(self.reference)
+        )
 
     def _resolve_title(
         self, country: str, title: str, recent: list[str], counts: Counter[str]
@@ -1338,6 +1554,17 @@ class _Finder:
         if term is None and entry.terms and self.reference is None:
             term = entry.terms[-1]
         return term.title if term else None
+
+
+def _office_is(title: str, offices: frozenset[str]) -> bool:
+    """Whether a term's title is one of ``offices`` ("acting president" is a president's)."""
+    title = title.lower()
+    return title in offices or title.rsplit(" ", 1)[-1] in offices
+
+
+def _named_beside(key: str, mention: Mention, here: list[Mention]) -> bool:
+    """Whether another mention of the same sentence names the leader ``key``."""
+    return any(key in (other.keys or other.candidates) for other in here if other is not mention)
 
 
 def _glued_end(word: str) -> int | None:

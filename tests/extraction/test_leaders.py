@@ -387,3 +387,170 @@ def test_a_title_of_a_states_formal_name_goes_with_the_name_after_it(project_kb,
 
     (call,) = participants(record)
     assert "ebrahim-raisi" in call
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline that ends in a title, then the page's stamp line.
+        "Prime Minister receives a telephone call from the President of France\n"
+        "Posted On: 14 JUL 2023 8:05PM by Press Office\n"
+        "The Prime Minister, Shri Narendra Modi, received a telephone call today from the "
+        "President of France, H.E. Mr. Emmanuel Macron.",
+        # The stamp run into the headline's line.
+        "Call with the President of France Posted On 14 July 2023\n"
+        "Prime Minister Narendra Modi spoke by phone with President Emmanuel Macron today.",
+    ],
+)
+def test_a_stamp_word_or_the_next_line_is_no_name_after_a_title(project_kb, text):
+    record = extract(text, project_kb, published=date(2023, 7, 14))
+
+    assert leader_keys(record) == ["emmanuel-macron", "narendra-modi"]
+    assert participants(record) == [["emmanuel-macron", "narendra-modi"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "call"),
+    [
+        (
+            "President Kassym-Jomart Tokayev opened a session of the National Council. The "
+            "President later had a telephone conversation with President of Kyrgyzstan Sadyr "
+            "Japarov.",
+            date(2023, 1, 12),
+            ["kassym-jomart-tokayev", "sadyr-japarov"],
+        ),
+        (
+            "President Emmanuel Macron visited a farm in the morning. The Head of State then "
+            "spoke by telephone with President Joe Biden.",
+            date(2024, 2, 26),
+            ["emmanuel-macron", "joe-biden"],
+        ),
+        (
+            "His Highness the Amir Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah opened the new "
+            "session of parliament. His Highness the Amir also received a phone call from Saudi "
+            "Crown Prince Mohammed bin Salman.",
+            date(2020, 12, 16),
+            ["mohammed-bin-salman", "nawaf-al-ahmad-al-jaber-al-sabah"],
+        ),
+        (
+            "His Majesty King Abdullah II toured a school in Amman. His Majesty later received a "
+            "phone call from President Emmanuel Macron.",
+            date(2023, 3, 1),
+            ["abdullah-ii", "emmanuel-macron"],
+        ),
+        (
+            "Prime Minister Imran Khan addressed the nation on Thursday. On May 3, the Prime "
+            "Minister telephoned Canadian Prime Minister Justin Trudeau.",
+            date(2020, 6, 25),
+            ["imran-khan", "justin-trudeau"],
+        ),
+        (
+            "President Obama opened a conference in New York. This morning the President also "
+            "spoke by phone with Prime Minister Turnbull.",
+            date(2016, 9, 20),
+            ["barack-obama", "malcolm-turnbull"],
+        ),
+        (
+            "Premier Li Qiang chaired a State Council meeting. The Premier later spoke by phone "
+            "with Prime Minister Anthony Albanese.",
+            date(2024, 3, 1),
+            ["anthony-albanese", "li-qiang"],
+        ),
+    ],
+)
+def test_a_title_alone_as_a_later_subject_is_the_leader_last_named_as_subject(
+    project_kb, text, published, call
+):
+    record = extract(text, project_kb, published=published)
+
+    assert participants(record) == [call]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The subject before holds another office.
+        (
+            "Prime Minister Imran Khan chaired a cabinet meeting on Thursday. The President later "
+            "telephoned Canadian Prime Minister Justin Trudeau.",
+            date(2020, 6, 25),
+            [],
+        ),
+        # The subject before is the other party of this sentence.
+        (
+            "Vladimir Putin met Recep Tayyip Erdogan in Sochi. The President then spoke by phone "
+            "with Vladimir Putin about grain.",
+            date(2023, 10, 10),
+            [["recep-tayyip-erdogan", "vladimir-putin"]],
+        ),
+        # The title is no subject.
+        (
+            "Prime Minister Imran Khan chaired a cabinet meeting on Thursday. Canadian Prime "
+            "Minister Justin Trudeau later telephoned the Prime Minister.",
+            date(2020, 6, 25),
+            [],
+        ),
+    ],
+)
+def test_a_title_alone_names_nobody_of_another_office_or_party(
+    project_kb, text, published, expected
+):
+    record = extract(text, project_kb, published=published)
+
+    assert participants(record) == expected
+    assert [call.kind for call in record.calls] == ["meeting"] * len(expected)
+
+
+def test_a_government_page_keeps_its_own_leader_for_a_title_alone(project_kb):
+    text = (
+        "Prime Minister Giorgia Meloni visited Kyiv on Monday. The Prime Minister spoke to "
+        "Chancellor Olaf Scholz this morning."
+    )
+
+    record = extract(
+        text, project_kb, published=date(2023, 3, 1), url="https://www.gov.uk/government/news/x"
+    )
+
+    assert participants(record) == [["olaf-scholz", "rishi-sunak"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His Highness the Amir Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah received a phone call on "
+        "Tuesday from Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud.",
+        "Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud made a phone call on "
+        "Tuesday to His Highness Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah.",
+    ],
+)
+def test_a_style_before_a_kings_title_is_part_of_his_mention(project_kb, text):
+    record = extract(text, project_kb, published=date(2020, 12, 16))
+
+    (call,) = summaries(record)
+    assert (call["participants"], call["initiator"]) == (
+        ["nawaf-al-ahmad-al-jaber-al-sabah", "salman-bin-abdulaziz-al-saud"],
+        "salman-bin-abdulaziz-al-saud",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "call"),
+    [
+        (
+            "French President François Hollande telephoned Federal Chancellor Angela Merkel today "
+            "after the storm.",
+            date(2016, 7, 23),
+            (["angela-merkel", "francois-hollande"], "francois-hollande"),
+        ),
+        (
+            "German Federal President Frank-Walter Steinmeier telephoned President Emmanuel Macron "
+            "today.",
+            date(2019, 10, 1),
+            (["emmanuel-macron", "frank-walter-steinmeier"], "frank-walter-steinmeier"),
+        ),
+    ],
+)
+def test_federal_before_a_title_is_part_of_it(project_kb, text, published, call):
+    record = extract(text, project_kb, published=published)
+
+    assert [(c["participants"], c["initiator"]) for c in summaries(record)] == [call]
