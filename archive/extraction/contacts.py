@@ -494,12 +494,16 @@ _DURATION_REACH = 3
 #: What follows "called X" when X is called something: "his great friend", "a dictator".
 _NAMING_RE = re.compile(r"\s+(?:(?:his|her|their|its|our|my|a|an)\s+\w|[\"']\w)")
 #: Words between "called" and the leader called: "called newly elected US President X".
+#: "his brother, President X", "her friend Y": how Gulf and Arab readouts name a peer.
+_KIN = r"(?:(?:his|her)\s+(?:(?:dear|close|good)\s+)?(?:brother|sister|friend)(?:,\s*|\s+))?"
+_KIN_RE = re.compile(_KIN)
 _EPITHET_RE = re.compile(
-    r"(?:(?:newly|freshly|recently)[\s-]+(?:elected|appointed|re-elected|sworn[\s-]+in)|"
-    r"re-elected|new|his|her|their|the|"
-    # Honorifics a name may carry: "phoned Sheikh X", "called His Majesty King X".
-    r"(?:his|her)\s+(?:highness|majesty|excellency)(?:\s+sheikh)?|sheikh|sheikha|h\.\s?e\.|"
-    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
+    # Honorifics a name may carry: "phoned Sheikh X", "called His Majesty King X" (before
+    # "his" alone, which would stop short of them).
+    r"(?:(?:his|her)\s+(?:highness|majesty|excellency)(?:\s+sheikh)?|sheikh|sheikha|h\.\s?e\.|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?|"
+    r"(?:newly|freshly|recently)[\s-]+(?:elected|appointed|re-elected|sworn[\s-]+in)|"
+    r"re-elected|new|his|her|their|the)\s+"
 )
 
 
@@ -734,10 +738,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                 if match.end("verb") == ends[i]:
                     sentence = sentence_at(match.start())
                     # "called newly elected US President X": the object after its epithet.
-                    after = _EPITHET_RE.match(lower, match.end())
-                    obj = leaders.by_start.get(match.end()) or (
-                        leaders.by_start.get(after.end()) if after else None
-                    )
+                    obj = _leader_at(ctx, match.end(), allow_groups=True)
                     if obj is not None and _NAMING_RE.match(lower, obj.end):
                         obj = None  # "called X his great friend": named, not telephoned
                     if obj is None and sentence and _ME_RE.match(lower, match.end()):
@@ -777,13 +778,9 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     )
                 ]
                 obj = next(
-                    (
-                        leaders.by_start[at]
-                        for at in (match.end(), *address)
-                        if at in leaders.by_start
-                    ),
+                    (leaders.by_start[at] for at in address if at in leaders.by_start),
                     None,
-                )
+                ) or _leader_at(ctx, match.end(), allow_groups=True)
                 if sentence is not None and obj is not None:
                     trigger = _phone_trigger("received", match, "received", sentence, obj)
                     if "courtesy" in match.group():
@@ -887,13 +884,18 @@ def _passive_or_visit(ctx: ContactContext, match: re.Match[str], sentence: Sente
     return None
 
 
-def _leader_at(ctx: ContactContext, position: int) -> Mention | None:
-    """The one leader named at ``position``, after an epithet ("newly elected") if any."""
-    after = _EPITHET_RE.match(ctx.view.lower, position)
-    found = ctx.leaders.by_start.get(position) or (
-        ctx.leaders.by_start.get(after.end()) if after else None
-    )
-    if found is None or found.kind == "group" or found.possessive:
+def _leader_at(ctx: ContactContext, position: int, allow_groups: bool = False) -> Mention | None:
+    """The one leader named at ``position``, after a kinship ("his brother,") and an epithet
+    ("newly elected", "His Highness") if any."""
+    lower, by_start = ctx.view.lower, ctx.leaders.by_start
+    kin = _KIN_RE.match(lower, position)
+    found = None
+    for at in dict.fromkeys((position, kin.end() if kin else position)):
+        after = _EPITHET_RE.match(lower, at)
+        found = by_start.get(at) or (by_start.get(after.end()) if after else None)
+        if found is not None:
+            break
+    if found is None or found.possessive or (found.kind == "group" and not allow_groups):
         return None
     return found
 

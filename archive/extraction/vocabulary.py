@@ -343,9 +343,7 @@ APPOSITIVE_RE = re.compile(rf",\s+(?=(?:their|the|a|an)\s){CONTACT_NP}")
 #: "the phone call between", "a call with".
 WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with)\b")
 #: "their previous phone call took place", "the call lasted".
-AFTER_RE = re.compile(
-    rf"\b{CONTACT_NP}(?:,?\s+(?:that|which))?\s+(?P<after>{_AFTER_VERBS})\b"
-)
+AFTER_RE = re.compile(rf"\b{CONTACT_NP}(?:,?\s+(?:that|which))?\s+(?P<after>{_AFTER_VERBS})\b")
 #: An adverb that may stand between an auxiliary and its participle: "had last spoken".
 _PERFECT_ADVERB = r"(?:(?:last|already|previously|earlier|also|first|briefly|recently|just)\s+)?"
 #: "spoke", "talked", "have spoken", "had last spoken".

@@ -2210,3 +2210,30 @@ def test_a_contact_told_as_days_before_another_is_counted_from_its_day(
         earlier[1],
     )
     assert told[("donald-trump", "volodymyr-zelensky")][:2] == ("main", date(2025, 8, 18))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "initiator"),
+    [
+        (
+            "King Abdullah II received a phone call this evening from his brother, President "
+            "Mahmoud Abbas.",
+            "mahmoud-abbas",
+        ),
+        (
+            "King Abdullah II received a phone call from his brother His Excellency President "
+            "Mahmoud Abbas.",
+            "mahmoud-abbas",
+        ),
+        (
+            "King Abdullah II phoned his brother, President Mahmoud Abbas, on Wednesday.",
+            "abdullah-ii",
+        ),
+    ],
+)
+def test_a_peer_named_as_a_brother_is_still_the_other_party(project_kb, sentence, initiator):
+    calls = summaries(extract(f"Amman, 12 October 2023\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["initiator"]) for c in calls] == [
+        (["abdullah-ii", "mahmoud-abbas"], initiator)
+    ]
