@@ -64,6 +64,7 @@ from .vocabulary import (
     PREP_RE,
     RECEIVED_CALL_RE,
     REPORTING_RE,
+    REPORTING_VERBS,
     REQUEST_RE,
     SERIES_DETERMINERS,
     SIDE_RE,
@@ -557,7 +558,7 @@ _HEAD_TOKENS = word_set(
     """
     call calls conversation conversations talk talks meeting meetings summit discussion
     discussions exchange exchanges interview conference videoconference videocall
-    consultations link tete contact contacts chat
+    consultations link tete contact contacts chat telecon
     """
 )
 _SPEAK_TOKENS = frozenset(
@@ -595,6 +596,7 @@ _DISCUSS_TOKENS = frozenset(
         "exchanged",
         "reviewed",
         "consulted",
+        "interacted",
     }
 )
 #: "the initiative (to hold the call) came from <side>", "the request came from <side>".
@@ -642,7 +644,9 @@ _HOW_RE = re.compile(
     rf"(?:\s+[a-z]+){{0,3}}?\s+(?:{_MEANS}|(?P<meeting>in\s+person|face-to-face))\b"
 )
 #: "talks in <city>", "talks at the <palace>": a place right after the contact noun.
-_VENUE_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)")
+_VENUE_RE = re.compile(r",?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)")
+#: "took place in <city>": where the contact was held.
+_HELD_RE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b")
 
 
 def _at_a_place(ctx: ContactContext, head_end: int) -> bool:
@@ -689,8 +693,17 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
     heads: set[int] = set()
     # Only words that can end a contact noun or be a contact verb are looked at closely.
     interesting = (
-        _HEAD_TOKENS | _SPEAK_TOKENS | _CALL_TOKENS | _MEET_TOKENS | _DISCUSS_TOKENS | _TOOK_TOKENS
-    ) | {"thanked", "returned"}
+        (
+            _HEAD_TOKENS
+            | _SPEAK_TOKENS
+            | _CALL_TOKENS
+            | _MEET_TOKENS
+            | _DISCUSS_TOKENS
+            | _TOOK_TOKENS
+        )
+        | {"thanked", "returned"}
+        | _PHRASAL_TOKENS
+    )
     for i in positions_in(words, interesting):
         word = words[i]
         if word in _HEAD_TOKENS:
@@ -744,6 +757,9 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     if obj is None and sentence and _ME_RE.match(lower, match.end()):
                         # '"President X called me this morning," Y said': the quote's speaker.
                         obj = _quote_speaker(ctx, sentence, match.start())
+                    if obj is None and sentence and _HIM_RE.match(lower, match.end()):
+                        # "Y said that X had called him": the leader who says so.
+                        obj = _reporter(ctx, sentence, match.start())
                     if obj is None and sentence is not None:
                         other = _passive_or_visit(ctx, match, sentence)
                         if other is not None:
@@ -786,6 +802,38 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     if "courtesy" in match.group():
                         trigger.kind = "meeting"  # "received a courtesy call from Y": a visit
                     found.append(trigger)
+        if word in _PHRASAL_TOKENS:
+            # "reached out to Y", "got on the phone with Y", "sat down with Y".
+            match = _PHRASAL_RE.match(lower, starts[i])
+            sentence = sentence_at(starts[i])
+            obj = _leader_at(ctx, match.end()) if match and sentence is not None else None
+            if obj is not None:
+                verb = " ".join(match.group("verb").split())
+                if verb.startswith("sat"):
+                    found.append(
+                        Trigger(
+                            start=match.start(),
+                            end=match.end(),
+                            construct="meet",
+                            sentence=sentence.index,
+                            kind="meeting",
+                            verb=verb,
+                            verb_start=match.start(),
+                            verb_end=match.start() + len(match.group("verb")),
+                            obj=obj,
+                        )
+                    )
+                else:
+                    # "got on the phone with Y" says nothing of who called.
+                    construct = "call" if verb.startswith("reached") else "speak"
+                    trigger = _phone_trigger(construct, match, verb, sentence, obj)
+                    if verb.startswith("reached"):
+                        # Reaching out is by phone unless the text says how.
+                        trigger.kind_certain = False
+                        how = MODE_RE.search(lower, obj.end, min(obj.end + 40, sentence.end))
+                        if how is not None:
+                            trigger.kind, trigger.kind_certain = how.lastgroup, True
+                    found.append(trigger)
         if word == "returned":
             # "X returned the call of Y": X called Y back.
             match = _RETURNED_CALL_RE.match(lower, starts[i])
@@ -824,6 +872,25 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
 
 
 _ME_RE = re.compile(r"me\b")
+_HIM_RE = re.compile(r"(?:him|her)\b")
+_SAID_THAT_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|told\s+\w+)\b[^.;]*?\Z")
+
+
+def _reporter(ctx: ContactContext, sentence: Sentence, position: int) -> Mention | None:
+    """In "Y said (on Friday) that X had called him", Y: the one leader named before a
+    reporting verb that stands before the caller; None when there is not exactly one."""
+    mentions = [
+        m
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if m.end <= position and m.key and not m.possessive and m.kind != "group"
+    ]
+    if len(mentions) != 2:
+        return None
+    reporter, caller = mentions
+    said = _SAID_THAT_RE.search(ctx.view.lower, reporter.end, caller.start)
+    return reporter if said is not None else None
+
+
 _LINE_RE = re.compile(r"[^\n]+")
 #: Before a signing leader's name on its line: nothing, a title, or "Statement by".
 _SIGNED_BEFORE_RE = re.compile(
@@ -843,6 +910,11 @@ def _inside_quotation(text: str, position: int) -> bool:
     return len(_QUOTE_MARKS_RE.findall(text, paragraph, position)) % 2 == 1
 
 
+#: Verbs of more than one word that tell a contact with the leader after them.
+_PHRASAL_RE = re.compile(
+    r"(?P<verb>reached\s+out|got\s+on\s+the\s+(?:tele)?phone|sat\s+down)\s+(?:to|with)\s+"
+)
+_PHRASAL_TOKENS = frozenset({"reached", "got", "sat"})
 #: "returned the call of", "returned a phone call from": the one who returns it calls.
 _RETURNED_CALL_RE = re.compile(
     r"returned\s+(?:(?:the|a|an)\s+)?(?:(?:tele)?phone\s+)?call\s+(?:of|from)\s+"
@@ -942,6 +1014,7 @@ def _phone_trigger(
     )
 
 
+_WITH_AFTER_RE = re.compile(r"\s+with\b")
 #: What follows a plural contact noun told as several contacts: "calls with", also after the
 #: day ("held a series of calls yesterday with A, B and C").
 _SERIES_WITH_RE = re.compile(
@@ -983,7 +1056,19 @@ def _noun_trigger(
     )
     if head in PLURAL_HEADS and not series and not (head == "contacts" and kw):
         return None
-    if head in HEADS_NEEDING_KIND and not kw:
+    link = match.groupdict().get("link")
+    if link == "to" and not (possessive and _leader_follows_to(ctx, head_end)):
+        return None  # only "X's call to Y" is a contact: "a call to action" is none
+    if (
+        head in HEADS_NEEDING_KIND
+        and not kw
+        and not (
+            # "held a discussion with Y": a contact, of a kind its clause may tell.
+            construct == "hold"
+            and head in ("discussion", "talk")
+            and _WITH_AFTER_RE.match(lower, head_end)
+        )
+    ):
         return None
     if head == "link" and not (kw and kw.startswith("video")):
         return None
@@ -1012,8 +1097,16 @@ def _noun_trigger(
         return None  # "the summit on Monday" is an event; "the phone call on Monday" a contact
     if construct == "appos" and not kw and head not in ("call", "meeting", "summit"):
         return None  # ", the talks" is too vague in apposition
-    if construct in ("with", "after") and not det and not kw and not sentence.is_title:
-        return None  # headlines drop articles: "X's Call with Y"
+    if (
+        construct in ("with", "after")
+        and not det
+        and not kw
+        and not sentence.is_title
+        and not (link == "between" and head in ("talks", "meeting", "meetings"))
+    ):
+        # Headlines drop articles ("X's Call with Y"); "Talks between X and Y took place"
+        # needs none.
+        return None
     kind = KIND_BY_WORD.get(kw) if kw else None
     if kind is None:
         # "a meeting via a special video link", "talks via an encrypted video channel".
@@ -1036,9 +1129,16 @@ def _noun_trigger(
             kind = "phone" if how.group("phone") else "video" if how.group("video") else "meeting"
         elif _at_a_place(ctx, head_end):
             kind = "meeting"  # "held talks in <city>": the leaders were together there
-    if "courtesy" in (match.group("mods") or "").split():
+    mod_words = (match.group("mods") or "").split()
+    if "courtesy" in mod_words:
         # "paid a courtesy call on Y": a visit, in person.
         kind, certain = "meeting", True
+    elif (
+        kind == "meeting"
+        and not kw
+        and {"video", "videoconference", "virtual", "online"} & set(mod_words)
+    ):
+        kind = "video"  # "a Summit video conference meeting"
     heads.add(head_end)
     trigger = Trigger(
         start=match.start(),
@@ -1151,6 +1251,7 @@ def _kind_from_the_clause(
         if trigger.end <= m.start < end
     ]
     ends += [d.end for d in durations if trigger.end <= d.start < end]
+    ends += [m.end() for m in _HELD_RE.finditer(lower, trigger.end, end)]
     if any(_at_a_place(ctx, position) for position in ends):
         return "meeting"
     return None
@@ -1619,7 +1720,7 @@ def _participants(
     return list(dict.fromkeys(keys)), subject
 
 
-_NOUN_LINK_RE = re.compile(r"\s+(?P<link>with|between)\s+")
+_NOUN_LINK_RE = re.compile(r"\s+(?P<link>with|between|to)\s+")
 #: Between a possessor and its contact noun: "Y's call", "Y’s phone call".
 _POSSESSOR_GAP_RE = re.compile(r"(?:['’]s?)?\s*")
 #: In a list of leaders, a country's name not known as one may stand before a title:
@@ -2236,7 +2337,9 @@ def _initiator_hints(
 
 
 def _compatible_kind(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    # "held a meeting with Y. The meeting took place via videoconference.": a meeting
+    # held by video.
+    return a is None or b is None or a == b or {a, b} == {"meeting", "video"}
 
 
 def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
@@ -2344,7 +2447,9 @@ def _merge(contacts: list[Contact], candidate: Candidate, clock: int) -> None:
     best.candidates.append(candidate)
     best.touched = clock
     if candidate.kind is not None and (
-        best.kind is None or (not best.kind_certain and candidate.trigger.kind_certain)
+        best.kind is None
+        or (not best.kind_certain and candidate.trigger.kind_certain)
+        or (best.kind == "meeting" and candidate.kind == "video")
     ):
         best.kind = candidate.kind
         best.kind_certain = candidate.trigger.kind_certain

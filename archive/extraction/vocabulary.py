@@ -291,6 +291,8 @@ _MODIFIERS = (
     r"informal|introductory|courtesy|congratulatory|serious|difficult|fine|nice|"
     r"formal|expanded|narrow-format|restricted-format|extended-format|delegation-level|"
     r"crucial|high-stakes|strategic|historic|landmark|hastily\s+arranged|one-to-one|"
+    # "a Japan-Ukraine Summit Meeting", "a Summit video conference meeting".
+    r"summit|video\s+conference|videoconference|(?:[a-z]+-)+[a-z]+|"
     r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight)-and-a-half-hours?(?:-long)?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
@@ -315,7 +317,7 @@ _KIND_WORDS = (
 _HEADS = (
     r"calls?|conversations?|talks?|meetings?|summit|discussions?|exchanges?|interview|"
     r"conference|videoconference|video-conference|videocall|consultations|link|"
-    r"tete-a-tete|contacts?|chat"
+    r"tete-a-tete|contacts?|chat|telecon"
 )
 CONTACT_NP = (
     rf"(?:(?P<det>{_DETERMINERS})\s+)?(?P<mods>(?:(?:{_MODIFIERS})[\s,]+){{0,4}})"
@@ -341,7 +343,7 @@ PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
 #: ", their first phone call in two years,": a contact named in apposition.
 APPOSITIVE_RE = re.compile(rf",\s+(?=(?:their|the|a|an)\s){CONTACT_NP}")
 #: "the phone call between", "a call with".
-WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with)\b")
+WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with|to)\b")
 #: "their previous phone call took place", "the call lasted".
 AFTER_RE = re.compile(rf"\b{CONTACT_NP}(?:,?\s+(?:that|which))?\s+(?P<after>{_AFTER_VERBS})\b")
 #: An adverb that may stand between an auxiliary and its participle: "had last spoken".
@@ -414,6 +416,7 @@ KIND_BY_WORD = {
     "face-to-face": "meeting",
 }
 KIND_BY_HEAD = {
+    "telecon": "phone",
     "call": "phone",
     "calls": "phone",
     "videocall": "video",

@@ -2237,3 +2237,90 @@ def test_a_peer_named_as_a_brother_is_still_the_other_party(project_kb, sentence
     assert [(c["participants"], c["initiator"]) for c in calls] == [
         (["abdullah-ii", "mahmoud-abbas"], initiator)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "initiator"),
+    [
+        (
+            "President Emmanuel Macron reached out to President Xi Jinping by telephone on Friday.",
+            "phone",
+            "emmanuel-macron",
+        ),
+        (
+            "President Emmanuel Macron got on the phone with President Xi Jinping on Friday.",
+            "phone",
+            None,
+        ),
+        (
+            "President Emmanuel Macron sat down with President Xi Jinping in Beijing on Friday.",
+            "meeting",
+            None,
+        ),
+        (
+            "President Emmanuel Macron interacted with President Xi Jinping through video "
+            "conferencing on Friday.",
+            "video",
+            None,
+        ),
+        (
+            "President Emmanuel Macron had a telecon with President Xi Jinping on Friday.",
+            "phone",
+            None,
+        ),
+        (
+            "Macron's call to President Xi Jinping on Friday lasted 30 minutes.",
+            "phone",
+            "emmanuel-macron",
+        ),
+        (
+            "President Emmanuel Macron has held a discussion with the President of China, Xi "
+            "Jinping, in Beijing on Friday.",
+            "meeting",
+            None,
+        ),
+        (
+            "Talks between Emmanuel Macron and President of China Xi Jinping took place in "
+            "Beijing on Friday.",
+            "meeting",
+            None,
+        ),
+        (
+            "President Emmanuel Macron held a France-China Summit Meeting with President Xi "
+            "Jinping on Friday.",
+            "meeting",
+            None,
+        ),
+        (
+            "President Emmanuel Macron held a Summit video conference meeting with President Xi "
+            "Jinping on Friday.",
+            "video",
+            None,
+        ),
+        (
+            "President Xi Jinping said on Friday that Macron had called him.",
+            "phone",
+            "emmanuel-macron",
+        ),
+    ],
+)
+def test_still_more_ways_of_telling_a_contact(project_kb, sentence, kind, initiator):
+    calls = summaries(extract(f"Beijing, 14 October 2023\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"], c["date"], c["initiator"]) for c in calls] == [
+        (["emmanuel-macron", "xi-jinping"], kind, "2023-10-13", initiator)
+    ]
+
+
+def test_a_meeting_said_later_to_be_held_by_video_is_a_video_contact(project_kb):
+    text = (
+        "Meeting with President of Finland Sauli Niinisto\n\nMoscow, 14 October 2023\n\n"
+        "Vladimir Putin held a meeting with President of Finland Sauli Niinisto. The meeting "
+        "took place via videoconference.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["kind"]) for c in calls] == [
+        (["sauli-niinisto", "vladimir-putin"], "video")
+    ]
