@@ -1181,6 +1181,10 @@ def _speak_trigger(
                 return None
     clause_end = _clause_end(lower, match.end(), sentence.end)
     mode = MODE_RE.search(lower, match.end(), min(clause_end, match.end() + 60))
+    if mode is not None and _TO_MEET_RE.search(
+        lower, max(match.end(), mode.start() - 30), mode.start()
+    ):
+        mode = None  # "talked for 30 minutes and agreed to meet in person soon"
     kind = None
     certain = True
     if mode:
@@ -1219,9 +1223,12 @@ _VIDEO_IN_CLAUSE_RE = re.compile(
 )
 #: Together in one place: "on the sidelines of", "during his state visit".
 _IN_PERSON_RE = re.compile(
-    r"\b(?:on\s+the\s+(?:sidelines?|margins?)\s+of|(?:state|official|working)\s+visit|"
-    r"in\s+person|face[\s-]to[\s-]face)\b"
+    r"\b(?:on\s+the\s+(?:sidelines?|margins?)\s+of|in\s+person|face[\s-]to[\s-]face)\b"
 )
+#: "Y, who is on a state visit to X,": anywhere in the sentence, they are together.
+_VISIT_RE = re.compile(r"\b(?:state|official|working)\s+visit\b")
+#: "agreed to meet in person soon": a meeting still to come, not how this contact was held.
+_TO_MEET_RE = re.compile(r"\b(?:to|will|would|could|should)\s+(?:\w+\s+)?meet\s+\Z")
 
 
 def _kind_from_the_clause(
@@ -1243,7 +1250,12 @@ def _kind_from_the_clause(
         return None  # "by phone" somewhere: the trigger's own words decide
     if _VIDEO_IN_CLAUSE_RE.search(lower, sentence.start, end):
         return "video"
-    if _IN_PERSON_RE.search(lower, trigger.start, sentence.end):
+    together = _IN_PERSON_RE.search(lower, trigger.start, end)
+    if together is not None and not _TO_MEET_RE.search(
+        lower, max(sentence.start, together.start() - 30), together.start()
+    ):
+        return "meeting"
+    if _VISIT_RE.search(lower, sentence.start, sentence.end):
         return "meeting"
     ends = [
         m.end

@@ -2324,3 +2324,17 @@ def test_a_meeting_said_later_to_be_held_by_video_is_a_video_contact(project_kb)
     assert [(c["participants"], c["kind"]) for c in calls] == [
         (["sauli-niinisto", "vladimir-putin"], "video")
     ]
+
+
+def test_agreeing_to_meet_in_person_does_not_make_the_call_a_meeting(project_kb):
+    text = (
+        "Brasília, October 6, 2025. President Luiz Inácio Lula da Silva received a phone call "
+        "this Monday morning from President Donald Trump. In a friendly tone, the two leaders "
+        "talked for 30 minutes and agreed to meet in person soon.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["kind"], c["duration"], c["initiator"]) for c in calls] == [
+        ("phone", (30, None), "donald-trump")
+    ]
