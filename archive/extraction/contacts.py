@@ -1226,7 +1226,11 @@ _IN_PERSON_RE = re.compile(
     r"\b(?:on\s+the\s+(?:sidelines?|margins?)\s+of|in\s+person|face[\s-]to[\s-]face)\b"
 )
 #: "Y, who is on a state visit to X,": anywhere in the sentence, they are together.
-_VISIT_RE = re.compile(r"\b(?:state|official|working)\s+visit\b")
+_VISIT_RE = re.compile(
+    r"\b(?:on|during|in\s+the\s+course\s+of)\s+(?:a|an|his|her|the|their)\s+(?:\w+\s+)?"
+    r"(?:state|official|working)\s+visit\b"
+)
+_FOLLOWED_BY_RE = re.compile(r"\bfollowed\s+by\s+(?:\w+\s+){0,3}\Z")
 #: "agreed to meet in person soon": a meeting still to come, not how this contact was held.
 _TO_MEET_RE = re.compile(r"\b(?:to|will|would|could|should)\s+(?:\w+\s+)?meet\s+\Z")
 
@@ -1588,6 +1592,12 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
     window = _without_names(ctx, sentence, window_start, trigger.start)
     if any(_modal_for_contact(m, window, trigger) for m in MODALITY_RE.finditer(window)):
         return False
+    if _FOLLOWED_BY_RE.search(lower, max(sentence.start, trigger.start - 30), trigger.start):
+        # "will hold talks on Thursday, followed by an expanded meeting": as the first, so
+        # the second.
+        whole = _without_names(ctx, sentence, sentence.start, trigger.start)
+        if MODALITY_RE.search(whole):
+            return False
     if trigger.construct in ("with", "after") and REQUEST_RE.search(window):
         return False
     if (
