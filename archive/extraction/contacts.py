@@ -644,7 +644,7 @@ _HOW_RE = re.compile(
     rf"(?:\s+[a-z]+){{0,3}}?\s+(?:{_MEANS}|(?P<meeting>in\s+person|face-to-face))\b"
 )
 #: "talks in <city>", "talks at the <palace>": a place right after the contact noun.
-_VENUE_RE = re.compile(r",?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)")
+_VENUE_RE = re.compile(r",?\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)")
 #: "took place in <city>": where the contact was held.
 _HELD_RE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b")
 
@@ -1431,6 +1431,25 @@ def _candidate(
     participants, subject = _participants(ctx, sentence, trigger, limit, current)
     if participants is None:
         return None
+    briefed = (
+        _BRIEFED_ON_RE.search(lower, max(sentence.start, trigger.start - 80), trigger.start + 6)
+        if trigger.construct == "prep"
+        else None
+    )
+    if briefed is not None and briefed.end() != trigger.start:
+        briefed = None
+    if briefed is not None:
+        # "X briefed his counterpart on the talks held in Alaska with Z": X's talks with Z,
+        # an earlier contact; the one briefed took no part in them.
+        told = {
+            key
+            for m in ctx.leaders.by_sentence.get(sentence.index, ())
+            if briefed.start("told") <= m.start < briefed.end("told")
+            for key in m.keys
+        }
+        participants = [key for key in participants if key not in told]
+        if len(participants) < 2:
+            return None
     full = len(participants) >= 2
     if (
         not full
@@ -1460,7 +1479,7 @@ def _candidate(
                 "the contact's date is left unknown"
             )
     looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
-    background = looking_back is not None
+    background = looking_back is not None or briefed is not None
     told_at = trigger.verb_start if trigger.verb_start is not None else trigger.start
     if trigger.construct == "prep" and (prep := _PREP_AFTER_RE.match(lower, told_at)):
         told_at = prep.end()  # "three days after his summit with Z": the contact after "after"
@@ -2382,6 +2401,11 @@ _OFFSET_RE = re.compile(
 )
 
 
+#: "briefed <someone> on", "informed <someone> about": what follows is a contact told of.
+_BRIEFED_ON_RE = re.compile(
+    r"\b(?:briefed|informed|updated|apprised|told)\s+(?P<told>[^,.;]{1,60}?)\s+"
+    r"(?=(?:on|about|of)\s)"
+)
 _PREP_AFTER_RE = re.compile(r"(?:after|before)\s+")
 
 

@@ -2362,3 +2362,19 @@ def test_a_visit_to_come_or_a_meeting_to_follow_one_is_no_meeting(project_kb, te
     calls = summaries(extract(f"Capital, 3 November 2022\n\n{text}", project_kb))
 
     assert [c["kind"] for c in calls] == kinds
+
+
+def test_talks_a_leader_briefs_another_on_are_his_earlier_contact_not_theirs(project_kb):
+    text = (
+        "Telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev\n\n"
+        "Moscow, 17 August 2025\n\nVladimir Putin had a telephone conversation with President "
+        "of Kazakhstan Kassym-Jomart Tokayev. Vladimir Putin briefed his counterpart on the "
+        "talks held in Alaska with Donald Trump.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted((c["participants"], c["kind"], c["role"]) for c in calls) == [
+        (["donald-trump", "vladimir-putin"], "meeting", "background"),
+        (["kassym-jomart-tokayev", "vladimir-putin"], "phone", "main"),
+    ]
