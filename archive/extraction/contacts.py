@@ -1177,7 +1177,14 @@ def _speak_trigger(
             return None
         if word == "on" and following + 1 < len(view.words):
             after = view.lower_words[following + 1]
-            if after not in WEEKDAYS and after not in ("the", "phone", "telephone"):
+            # "spoke on Monday", "spoke on December 30", "spoke on 30 December"; not "spoke
+            # on climate".
+            if (
+                after not in WEEKDAYS
+                and after not in MONTHS
+                and not after.isdigit()
+                and after not in ("the", "phone", "telephone")
+            ):
                 return None
     clause_end = _clause_end(lower, match.end(), sentence.end)
     mode = MODE_RE.search(lower, match.end(), min(clause_end, match.end() + 60))

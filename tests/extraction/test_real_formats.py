@@ -2378,3 +2378,18 @@ def test_talks_a_leader_briefs_another_on_are_his_earlier_contact_not_theirs(pro
         (["donald-trump", "vladimir-putin"], "meeting", "background"),
         (["kassym-jomart-tokayev", "vladimir-putin"], "phone", "main"),
     ]
+
+
+def test_when_the_two_last_spoke_is_an_earlier_call_on_its_day(project_kb):
+    text = (
+        "NEW DELHI, March 14 (Agency) - Prime Minister Narendra Modi on Wednesday spoke to "
+        "Russian President Vladimir Putin. The two leaders last spoke on December 30, when they "
+        "discussed the situation in Ukraine.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 3, 14)))
+
+    assert sorted((c["date"], c["role"]) for c in calls) == [
+        ("2023-12-30", "background"),
+        ("2024-03-13", "main"),
+    ]
