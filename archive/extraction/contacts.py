@@ -1972,6 +1972,16 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                 subjects.insert(0, other)
             return "leader", subjects
         word = view.lower_words[index]
+        if word == "then" and view.folded[
+            max(0, view.starts[index] - 3) : view.starts[index]
+        ].rstrip().endswith(","):
+            # "X spoke with Y on Sunday, then spoke with Z": the sentence's subject again.
+            leading = [
+                m
+                for m in ctx.leaders.by_sentence.get(sentence.index, ())
+                if m.end <= view.starts[index] and not m.possessive and m.keys
+            ]
+            return ("leader", leading[:1]) if leading else ("other", [])
         if word in SUBJECT_SKIP or word.isdigit():
             index -= 1
             continue

@@ -2393,3 +2393,17 @@ def test_when_the_two_last_spoke_is_an_earlier_call_on_its_day(project_kb):
         ("2023-12-30", "background"),
         ("2024-03-13", "main"),
     ]
+
+
+def test_a_second_call_told_after_then_is_the_subjects_too(project_kb):
+    text = (
+        "PARIS, Feb 21 (Agency) - Macron spoke with Putin for 1 hour 45 minutes on Sunday, then "
+        "spoke with Biden for 15 minutes.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2022, 2, 21)))
+
+    assert sorted((c["participants"], c["date"], c["duration"]) for c in calls) == [
+        (["emmanuel-macron", "joe-biden"], "2022-02-20", (15, None)),
+        (["emmanuel-macron", "vladimir-putin"], "2022-02-20", (105, None)),
+    ]
