@@ -2540,6 +2540,21 @@ def _finer(a: ResolvedDate, b: ResolvedDate) -> bool:
     return _PRECISION_RANK[a.precision] > _PRECISION_RANK[b.precision]
 
 
+#: "He then called Z", "Afterwards, X spoke with Z": next, the same day.
+THEN_RE = re.compile(
+    r"\b(then|afterwards|subsequently|after\s+that|later)\b[,\s]+(?:\w+\s+){0,3}\Z", re.IGNORECASE
+)
+
+
+def _told_as_next(ctx: ContactContext, contact: Contact) -> bool:
+    """Whether a contact is told as the next one ("Later he spoke with Z"): not a current one
+    beside which a dated contact would be earlier."""
+    trigger = contact.candidates[0].trigger
+    verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
+    first = contact.first_sentence
+    return THEN_RE.search(ctx.view.lower, max(first.start, verb - 30), verb) is not None
+
+
 def _settle_roles(ctx: ContactContext, contacts: list[Contact]) -> None:
     """Which contacts are the article's news and which are earlier ones it recalls.
 
@@ -2567,7 +2582,11 @@ def _settle_roles(ctx: ContactContext, contacts: list[Contact]) -> None:
     if ctx.reference is not None:
         return
     undated_current = [
-        c for c in contacts if not c.background and (c.date is None or c.date.basis != "explicit")
+        c
+        for c in contacts
+        if not c.background
+        and (c.date is None or c.date.basis != "explicit")
+        and not _told_as_next(ctx, c)
     ]
     if not undated_current:
         return

@@ -7,7 +7,14 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from .announcements import FoundAnnouncement, find_announcements
-from .contacts import Contact, ContactContext, date_blocked, date_planned, find_contacts
+from .contacts import (
+    THEN_RE,
+    Contact,
+    ContactContext,
+    date_blocked,
+    date_planned,
+    find_contacts,
+)
 from .dates import (
     DateExpr,
     ResolvedDate,
@@ -438,7 +445,7 @@ class _Extraction:
         trigger = contact.candidates[0].trigger
         verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
         first = contact.first_sentence
-        match = _THEN_RE.search(self.ctx.view.lower, max(first.start, verb - 30), verb)
+        match = THEN_RE.search(self.ctx.view.lower, max(first.start, verb - 30), verb)
         return (match.start(1), match.end(1)) if match else None
 
     def _leads(self, contact: Contact) -> bool:
@@ -893,8 +900,6 @@ _TOLD_BEFORE_RE = re.compile(rf"\b{_TOLD_VERBS}\s+$")
 _REPORTED_THAT_RE = re.compile(rf"(?:{REPORTING_RE.pattern})(?:\s+on\s+\w+)?\s+that\b")
 #: "the latest call", "their most recent conversation": a contact before the article's news.
 _LATEST_RE = re.compile(r"\b(?:latest|most\s+recent|last)\b")
-#: "He then called Z", "Afterwards, X spoke with Z": next, the same day.
-_THEN_RE = re.compile(r"\b(then|afterwards|subsequently|after\s+that)\b[,\s]+(?:\w+\s+){0,3}\Z")
 #: How a date taken from the dateline or the page, not from the contact's own words, is told.
 DATELINE_DAY = "the dateline's day"
 NO_OTHER_DAY = "the text names no other day"

@@ -2407,3 +2407,18 @@ def test_a_second_call_told_after_then_is_the_subjects_too(project_kb):
         (["emmanuel-macron", "joe-biden"], "2022-02-20", (15, None)),
         (["emmanuel-macron", "vladimir-putin"], "2022-02-20", (105, None)),
     ]
+
+
+def test_a_readout_dated_in_its_first_sentence_dates_the_call_told_later(project_kb):
+    text = (
+        "PM speaks with world leaders\n\nPrime Minister Benjamin Netanyahu today (Saturday, 17 "
+        "November 2012) spoke with President Barack Obama. Later he spoke with British Prime "
+        "Minister David Cameron.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted((c["participants"], c["date"], c["role"]) for c in calls) == [
+        (["barack-obama", "benjamin-netanyahu"], "2012-11-17", "main"),
+        (["benjamin-netanyahu", "david-cameron"], "2012-11-17", "main"),
+    ]
