@@ -503,8 +503,8 @@ SUBJECT_SKIP = word_set("""
 
 #: "at the request of X", "initiated by X": the initiator follows.
 INITIATOR_BEFORE_RE = re.compile(
-    r"\b(?:(?:at|on|upon|following)\s+the\s+(?:request|initiative|invitation|behest)\s+"
-    r"(?:of|from)|(?:initiated|requested|placed|made|arranged|sought)\s+by)\s+"
+    r"\b(?:(?:(?:at|on|upon|following)\s+the|in\s+response\s+to\s+(?:a|the))\s+"
+    r"(?:request|initiative|invitation|behest)\s+(?:of|from)|(?:initiated|requested|placed|made|arranged|sought)\s+by)\s+"
 )
 #: "at Russia's initiative", "on Finland's request", "at the German side's initiative".
 POSSESSIVE_INITIATIVE_RE = re.compile(

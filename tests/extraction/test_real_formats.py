@@ -2060,6 +2060,11 @@ def test_how_long_a_contact_lasted_in_more_of_its_forms(project_kb, sentences, m
             "Wednesday on the initiative of Mr Macron.",
             "emmanuel-macron",
         ),
+        (
+            "Vladimir Putin spoke with Emmanuel Macron by phone on Wednesday in response to a "
+            "request from the French leader.",
+            "emmanuel-macron",
+        ),
         # A capital stands for its government.
         (
             "Emmanuel Macron spoke with Vladimir Putin by phone on Wednesday at Paris's request.",
