@@ -840,7 +840,9 @@ class _Finder:
         folded = view.folded
         # "Iran's caretaker president": the holder for the time being is the leader.
         # "Federal Chancellor X": the word is part of the title.
-        position = self._after_acting(self._after_qualifier(position, sentence), sentence)
+        position = self._after_word(
+            self._after_word(position, sentence, _TITLE_QUALIFIERS), sentence, _ACTING_WORDS
+        )
         start = position
         countries: list[str] = []
         entity = self._place_ending_at(position - 1, sentence)
@@ -865,7 +867,7 @@ class _Finder:
                 return entity.start, tuple(entity.keys(COUNTRY)), None
         if countries:
             # "the acting Iranian president"
-            start = self._after_acting(start, sentence)
+            start = self._after_word(start, sentence, _ACTING_WORDS)
         determiner = None
         previous = view.last_token_before(start)
         if previous >= 0 and view.starts[previous] >= sentence.start:
@@ -880,29 +882,15 @@ class _Finder:
                         start = view.starts[previous - 1]
         return start, tuple(dict.fromkeys(countries)), determiner
 
-    def _after_qualifier(self, offset: int, sentence: Sentence) -> int:
-        """Where a word of the title's own right before ``offset`` starts ("Federal" in
-        "Federal Chancellor"); ``offset`` itself when there is none."""
+    def _after_word(self, offset: int, sentence: Sentence, words: frozenset[str]) -> int:
+        """Where one of ``words`` right before ``offset`` starts ("Federal" in "Federal
+        Chancellor", "acting" in "acting President"); ``offset`` itself when there is none."""
         view = self.view
         token = view.last_token_before(offset)
         if (
             token >= 0
             and view.starts[token] >= sentence.start
-            and view.lower_words[token] in _TITLE_QUALIFIERS
-            and view.folded[view.ends[token] : offset] == " "
-        ):
-            return view.starts[token]
-        return offset
-
-    def _after_acting(self, offset: int, sentence: Sentence) -> int:
-        """Where the word "acting", "interim" or "caretaker" right before ``offset`` starts
-        (``offset`` itself when there is none)."""
-        view = self.view
-        token = view.last_token_before(offset)
-        if (
-            token >= 0
-            and view.starts[token] >= sentence.start
-            and view.lower_words[token] in _ACTING_WORDS
+            and view.lower_words[token] in words
             and view.folded[view.ends[token] : offset] == " "
         ):
             return view.starts[token]
