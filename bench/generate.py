@@ -717,8 +717,8 @@ def set_aside_text_indexes(connection) -> list[str]:
     definitions for `restore_text_indexes`.
 
     A RUM index kept up row by row made the load about five times slower (95 calls a second
-    against 514, at 1,000,000 calls); built
-    once afterwards, it is what a migrated archive holds.
+    against 514, at 1,000,000 calls); built once afterwards, it is what a migrated archive
+    holds.
     """
     if connection.vendor != "postgresql":
         return []
