@@ -715,6 +715,8 @@ class _Finder:
     def _bare_majesties(self) -> list[Mention]:
         """ "His Majesty" alone as a sentence's subject ("His Majesty later received ...")."""
         found: list[Mention] = []
+        if "Majesty" not in self.view.folded:
+            return found
         for match in _BARE_MAJESTY_RE.finditer(self.view.folded):
             sentence = self.sentence_of(match.start())
             if sentence is None or not self._opens_sentence(match.start()):
