@@ -637,7 +637,7 @@ _STARTED_BY = _by_first_word({**_CONSTRUCT_STARTS, "appos": _APPOSITIVE_FIRST})
 _MEANS = (
     r"(?:by|over|on|via|through)\s+(?:(?:the|a|an|secure|encrypted|special|closed|dedicated)\s+)"
     r"{0,2}(?:(?P<phone>(?:tele)?phone)|(?P<video>video(?:\s*(?:link|conference|channel))?|"
-    r"videoconference))"
+    r"videoconference|zoom|(?:microsoft\s+)?teams|webex|skype))"
 )
 _BY_MODE_RE = re.compile(rf"\b{_MEANS}\b")
 _HOW_RE = re.compile(
@@ -1054,7 +1054,7 @@ def _noun_trigger(
         and (det is None or det in SERIES_DETERMINERS)
         and _SERIES_WITH_RE.match(lower, head_end) is not None
     )
-    if head in PLURAL_HEADS and not series and not (head == "contacts" and kw):
+    if head in PLURAL_HEADS and not series and not (head in ("contact", "contacts") and kw):
         return None
     link = match.groupdict().get("link")
     if link == "to" and not (possessive and _leader_follows_to(ctx, head_end)):
@@ -1255,10 +1255,10 @@ def _kind_from_the_clause(
     sidelines or a visit (a meeting), or a video link named anywhere in the clause."""
     lower = ctx.view.lower
     end = min(limit, _clause_end(lower, trigger.end, sentence.end))
-    if _BY_MODE_RE.search(lower, trigger.end, end) and not _VIDEO_IN_CLAUSE_RE.search(
-        lower, trigger.end, end
-    ):
-        return None  # "by phone" somewhere: the trigger's own words decide
+    mode = _BY_MODE_RE.search(lower, trigger.end, end)
+    if mode is not None:
+        # "held talks with Y via Zoom", "spoke with Y, by phone,": how, after the leader.
+        return "video" if mode.group("video") else "phone"
     if _VIDEO_IN_CLAUSE_RE.search(lower, sentence.start, end):
         return "video"
     together = _IN_PERSON_RE.search(lower, trigger.start, end)
@@ -1438,6 +1438,18 @@ def _candidate(
     participants, subject = _participants(ctx, sentence, trigger, limit, current)
     if participants is None:
         return None
+    # "The call was made on behalf of the Emir, who conveyed his greetings": the one sent
+    # for took no part in it.
+    for_whom = {
+        key
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if _BEHALF_RE.search(lower, max(sentence.start, m.start - 30), m.start)
+        for key in m.keys
+    }
+    if for_whom:
+        participants = [key for key in participants if key not in for_whom]
+        if not participants:
+            return None
     briefed = (
         _BRIEFED_ON_RE.search(lower, max(sentence.start, trigger.start - 80), trigger.start + 6)
         if trigger.construct == "prep"
@@ -1906,6 +1918,16 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
     if _QUOTE_OPENS_RE.search(view.folded, max(sentence.start, verb_start - 4), verb_start):
         # X wrote: "Spoke with Y about ...": a post that opens with its verb has none.
         return "none", []
+    if sentence.is_title and view.folded[max(sentence.start, verb_start - 2) : verb_start] == ", ":
+        # A headline "X meets Y, calls Z": the second verb is X's too, when X is a leader
+        # the headline opens with (never Y).
+        leading = [
+            m
+            for m in ctx.leaders.by_sentence.get(sentence.index, ())
+            if m.end <= verb_start and not m.possessive and m.keys
+        ]
+        opens = leading and not view.folded[sentence.start : leading[0].start].strip()
+        return ("leader", leading[:1]) if opens else ("other", [])
     # "X, who won the election, spoke with Y": the verb's subject is before the clause.
     relative = _RELATIVE_CLAUSE_RE.search(view.lower, sentence.start, verb_start)
     if relative is not None:
@@ -2418,6 +2440,7 @@ _OFFSET_RE = re.compile(
 )
 
 
+_BEHALF_RE = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+|his\s+|her\s+)?\Z")
 #: "briefed <someone> on", "informed <someone> about": what follows is a contact told of.
 _BRIEFED_ON_RE = re.compile(
     r"\b(?:briefed|informed|updated|apprised|told)\s+(?P<told>[^,.;]{1,60}?)\s+"

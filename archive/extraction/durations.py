@@ -30,10 +30,13 @@ _PLAIN = (
     rf"{NUMBER_PATTERN})[\s-]+(?P<extra_unit>minutes?|mins?|hours?))?"
 )
 DURATION_RE = re.compile(
-    rf"\b(?:{_QUALIFIER}\s+)?(?:{_HALF}|{_PLAIN}|(?P<bare>hour-long|hourlong))(?:[\s-]+long)?\b"
+    rf"\b(?:{_QUALIFIER}\s+)?(?:{_HALF}|{_PLAIN}|(?P<bare>hour-long|hourlong)|"
+    # "1h30", "2h": hours and minutes as French and Spanish pages write them.
+    r"(?P<clock_h>\d{1,2})h(?P<clock_m>[0-5]\d)?)(?:[\s-]+long)?\b"
 )
 # A duration followed by these is a time distance, not a length ("two hours after").
 _NOT_LENGTH_RE = re.compile(r"\s*(?:after|before|later|earlier|ago|into|away|behind|ahead)\b")
+_CLOCK_BEFORE_RE = re.compile(r"\b(?:at|from|until|till|to|since|by|before|after)\s+\Z")
 _NOT_LENGTH_BEFORE_RE = re.compile(r"\b(?:within|every|in\s+the\s+last|in\s+the\s+past)\s*$")
 
 
@@ -63,6 +66,10 @@ def find_durations(lower: str, start: int, end: int) -> list[Duration]:
             continue
         if _NOT_LENGTH_BEFORE_RE.search(lower, max(start, match.start() - 20), match.start()):
             continue
+        if match.group("clock_h") and _CLOCK_BEFORE_RE.search(
+            lower, max(start, match.start() - 8), match.start()
+        ):
+            continue  # "at 14h30": a time of day
         minutes = _minutes(match)
         if minutes is None or minutes <= 0 or minutes > 24 * 60:
             continue
@@ -111,6 +118,8 @@ def _minutes(match: re.Match[str]) -> int | None:
         return round(((hours or 1.0) + 0.5) * 60)
     if match.group("bare"):
         return 60
+    if match.group("clock_h"):
+        return int(match.group("clock_h")) * 60 + int(match.group("clock_m") or 0)
     value = number_value(match.group("number"))
     if value is None:
         return None

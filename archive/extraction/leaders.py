@@ -120,7 +120,8 @@ _TITLE_LAST_WORDS = word_set(
     """
     president presidents minister ministers premier premiers chancellor chancellors king
     kings queen queens emir emirs amir amirs sultan sultans prince princes leader leaders monarch
-    taoiseach state government counterpart counterparts pm
+    taoiseach state government counterpart counterparts colleague colleagues homologue
+    homologues pm
     """
 )
 _CONJUNCTION_RE = re.compile(r"(?:,\s+and|\s+and|\s+&|,)\s+\Z")
@@ -923,7 +924,7 @@ class _Finder:
             return False
         last_leader = max((m.end for m in names if sentence.start <= m.end <= position), default=-1)
         for match in TITLE_RE.finditer(text, sentence.start, position):
-            if match.group("title") not in ("counterpart", "counterparts"):
+            if TITLE_CANONICAL.get(match.group("title")) != "counterpart":
                 last_leader = max(last_leader, match.end())
         return last_role > last_leader
 

@@ -100,16 +100,17 @@ def lower_same_length(text: str) -> str:
 
 _SPLIT_RE = re.compile(r"([^\W_]+)")
 #: Two words in capitals side by side: a name some wires print so ("BARACK OBAMA").
-_CAPS_RUN_RE = re.compile(r"\b[A-Z]{2,}[ \t]+[A-Z]{3,}\b")
+_CAPS_RUN_RE = re.compile(r"\b[A-Z]{2,}[ \t]+[A-Z]{3,}\b|\b[A-Z][a-z]+[ \t]+[A-Z]{3,}\b")
 #: Longer runs of capitals are a headline shouted, not a name.
 _MAX_CAPS_RUN = 4
 
 
 def _names_cased(words: list[str], starts: list[int], ends: list[int], folded: str) -> list[str]:
     """The word tokens with names written in capitals ("DMITRY MEDVEDEV") as names are
-    written ("Dmitry Medvedev"), so the gazetteer's names match them. Only runs of two to
-    four words in capitals are read so; acronyms alone ("NATO", "US") and words of two
-    letters stay as they are. The folded text keeps its capitals (datelines need them)."""
+    written ("Dmitry Medvedev"), so the gazetteer's names match them. Runs of two to four
+    words in capitals are read so, and a surname in capitals after a given name ("Ann
+    EXAMPLE"); acronyms alone ("NATO", "US") and words of two letters stay as they are. The
+    folded text keeps its capitals (datelines need them)."""
     cased = list(words)
     i, n = 0, len(words)
     while i < n:
@@ -129,6 +130,16 @@ def _names_cased(words: list[str], starts: list[int], ends: list[int], folded: s
             for k in range(i, j + 1):
                 if len(words[k]) >= 3:
                     cased[k] = words[k].capitalize()
+        elif (
+            run == 1
+            and len(words[i]) >= 3
+            and i > 0
+            and words[i - 1][:1].isupper()
+            and words[i - 1][1:].islower()
+            and folded[ends[i - 1] : starts[i]] == " "
+        ):
+            # "President Ann EXAMPLE": a surname in capitals after a given name.
+            cased[i] = words[i].capitalize()
         i = j + 1
     return cased
 

@@ -150,6 +150,11 @@ TITLE_CANONICAL = {
     "leaders": "leader",
     "counterpart": "counterpart",
     "counterparts": "counterpart",
+    # "his Brazilian colleague X", "his Algerian homologue": as "counterpart".
+    "colleague": "counterpart",
+    "colleagues": "counterpart",
+    "homologue": "counterpart",
+    "homologues": "counterpart",
 }
 #: The titles a term of office may carry in the gazetteer: those the text's title words
 #: stand for, and offices the press names otherwise ("Pope Francis", "Captain Regent").
@@ -210,6 +215,8 @@ PLURAL_TITLE_WORDS = frozenset(
         "heads of government",
         "leaders",
         "counterparts",
+        "colleagues",
+        "homologues",
     }
 )
 
@@ -218,7 +225,7 @@ TITLE_RE = re.compile(
     r"(?P<title>prime\s+ministers?|premiers?|presidents?|chancellors?|kings?|queens?|emirs?|"
     r"amirs?(?!-)|"
     r"sultans?|crown\s+princes?|supreme\s+leaders?|heads?\s+of\s+(?:state|government)|"
-    r"leaders?|monarch|taoiseach|counterparts?|pm)\b(?!-elect|-designate)"
+    r"leaders?|monarch|taoiseach|counterparts?|colleagues?|homologues?|pm)\b(?!-elect|-designate)"
 )
 #: Prefixes that make a title someone else's (a vice-president is not a head of state).
 BLOCKING_TITLE_PREFIXES = frozenset({"vice", "deputy", "first deputy"})

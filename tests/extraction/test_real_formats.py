@@ -2427,3 +2427,108 @@ def test_a_readout_dated_in_its_first_sentence_dates_the_call_told_later(project
         (["barack-obama", "benjamin-netanyahu"], "2012-11-17", "main"),
         (["benjamin-netanyahu", "david-cameron"], "2012-11-17", "main"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "minutes"),
+    [
+        (
+            "President Yamandú Orsi and his Brazilian colleague Luiz Inácio Lula da Silva held a "
+            "telephone conversation on Thursday.",
+            "phone",
+            None,
+        ),
+        (
+            "President Yamandú Orsi held talks with President Luiz Inácio Lula da Silva via Zoom "
+            "on Thursday.",
+            "video",
+            None,
+        ),
+        (
+            "President Yamandú Orsi held a telephonic contact with President Luiz Inácio Lula da "
+            "Silva on Thursday.",
+            "phone",
+            None,
+        ),
+        (
+            "President Yamandú Orsi spoke by phone with President Luiz Inácio Lula da Silva on "
+            "Thursday. The exchange lasted 1h30.",
+            "phone",
+            90,
+        ),
+    ],
+)
+def test_regional_ways_of_telling_a_contact(project_kb, sentence, kind, minutes):
+    calls = summaries(extract(f"Montevideo, 16 May 2025\n\n{sentence}\n", project_kb))
+
+    assert [(c["participants"], c["kind"], c["duration"][0]) for c in calls] == [
+        (["luiz-inacio-lula-da-silva", "yamandu-orsi"], kind, minutes)
+    ]
+
+
+def test_a_time_of_day_written_14h30_is_no_length(project_kb):
+    text = (
+        "Montevideo, 16 May 2025\n\nPresident Yamandú Orsi spoke by phone with President Luiz "
+        "Inácio Lula da Silva at 14h30 on Thursday.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [c["duration"] for c in calls] == [(None, None)]
+
+
+def test_a_call_made_on_behalf_of_a_leader_is_not_that_leaders(project_kb):
+    text = (
+        "Cairo, 2 October 2024\n\nPresident Abdel Fattah el-Sisi received a phone call from "
+        "Prime Minister Mohammed bin Abdulrahman Al Thani of Qatar today. The call was made on "
+        "behalf of the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, who conveyed his "
+        "greetings to the President.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [c["participants"] for c in calls] == [
+        ["abdel-fattah-el-sisi", "mohammed-bin-abdulrahman-al-thani"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # The second verb is the opening leader's ...
+        (
+            "Erdogan meets Sharif, calls Pezeshkian",
+            [
+                ["masoud-pezeshkian", "recep-tayyip-erdogan"],
+                ["recep-tayyip-erdogan", "shehbaz-sharif"],
+            ],
+        ),
+        # ... and never the first verb's object's, when the opening subject is no leader known.
+        (
+            "Shehbaz meets Erdogan, calls Iranian president",
+            [["recep-tayyip-erdogan", "shehbaz-sharif"]],
+        ),
+    ],
+)
+def test_a_headlines_second_verb_is_its_first_subjects(project_kb, headline, expected):
+    text = (
+        f"{headline}\n\nNew York, 26 September 2024\n\nTurkish President Recep Tayyip Erdogan "
+        "met Prime Minister Shehbaz Sharif in New York on Thursday.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert sorted(c["participants"] for c in calls) == expected
+
+
+def test_surnames_written_in_capitals_after_a_given_name(project_kb):
+    text = (
+        "Yaounde, 10 January 2024\n\nPresident Paul BIYA had a telephone conversation on 9 "
+        "January 2024 with President Emmanuel MACRON.\n"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["emmanuel-macron", "paul-biya"], "2024-01-09")
+    ]
