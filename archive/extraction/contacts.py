@@ -305,6 +305,8 @@ class ContactContext:
     closing_stamps: list[tuple[int, int, int, date]] = field(default_factory=list)
     #: The leader of the government whose page this is, when known (``hosts``).
     host_leader: str | None = None
+    #: Lists of links to other stories around the article (``metadata.furniture_spans``).
+    furniture: list[tuple[int, int]] = field(default_factory=list)
 
     def author(self) -> Mention | None:
         """The leader who signs the page: a line that is only a leader's name, with or
@@ -402,6 +404,11 @@ class ContactContext:
 def find_contacts(ctx: ContactContext) -> list[Contact]:
     """Contacts reported as having taken place, merged across sentences, in text order."""
     triggers = _triggers(ctx)
+    if ctx.furniture:
+        # Another story's headline in a list of links is not this article's contact.
+        triggers = [
+            t for t in triggers if not any(start <= t.start < end for start, end in ctx.furniture)
+        ]
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in triggers:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)

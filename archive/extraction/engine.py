@@ -26,7 +26,7 @@ from .dates import (
 from .hosts import host_country
 from .knowledge import KnowledgeBase, LeaderEntry
 from .leaders import LeaderAnalysis, LeaderInfo, analyse_leaders
-from .metadata import Metadata, closing_stamps, item_stamps, read_metadata
+from .metadata import Metadata, closing_stamps, furniture_spans, item_stamps, read_metadata
 from .records import (
     ArticleRecord,
     Evidence,
@@ -121,6 +121,7 @@ class _Extraction:
             country_of=country_of,
             warnings=self.warnings,
             item_stamps=item_stamps(view.folded, meta.body_start),
+            furniture=furniture_spans(view.folded),
             closing_stamps=closing_stamps(view.folded),
             host_leader=host_leader,
         )

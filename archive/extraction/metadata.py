@@ -396,3 +396,46 @@ def _read_dateline(folded: str, position: int, meta: Metadata) -> int:
             meta.dateline_month_day = (month, int(groups["day"]))
         return match.end()
     return position
+
+
+#: A line that opens a page's furniture: lists of links to other stories around the article.
+_FURNITURE_RE = re.compile(
+    r"\s*(?:sidebar\b|related\b|latest(?:\s+(?:news|stories|articles))?\s*(?::|$)|"
+    r"more\s+(?:from|on|news|stories|in)\b|most\s+(?:read|popular|viewed|shared)\b|"
+    r"read\s+(?:more|also|next)\b|also\s+read\b|see\s+also\b|trending\b|"
+    r"recommended\b|you\s+may\s+also\s+like|other\s+news\b|top\s+stories\b)",
+    re.IGNORECASE,
+)
+#: A line of headlines run together: "A leader calls another | Two leaders meet".
+_LINKS_LINE_RE = re.compile(r"[^|\n]{8,}(?:\s\|\s[^|\n]{8,}){1,}")
+#: The longest a headline of a list of links is.
+_LINK_LINE_MAX = 140
+
+
+def furniture_spans(folded: str) -> list[tuple[int, int]]:
+    """The spans of a page's furniture: a line that opens a list of links to other stories
+    ("Related news", "More from <outlet>: ...", "Most read") with the headline lines after it
+    (short, no sentence's full stop) up to a blank line or prose, and a line of headlines run
+    together with "|". Their contacts are other stories', never the article's."""
+    spans: list[tuple[int, int]] = []
+    in_list = False
+    start = 0
+    for line in folded.split("\n"):
+        end = start + len(line)
+        stripped = line.strip()
+        if not stripped:
+            in_list = False
+        elif _FURNITURE_RE.match(line) and len(stripped) <= 400:
+            spans.append((start, end))
+            in_list = True
+        elif (_LINKS_LINE_RE.fullmatch(stripped) and not stripped.endswith(".")) or (
+            in_list and len(stripped) <= _LINK_LINE_MAX and not stripped.endswith(_STOPS)
+        ):
+            spans.append((start, end))
+        else:
+            in_list = False
+        start = end + 1
+    return spans
+
+
+_STOPS = (".", '."', ".\u201d")

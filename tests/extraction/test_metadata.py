@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from archive.extraction import extract
-from archive.extraction.metadata import find_page_date
+from archive.extraction.metadata import find_page_date, furniture_spans
 
 
 def test_a_date_header_gives_the_published_date_and_the_rest_of_the_line_is_text(kb):
@@ -202,3 +202,19 @@ def test_a_signed_stamp_wins_over_the_sites_date_of_today():
 )
 def test_a_date_of_the_story_or_of_a_caption_is_not_the_pages_date(text):
     assert find_page_date(text) is None
+
+
+def test_furniture_spans_are_the_lists_of_links_and_stop_at_prose():
+    text = (
+        "A story.\n\nRelated news\nLeaders meet in Port City\nTwo leaders talk\n\n"
+        "The story goes on. It says more.\nLeaders meet in Port City | Two leaders talk by phone\n"
+    )
+
+    spans = [text[start:end] for start, end in furniture_spans(text)]
+
+    assert spans == [
+        "Related news",
+        "Leaders meet in Port City",
+        "Two leaders talk",
+        "Leaders meet in Port City | Two leaders talk by phone",
+    ]

@@ -2532,3 +2532,27 @@ def test_surnames_written_in_capitals_after_a_given_name(project_kb):
     assert [(c["participants"], c["date"]) for c in calls] == [
         (["emmanuel-macron", "paul-biya"], "2024-01-09")
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Most read\n2. President Emmanuel Macron hosts Prime Minister Keir Starmer in Paris\n"
+        "3. Erdogan and Putin discuss the Black Sea in a phone call\n",
+        "More from Agency: Erdogan and Putin discuss Black Sea in phone call | Modi calls "
+        "Zelensky after Kyiv visit\n",
+        "Erdogan and Putin discuss Black Sea in phone call | Modi calls Zelensky after Kyiv "
+        "visit\n",
+        "Related news\nMacron hosts Starmer at the Elysee\nModi calls Zelensky\n",
+    ],
+)
+def test_a_pages_links_to_other_stories_make_no_contact(project_kb, furniture):
+    text = (
+        "Prabowo meets Anwar in Jakarta\n\nJakarta, 10 March 2025\n\nIndonesian President "
+        "Prabowo Subianto met Malaysian Prime Minister Anwar Ibrahim in Jakarta on Monday to "
+        f"discuss border issues.\n\n{furniture}"
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [c["participants"] for c in calls] == [["anwar-ibrahim", "prabowo-subianto"]]
