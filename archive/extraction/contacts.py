@@ -326,7 +326,9 @@ class ContactContext:
             (mention,) = mentions
             before = text[line.start() : mention.start]
             after = text[mention.end : line.end()]
-            if _SIGNED_BEFORE_RE.fullmatch(before) and _SIGNED_AFTER_RE.fullmatch(after):
+            signed = _SIGNED_BEFORE_RE.fullmatch(before)
+            # "Address by President X on the occasion of ...": a headline naming its author.
+            if signed and (signed.group("piece") or _SIGNED_AFTER_RE.fullmatch(after)):
                 found[mention.key] = mention
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -901,14 +903,32 @@ def _reporter(ctx: ContactContext, sentence: Sentence, position: int) -> Mention
 _LINE_RE = re.compile(r"[^\n]+")
 #: Before a signing leader's name on its line: nothing, a title, or "Statement by".
 _SIGNED_BEFORE_RE = re.compile(
-    r"\s*(?:(?:(?:media|press|joint)\s+)?(?:statement|remarks|message|op-ed)\s+(?:by|from)\s+)?"
+    r"\s*(?P<piece>(?:(?:media|press|joint|evening|national|televised|video)\s+)?"
+    r"(?:statement|remarks|message|op-ed|address|speech|post|letter|transcript)\s+"
+    r"(?:by|from|of)\s+)?"
     r"(?:(?:the\s+)?(?:prime\s+minister|president|chancellor|premier)\s+)?",
     re.IGNORECASE,
 )
+#: A speaker's label opening a transcript's line: "Claudia Sheinbaum:", "ANN EXAMPLE, PRIME
+#: MINISTER:".
+_LABEL_AFTER_RE = re.compile(r"(?:,[^:\n]{0,60})?:\s")
 #: After it: nothing, or the leader's office after a comma.
 _SIGNED_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w .'-]{0,60})?\s*")
 #: Quotation marks: an odd number of them before a place in its paragraph puts it inside one.
 _QUOTE_MARKS_RE = re.compile(r'["\u201c\u201d]')
+
+
+def _speaker_label(ctx: ContactContext, position: int) -> Mention | None:
+    """The leader whose label opens the line ``position`` stands in ("Claudia Sheinbaum:
+    Yesterday I spoke with ..."), if any."""
+    text = ctx.view.folded
+    line = text.rfind("\n", 0, position) + 1
+    for offset in range(line, min(line + 4, position)):
+        mention = ctx.leaders.by_start.get(offset)
+        if mention is not None and mention.key and mention.kind != "group":
+            label = _LABEL_AFTER_RE.match(text, mention.end)
+            return mention if label is not None and label.end() <= position else None
+    return None
 
 
 def _inside_quotation(text: str, position: int) -> bool:
@@ -2017,7 +2037,7 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
         if word == "i" and not _inside_quotation(view.folded, view.starts[index]):
             # "Today I spoke with X" outside any quotation: the page's author, as the page
             # signs it; a leader named before is not the author.
-            author = ctx.author()
+            author = _speaker_label(ctx, view.starts[index]) or ctx.author()
             return ("leader", [author]) if author is not None else ("other", [])
         if word in ("he", "she", "i"):
             # "I" in a quotation is its speaker, the leader the text has been telling of.

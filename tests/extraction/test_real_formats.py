@@ -2556,3 +2556,22 @@ def test_a_pages_links_to_other_stories_make_no_contact(project_kb, furniture):
     calls = summaries(extract(text, project_kb))
 
     assert [c["participants"] for c in calls] == [["anwar-ibrahim", "prabowo-subianto"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A transcript's speaker label.
+        "Morning press conference\n\nClaudia Sheinbaum: Yesterday I spoke with Prime Minister "
+        "Justin Trudeau, a short call.\n",
+        # A speech's headline naming its speaker.
+        "Address by President Claudia Sheinbaum on the occasion of the national day\n\n"
+        "Yesterday I spoke with Prime Minister Justin Trudeau, a short call.\n",
+    ],
+)
+def test_i_is_the_speaker_a_transcript_or_a_speech_names(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2024, 11, 8)))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["claudia-sheinbaum", "justin-trudeau"], "2024-11-07")
+    ]
