@@ -79,6 +79,7 @@ _SUBJECT_TITLE_OFFICES: dict[str, frozenset[str]] = {
     "king": _HEAD_OF_STATE_OFFICES,
     "sultan": _HEAD_OF_STATE_OFFICES,
 }
+_LOWER_CASE_SUBJECT_TITLES = frozenset({"prime minister", "premier", "president", "chancellor"})
 #: Title words that stand alone for a leader only after a form of address ("His Highness
 #: the Amir", "His Majesty the King"); "the king" alone may be anybody's.
 _ADDRESSED_TITLES = frozenset({"emir", "king", "sultan"})
@@ -684,11 +685,15 @@ class _Finder:
         """Whether a title stands alone, capitalised, as its sentence's subject: "The
         President later spoke ...", "This morning the Prime Minister ...", "His Highness the
         Amir also received ...". An official readout calls so the leader it named in full."""
-        if not capitalised or determiner != "the" or match.group("prefix"):
+        if determiner != "the" or match.group("prefix"):
             return False
         if title not in _SUBJECT_TITLE_OFFICES:
             return False
         words = _SPACE_RE.sub(" ", match.group("title"))
+        if not capitalised and words.lower() not in _LOWER_CASE_SUBJECT_TITLES:
+            # Wires write "the prime minister", "the premier" in lower case; other titles
+            # alone in lower case ("the king") may be anybody's.
+            return False
         if words == "pm" or (
             title in _ADDRESSED_TITLES
             and not _ADDRESS_BEFORE_RE.search(self.view.folded, max(0, start - 40), start)

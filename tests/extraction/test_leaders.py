@@ -554,3 +554,28 @@ def test_federal_before_a_title_is_part_of_it(project_kb, text, published, call)
     record = extract(text, project_kb, published=published)
 
     assert [(c["participants"], c["initiator"]) for c in summaries(record)] == [call]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prime Minister Shehbaz Sharif on Sunday held a telephone conversation with President "
+            "Recep Tayyip Erdogan. Meanwhile, the prime minister held a telephone conversation "
+            "with President Ilham Aliyev.",
+            [["ilham-aliyev", "shehbaz-sharif"], ["recep-tayyip-erdogan", "shehbaz-sharif"]],
+        ),
+        # A lower-case title nobody was the subject with names no one.
+        (
+            "Prime Minister Narendra Modi spoke with President Vladimir Putin on Monday. Later, "
+            "the president spoke with President Recep Tayyip Erdogan.",
+            [["narendra-modi", "vladimir-putin"]],
+        ),
+    ],
+)
+def test_a_lower_case_title_opening_a_sentence_is_the_last_subject_of_that_office(
+    project_kb, text, expected
+):
+    calls = summaries(extract(f"Islamabad, 31 March 2025\n\n{text}\n", project_kb))
+
+    assert sorted(c["participants"] for c in calls) == expected
