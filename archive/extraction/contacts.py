@@ -1433,12 +1433,15 @@ def _clause_end(lower: str, position: int, ceiling: int) -> int:
     return match.start() if match else ceiling
 
 
-def _without_names(ctx: ContactContext, sentence: Sentence, start: int, end: int) -> str:
+def _without_names(
+    ctx: ContactContext, sentence: Sentence, start: int, end: int, titles: bool = False
+) -> str:
     """The lower-cased text from ``start`` to ``end`` with leaders' names blanked out, so that
-    a name is never read as a word ("Theresa May" is no "may")."""
+    a name is never read as a word ("Theresa May" is no "may"); with ``titles``, every leader
+    mention ("the President of the United States" states nothing)."""
     window = ctx.view.lower[start:end]
     for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
-        if mention.kind == "name" and mention.start < end and mention.end > start:
+        if (titles or mention.kind == "name") and mention.start < end and mention.end > start:
             left, right = max(mention.start, start) - start, min(mention.end, end) - start
             window = window[:left] + " " * (right - left) + window[right:]
     return window
@@ -1936,6 +1939,15 @@ def _before_another_event(
 _QUOTE_OPENS_RE = re.compile(r":\s*[\"\u201c]\s*\Z")
 
 
+def _first_subject(ctx: ContactContext, sentence: Sentence, before: int) -> list[Mention]:
+    """The sentence's first leader named before ``before`` (not a possessor), as a list of one
+    or none: the subject a later verb of the sentence shares ("..., and", "..., then")."""
+    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
+        if mention.end <= before and not mention.possessive and mention.keys:
+            return [mention]
+    return []
+
+
 def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[str, list[Mention]]:
     """Who does the verb at ``verb_start``: ("leader", mentions) or "pronoun", "other", "none"."""
     view = ctx.view
@@ -1948,13 +1960,9 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
     if sentence.is_title and view.folded[max(sentence.start, verb_start - 2) : verb_start] == ", ":
         # A headline "X meets Y, calls Z": the second verb is X's too, when X is a leader
         # the headline opens with (never Y).
-        leading = [
-            m
-            for m in ctx.leaders.by_sentence.get(sentence.index, ())
-            if m.end <= verb_start and not m.possessive and m.keys
-        ]
+        leading = _first_subject(ctx, sentence, verb_start)
         opens = leading and not view.folded[sentence.start : leading[0].start].strip()
-        return ("leader", leading[:1]) if opens else ("other", [])
+        return ("leader", leading) if opens else ("other", [])
     # "X, who won the election, spoke with Y": the verb's subject is before the clause.
     relative = _RELATIVE_CLAUSE_RE.search(view.lower, sentence.start, verb_start)
     if relative is not None:
@@ -2025,12 +2033,8 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             max(0, view.starts[index] - 3) : view.starts[index]
         ].rstrip().endswith(","):
             # "X spoke with Y on Sunday, then spoke with Z": the sentence's subject again.
-            leading = [
-                m
-                for m in ctx.leaders.by_sentence.get(sentence.index, ())
-                if m.end <= view.starts[index] and not m.possessive and m.keys
-            ]
-            return ("leader", leading[:1]) if leading else ("other", [])
+            leading = _first_subject(ctx, sentence, view.starts[index])
+            return ("leader", leading) if leading else ("other", [])
         if word in SUBJECT_SKIP or word.isdigit():
             index -= 1
             continue
@@ -2046,12 +2050,8 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             return "plural-pronoun", []
         if word in ("and", "but") and index - 1 >= first:
             # "X has spoken to Y ..., and last met him": the clause's subject is the sentence's.
-            leading = [
-                m
-                for m in ctx.leaders.by_sentence.get(sentence.index, ())
-                if m.end <= view.starts[index] and not m.possessive and m.keys
-            ]
-            return ("leader", leading[:1]) if leading else ("other", [])
+            leading = _first_subject(ctx, sentence, view.starts[index])
+            return ("leader", leading) if leading else ("other", [])
         if word in ("who", "which", "that"):
             before = index - 1
             if before >= first:
@@ -2099,17 +2099,6 @@ _OTHER_ZONE_RE = re.compile(r"\((?:[^()]*?\btime\b)?[^()]*\Z")
 _CLOSING_RE = re.compile(r"[^()]*?\btime\s*\)")
 
 
-def _without_mentions(ctx: ContactContext, sentence: Sentence, start: int, end: int) -> str:
-    """The lower-cased text from ``start`` to ``end`` with every leader mention (names and
-    titles) blanked out."""
-    window = ctx.view.lower[start:end]
-    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
-        if mention.start < end and mention.end > start:
-            left, right = max(mention.start, start) - start, min(mention.end, end) - start
-            window = window[:left] + " " * (right - left) + window[right:]
-    return window
-
-
 def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> DateExpr | None:
     """The date expression of the sentence that dates this trigger, if any."""
     lower = ctx.view.lower
@@ -2120,9 +2109,9 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
         if trigger.verb == "thanked" and expr.start < trigger.end:
             continue  # "on Wednesday thanked Y for calling him": the day of the thanks
         if expr.end <= trigger.start:
-            between = _without_mentions(ctx, sentence, expr.end, trigger.start)
+            between = _without_names(ctx, sentence, expr.end, trigger.start, titles=True)
         elif expr.start >= trigger.end:
-            between = _without_mentions(ctx, sentence, trigger.end, expr.start)
+            between = _without_names(ctx, sentence, trigger.end, expr.start, titles=True)
         else:
             between = ""
         # (Leaders' names and titles blanked: "the President of the United States" states
@@ -2596,13 +2585,15 @@ THEN_RE = re.compile(
 )
 
 
-def _told_as_next(ctx: ContactContext, contact: Contact) -> bool:
-    """Whether a contact is told as the next one ("Later he spoke with Z"): not a current one
-    beside which a dated contact would be earlier."""
+def then_span(ctx: ContactContext, contact: Contact) -> tuple[int, int] | None:
+    """The span of "then" ("later", "afterwards", "after that") right before the verb of the
+    contact's first report, if any: the contact is told as the next one ("Later he spoke with
+    Z"), on the day of the one before, and no current one beside which a dated one is earlier."""
     trigger = contact.candidates[0].trigger
     verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
     first = contact.first_sentence
-    return THEN_RE.search(ctx.view.lower, max(first.start, verb - 30), verb) is not None
+    match = THEN_RE.search(ctx.view.lower, max(first.start, verb - 30), verb)
+    return (match.start(1), match.end(1)) if match else None
 
 
 def _settle_roles(ctx: ContactContext, contacts: list[Contact]) -> None:
@@ -2636,7 +2627,7 @@ def _settle_roles(ctx: ContactContext, contacts: list[Contact]) -> None:
         for c in contacts
         if not c.background
         and (c.date is None or c.date.basis != "explicit")
-        and not _told_as_next(ctx, c)
+        and then_span(ctx, c) is None
     ]
     if not undated_current:
         return

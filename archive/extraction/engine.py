@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from .announcements import FoundAnnouncement, find_announcements
 from .contacts import (
-    THEN_RE,
     Contact,
     ContactContext,
     date_blocked,
     date_planned,
     find_contacts,
+    then_span,
 )
 from .dates import (
     DateExpr,
@@ -280,7 +280,7 @@ class _Extraction:
                 and before is not None
                 and before.date is not None
                 and before.date.precision == "day"
-                and (then := self._then(contact)) is not None
+                and (then := then_span(self.ctx, contact)) is not None
             ):
                 # "X spoke with Y on Sunday. He then called Z.": the same day, told next.
                 contact.date = ResolvedDate(before.date.value, "day", "then")
@@ -439,15 +439,6 @@ class _Extraction:
         if role in own_titles:
             return False
         return _LEADER_TITLE_RE.search(match.group("rest")) is None
-
-    def _then(self, contact: Contact) -> tuple[int, int] | None:
-        """The span of "then" (or "afterwards", "subsequently", "after that") right before the
-        verb of the contact's first report, if any."""
-        trigger = contact.candidates[0].trigger
-        verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
-        first = contact.first_sentence
-        match = THEN_RE.search(self.ctx.view.lower, max(first.start, verb - 30), verb)
-        return (match.start(1), match.end(1)) if match else None
 
     def _leads(self, contact: Contact) -> bool:
         """Whether a contact is the article's news: told in its title or first sentences
