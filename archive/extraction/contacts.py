@@ -1518,6 +1518,8 @@ def _candidate(
         # Only a definite noun ("the call lasted an hour") refers back to a contact.
         return None
     date_expr = _date_for(ctx, sentence, trigger)
+    if not _happening_now(ctx, trigger, date_expr):
+        return None  # "X is meeting Y on Friday": a plan
     resolved = None
     if date_expr is not None:
         resolved = resolve(date_expr, ctx.reference_for(date_expr))
@@ -2038,6 +2040,9 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
         if word in SUBJECT_SKIP or word.isdigit():
             index -= 1
             continue
+        if word in _PROGRESSIVE_AUXILIARIES and _progressive_at(view.lower, verb_start):
+            index -= 1  # "X is holding talks with Y": X does it
+            continue
         if word == "i" and not _inside_quotation(view.folded, view.starts[index]):
             # "Today I spoke with X" outside any quotation: the page's author, as the page
             # signs it; a leader named before is not the author.
@@ -2061,6 +2066,35 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             return "other", []
         return "other", []
     return "none", []
+
+
+#: The auxiliaries of a verb in its progressive form ("is holding", "were meeting").
+_PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were"})
+_ING_WORD_RE = re.compile(r"[a-z]+ing\b")
+_PRESENT_PROGRESSIVE_RE = re.compile(r"\b(?:is|are)\s+$")
+#: Words after a contact in the present progressive that put it ahead ("next week").
+_AHEAD_RE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later\s+this|soon)\b")
+
+
+def _progressive_at(lower: str, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` is the -ing form of a progressive."""
+    return _ING_WORD_RE.match(lower, verb_start) is not None
+
+
+def _happening_now(ctx: ContactContext, trigger: Trigger, date_expr: DateExpr | None) -> bool:
+    """For a contact told in the present progressive ("X is holding talks with Y"), whether
+    it is under way as the article is written: so, unless the clause gives it another day
+    than today ("is meeting Y on Friday" tells a plan)."""
+    verb_start = trigger.verb_start
+    if verb_start is None or not _progressive_at(ctx.view.lower, verb_start):
+        return True
+    lower = ctx.view.lower
+    if not _PRESENT_PROGRESSIVE_RE.search(lower, max(0, verb_start - 5), verb_start):
+        return True
+    sentence_end = ctx.sentences[trigger.sentence].end
+    if _AHEAD_RE.search(lower, trigger.end, sentence_end):
+        return False
+    return date_expr is None or (date_expr.form == "relative" and date_expr.days_back == 0)
 
 
 def _is_demonym(ctx: ContactContext, offset: int) -> bool:

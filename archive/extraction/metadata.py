@@ -55,7 +55,9 @@ _HEADER_DATE = (
     r"|(?P<d4>\d{1,2})[-/.](?P<m4>\d{1,2})[-/.](?P<y4>(?:19|20)\d\d)"
     # "Thu Jul 2 06:19:35 EST 2009": a computer's clock, the year last.
     rf"|(?P<m6>{_ANY_CASE_MONTH})\s+(?P<d6>\d{{1,2}})\s+\d{{1,2}}:\d\d(?::\d\d)?"
-    r"(?:\s+[A-Z]{2,5})?\s+(?P<y6>(?:19|20)\d\d))"
+    r"(?:\s+[A-Z]{2,5})?\s+(?P<y6>(?:19|20)\d\d)"
+    # "June 27/2020": the year after a slash, as some agencies' datelines give it.
+    rf"|(?P<m7>{_ANY_CASE_MONTH})\s+(?P<d7>\d{{1,2}})/(?P<y7>(?:19|20)\d\d))"
 )
 _CLOCK = (
     # "09:12:44", "8:45PM", "12h45" (as Portuguese and French pages write the hour).
@@ -75,6 +77,11 @@ _ISSUED_ON_RE = re.compile(
 _DATED_DATELINE_RE = re.compile(
     rf"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}},\s+{_HEADER_DATE}\s*(?:\([^)\n]{{0,30}}\))?"
     r"\s*(?:-{1,2}|\u2013|\u2014|:)\s"
+)
+#: "Capital City June 27/2020 (AGENCY) ...": no comma, the agency's name in brackets closes it.
+_AGENCY_DATELINE_RE = re.compile(
+    rf"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}}\s+{_HEADER_DATE}\s*\([A-Z][^)\n]{{0,30}}\)"
+    r"\s*(?:-{1,2}|\u2013|\u2014|:)?(?:\s|$)"
 )
 #: A place or a publisher's name: capitalised words ("Port City", "The Palace", "Press Office of
 #: the President"), a few small words between them.
@@ -194,12 +201,12 @@ def find_page_date(folded: str) -> tuple[date, tuple[int, int]] | None:
         if number >= _HEADER_LINES or start > _HEADER_REACH:
             break
         line = folded[start:end]
+        dateline = _DATED_DATELINE_RE.match(line) or _AGENCY_DATELINE_RE.match(line)
+        if dateline is not None and not dated:
+            found = _groups_date(dateline.groupdict())
+            if found is not None:
+                return found, (start, start + dateline.end())
         if len(line) > _HEADER_LINE_MAX:
-            dateline = _DATED_DATELINE_RE.match(line)
-            if dateline is not None and not dated:
-                found = _groups_date(dateline.groupdict())
-                if found is not None:
-                    return found, (start, start + dateline.end())
             # A paragraph: the page's header is over (a date line may still follow a title).
             if number > 0:
                 break
@@ -333,7 +340,7 @@ def _line_date(line: str) -> date | None:
 def _groups_date(groups: dict[str, str | None]) -> date | None:
     """The date a match of ``_HEADER_DATE`` stands for (None if it is no day)."""
     try:
-        for suffix in "123456":
+        for suffix in "1234567":
             if groups.get(f"y{suffix}"):
                 year = int(groups[f"y{suffix}"])
                 month_raw = (groups[f"m{suffix}"] or "").rstrip(".")

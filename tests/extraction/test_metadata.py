@@ -157,6 +157,11 @@ def test_english_text_is_labelled_english(kb):
         ),
         # A reporter's place in a byline is no caption.
         ("Leaders talk\n\nBy Jane Doe in Capital City, 14 September 2021\n\nText.", "2021-09-14"),
+        # An agency's dateline with the year after a slash, with or without a comma, on a
+        # line of its own or opening the story.
+        ("Leaders talk\n\nPort City June 27/2020 (AGENCY)\nThe two spoke today.", "2020-06-27"),
+        ("Port City June 27/2020 (AGENCY) The two leaders spoke today.", "2020-06-27"),
+        ("Port City, June 27/2020 (AGENCY) - The two leaders spoke today.", "2020-06-27"),
     ],
 )
 def test_a_stamp_signed_with_its_place_or_publisher_gives_the_pages_date(text, expected):
@@ -193,6 +198,8 @@ def test_a_signed_stamp_wins_over_the_sites_date_of_today():
         "Press release No. 112/2022\n\nThe two spoke.",
         "Press release No. 112/2021 of 3.3.2022\n\nThe two spoke.",
         "Resolution No. 2231 of 20 July 2015\n\nThe two spoke.",
+        # A place and a month and day with an agency, but no year, dates nothing here.
+        "Port City June 27 (AGENCY) The two leaders spoke today.",
         # A headline after a date and a dash is no publisher.
         "Leaders talk\n\n3 March 2022 - Leaders Meet in Port City\n\nText.",
         # "today (<weekday>, <date>)" in the story dates its call, not the page.

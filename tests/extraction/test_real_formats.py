@@ -2575,3 +2575,59 @@ def test_i_is_the_speaker_a_transcript_or_a_speech_names(project_kb, text):
     assert [(c["participants"], c["date"]) for c in calls] == [
         (["claudia-sheinbaum", "justin-trudeau"], "2024-11-07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A live report: the talks are under way as the article is written.
+        (
+            "Ukrainian President Volodymyr Zelensky is holding talks with Polish President "
+            "Andrzej Duda in Kyiv, his office said.",
+            [(["andrzej-duda", "volodymyr-zelensky"], "meeting", "2023-05-02")],
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky and Polish President Andrzej Duda are "
+            "holding talks in Kyiv today.",
+            [(["andrzej-duda", "volodymyr-zelensky"], "meeting", "2023-05-02")],
+        ),
+        # The past progressive tells talks that took place.
+        (
+            "Ukrainian President Volodymyr Zelensky was holding talks with Polish President "
+            "Andrzej Duda in Kyiv on Monday when the sirens sounded.",
+            [(["andrzej-duda", "volodymyr-zelensky"], "meeting", "2023-05-01")],
+        ),
+        # The present progressive with another day, or ahead, tells a plan.
+        (
+            "Ukrainian President Volodymyr Zelensky is holding talks with Polish President "
+            "Andrzej Duda on Friday.",
+            [],
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky is holding talks with Polish President "
+            "Andrzej Duda next week.",
+            [],
+        ),
+    ],
+)
+def test_talks_in_the_progressive(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2023, 5, 2)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Addis Ababa June 27/2020 (AGENCY)\n", "Addis Ababa June 27/2020 (AGENCY) "],
+)
+def test_a_dateline_with_the_year_after_a_slash_dates_today(project_kb, dateline):
+    text = (
+        f"{dateline}Prime Minister Abiy Ahmed held a phone conversation today with "
+        "Egyptian President Abdel Fattah el-Sisi on the dam."
+    )
+
+    calls = summaries(extract(text, project_kb))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["abdel-fattah-el-sisi", "abiy-ahmed"], "phone", "2020-06-27")
+    ]
