@@ -684,6 +684,21 @@ _MEET_TOKENS = word_set("met meets hosted hosts received receives welcomed welco
 _TOOK_TOKENS = word_set("took accepted answered")
 
 
+#: The first words of the phrasal verbs of a contact ("reached out to", "sat down with").
+_PHRASAL_TOKENS = frozenset({"reached", "got", "sat"})
+#: Only words that can end a contact noun or be a contact verb are looked at closely.
+_TRIGGER_TOKENS = (
+    _HEAD_TOKENS
+    | _SPEAK_TOKENS
+    | _CALL_TOKENS
+    | _MEET_TOKENS
+    | _DISCUSS_TOKENS
+    | _TOOK_TOKENS
+    | {"thanked", "returned"}
+    | _PHRASAL_TOKENS
+)
+
+
 def _triggers(ctx: ContactContext) -> list[Trigger]:
     view = ctx.view
     lower = view.lower
@@ -700,20 +715,7 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
 
     found: list[Trigger] = []
     heads: set[int] = set()
-    # Only words that can end a contact noun or be a contact verb are looked at closely.
-    interesting = (
-        (
-            _HEAD_TOKENS
-            | _SPEAK_TOKENS
-            | _CALL_TOKENS
-            | _MEET_TOKENS
-            | _DISCUSS_TOKENS
-            | _TOOK_TOKENS
-        )
-        | {"thanked", "returned"}
-        | _PHRASAL_TOKENS
-    )
-    for i in positions_in(words, interesting):
+    for i in positions_in(words, _TRIGGER_TOKENS):
         word = words[i]
         if word in _HEAD_TOKENS:
             # Try each construct only where it can start (a verb, a preposition, a
@@ -941,7 +943,6 @@ def _inside_quotation(text: str, position: int) -> bool:
 _PHRASAL_RE = re.compile(
     r"(?P<verb>reached\s+out|got\s+on\s+the\s+(?:tele)?phone|sat\s+down)\s+(?:to|with)\s+"
 )
-_PHRASAL_TOKENS = frozenset({"reached", "got", "sat"})
 #: "returned the call of", "returned a phone call from": the one who returns it calls.
 _RETURNED_CALL_RE = re.compile(
     r"returned\s+(?:(?:the|a|an)\s+)?(?:(?:tele)?phone\s+)?call\s+(?:of|from)\s+"
