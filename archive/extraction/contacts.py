@@ -1778,8 +1778,12 @@ def _participants(
         if status == "pronoun":
             # "X's office said he had talked with Y": he is the leader named before, in the
             # sentence if there is one, else in the sentences before.
-            before = [m.key for m in mentions if m.key and m.end <= trigger.verb_start]
-            owner = before[0] if before else _previous_subject(ctx, sentence)
+            before = [m for m in mentions if m.key and m.end <= trigger.verb_start]
+            folded = ctx.view.folded
+            if not _inside_quotation(folded, trigger.verb_start):
+                # Outside a quotation, not a leader the quotation speaks of.
+                before = [m for m in before if not _inside_quotation(folded, m.start)] or before
+            owner = before[0].key if before else _previous_subject(ctx, sentence)
             if owner:
                 keys.append(owner)
         elif status == "plural-pronoun" and context_pair:
@@ -2106,11 +2110,24 @@ def _is_demonym(ctx: ContactContext, offset: int) -> bool:
 
 def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:
     for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
-        subject = ctx.leaders.subject(index)
+        subject = _speaking_subject(ctx, index) or ctx.leaders.subject(index)
         if subject:
             return subject
     recent = ctx.leaders.recent_before.get(sentence.index) or []
     return recent[0] if recent else None
+
+
+def _speaking_subject(ctx: ContactContext, index: int) -> str | None:
+    """The first singular leader of a sentence outside its quotations: in '"We spoke of
+    President Z," X said.' a pronoun after it is X, who spoke, not Z, who was spoken of."""
+    for mention in ctx.leaders.by_sentence.get(index, ()):
+        if (
+            mention.key
+            and not mention.possessive
+            and not _inside_quotation(ctx.view.folded, mention.start)
+        ):
+            return mention.key
+    return None
 
 
 def date_planned(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> bool:

@@ -2631,3 +2631,23 @@ def test_a_dateline_with_the_year_after_a_slash_dates_today(project_kb, dateline
     assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
         (["abdel-fattah-el-sisi", "abiy-ahmed"], "phone", "2020-06-27")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quotation opens the sentence before: "he" is its speaker.
+        '"We discussed the situation with President Vladimir Putin last year," Indian Prime '
+        "Minister Narendra Modi said. He then spoke with French President Emmanuel Macron by "
+        "phone.",
+        # In the same sentence.
+        '"My friend President Vladimir Putin knows our view," Indian Prime Minister Narendra '
+        "Modi said, adding that he had spoken with French President Emmanuel Macron by phone.",
+    ],
+)
+def test_a_pronoun_after_a_quotation_is_its_speaker_not_a_leader_quoted(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2023, 5, 2)))
+
+    assert [(c["participants"], c["kind"]) for c in calls] == [
+        (["emmanuel-macron", "narendra-modi"], "phone")
+    ]
