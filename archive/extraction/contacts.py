@@ -586,6 +586,9 @@ _CALL_TOKENS = frozenset(
         "rings",
         "rung",
         "contacted",
+        "calling",
+        "phoning",
+        "telephoning",
     ]
 )
 #: Verbs of talking that make a contact when said to be done by phone or video ("X wished Y
@@ -1946,6 +1949,32 @@ def _before_another_event(
 _QUOTE_OPENS_RE = re.compile(r":\s*[\"\u201c]\s*\Z")
 
 
+#: A gerund told with its time: "before calling", "after phoning".
+_GERUND_RE = re.compile(r"(?<=after\s)[a-z]+ing\b|(?<=before\s)[a-z]+ing\b|(?<=since\s)[a-z]+ing\b")
+#: Between the comma closing "After calling Z," and the main clause's subject: its titles.
+_MAIN_SUBJECT_GAP = 60
+
+
+def _gerund_subject(
+    ctx: ContactContext, sentence: Sentence, verb_start: int
+) -> tuple[str, list[Mention]]:
+    """The subject of a gerund's main clause: the sentence's first leader before it, or,
+    when the gerund's clause opens the sentence, the first leader after its comma."""
+    leading = _first_subject(ctx, sentence, verb_start)
+    if leading:
+        return "leader", leading
+    lower = ctx.view.lower
+    comma = lower.find(",", verb_start, sentence.end)
+    if comma == -1:
+        return "other", []
+    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
+        if mention.start > comma and not mention.possessive and mention.keys:
+            if mention.start - comma <= _MAIN_SUBJECT_GAP:
+                return "leader", [mention]
+            break
+    return "other", []
+
+
 def _first_subject(ctx: ContactContext, sentence: Sentence, before: int) -> list[Mention]:
     """The sentence's first leader named before ``before`` (not a possessor), as a list of one
     or none: the subject a later verb of the sentence shares ("..., and", "..., then")."""
@@ -1964,6 +1993,10 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
     if _QUOTE_OPENS_RE.search(view.folded, max(sentence.start, verb_start - 4), verb_start):
         # X wrote: "Spoke with Y about ...": a post that opens with its verb has none.
         return "none", []
+    if _GERUND_RE.match(view.lower, verb_start):
+        # "X spoke with Y before calling Z", "After calling Z, X said": the gerund's subject
+        # is its main clause's.
+        return _gerund_subject(ctx, sentence, verb_start)
     if sentence.is_title and view.folded[max(sentence.start, verb_start - 2) : verb_start] == ", ":
         # A headline "X meets Y, calls Z": the second verb is X's too, when X is a leader
         # the headline opens with (never Y).

@@ -368,7 +368,10 @@ SPEAK_BLOCKERS = frozenset(
 #: text says otherwise.
 CALL_VERB_RE = re.compile(
     rf"\b(?P<verb>(?:has|have|had)\s+{_PERFECT_ADVERB}(?:called|phoned|telephoned|rung|contacted)|"
-    r"called|phoned|telephoned|rang|dialled|dialed|calls|phones|rings|contacted)(?:\s+up)?\s+"
+    r"called|phoned|telephoned|rang|dialled|dialed|calls|phones|rings|contacted|"
+    # "before calling Y", "after phoning Y": the gerund of a call told with its time.
+    r"(?:(?<=after\s)|(?<=before\s)|(?<=since\s))(?:calling|phoning|telephoning))"
+    r"(?:\s+up)?\s+"
 )
 #: "met", "meets", "hosted": a meeting when a leader follows (or the subject is plural).
 MEET_VERB_RE = re.compile(

@@ -2651,3 +2651,39 @@ def test_a_pronoun_after_a_quotation_is_its_speaker_not_a_leader_quoted(project_
     assert [(c["participants"], c["kind"]) for c in calls] == [
         (["emmanuel-macron", "narendra-modi"], "phone")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkish President Recep Tayyip Erdogan spoke with Ukrainian President Volodymyr "
+            "Zelensky on Monday before calling Russian President Vladimir Putin.",
+            [
+                ["recep-tayyip-erdogan", "volodymyr-zelensky"],
+                ["recep-tayyip-erdogan", "vladimir-putin"],
+            ],
+        ),
+        (
+            "After calling Russian President Vladimir Putin on Monday, Turkish President Recep "
+            "Tayyip Erdogan said a deal was close.",
+            [["recep-tayyip-erdogan", "vladimir-putin"]],
+        ),
+        # A gerund of another verb, or one that tells no call, makes none.
+        (
+            "Turkish President Recep Tayyip Erdogan is considering calling Russian President "
+            "Vladimir Putin.",
+            [],
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan, calling for a ceasefire, said Russian "
+            "President Vladimir Putin should stop.",
+            [],
+        ),
+    ],
+)
+def test_a_call_told_by_its_gerund_after_before_or_after(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2023, 5, 2)))
+
+    assert [c["participants"] for c in calls] == expected
+    assert all(c["date"] == "2023-05-01" for c in calls)
