@@ -187,6 +187,8 @@ class _Extraction:
         if meta.dateline_month_day is None:
             return None, False
         month, day = meta.dateline_month_day
+        if meta.dateline_year is not None:
+            return date(meta.dateline_year, month, day), False
         if published is not None:
             return most_recent_month_day(month, day, published), False
         full_dates = [

@@ -32,6 +32,26 @@ _PAREN_DATELINE_RE = re.compile(
 )
 # CITY -  or  CITY, June 3 -  (a dateline without an agency)
 _PLAIN_DATELINE_RE = re.compile(rf"{_PLACE}(?:,\s+{_MONTH_DAY})?\s*(?:-{{1,2}}|:)\s+(?=[A-Z\"])")
+# Regional agencies' datelines, which give the day in many shapes, the place in capitals or
+# not, the agency in brackets, between slashes or after a comma:
+#   "Port City, April 19 (AGENCY) -"    "Port City, 14 Jan (AGENCY) ---"
+#   "PORT CITY, APRIL 5, AGENCY."       "PORT CITY, Nov 12, 2020, AGENCY --"
+#   "PORT CITY, 1st May, 2024 (AGENCY)" "PORT CITY, 24/03/2023 (AGENCY) -" (the day first)
+#   "Port City, 4 June 2024, Agency."   "Port City /AGENCY/ January 25/2023"
+#   "Port City June 27/2020 (AGENCY)"   "Port City, Aug. 13 (Agency Press)--"
+_ANY_MONTH = rf"(?i:{MONTH_PATTERN})"
+_DATED_PLACE_RE = re.compile(
+    r"(?P<place>[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3}?)"
+    r"(?:\s*/(?P<agency0>[A-Z][A-Za-z]{1,15})/)?,?\s+"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _ANY_MONTH + r")"
+    r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    r"|(?P<m2>" + _ANY_MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:(?:,\s*|/)(?P<y2>(?:19|20)\d\d))?"
+    r"|(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>(?:19|20)\d\d))"
+    r"(?:\s*\((?P<agency1>[A-Z][^()\n]{0,30})\)"
+    r"|,\s*(?P<agency2>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)(?=\s*[.,-]))?"
+    r"\s*(?:-{1,3}|\u2013|\u2014|:|\.|,)?[ \t]*\n?[ \t]*(?=[A-Z\"\u201c])"
+)
 _BYLINE_RE = re.compile(
     r"By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
     r"(?:\s*(?:,|\||-|/)\s*(?P<outlet>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}))?[ \t]*(?=\n)"
@@ -148,6 +168,8 @@ class Metadata:
     dateline_span: tuple[int, int] | None = None
     #: (month, day) when the dateline gives them; the year is worked out later.
     dateline_month_day: tuple[int, int] | None = None
+    #: The year, when the dateline gives it too.
+    dateline_year: int | None = None
 
 
 def read_metadata(folded: str) -> Metadata:
@@ -386,6 +408,9 @@ def _title_at(folded: str, position: int) -> tuple[int, int] | None:
 
 
 def _read_dateline(folded: str, position: int, meta: Metadata) -> int:
+    dated = _read_dated_place(folded, position, meta)
+    if dated is not None:
+        return dated
     for pattern in (_SLASH_DATELINE_RE, _PAREN_DATELINE_RE, _PLAIN_DATELINE_RE):
         match = pattern.match(folded, position)
         if not match:
@@ -403,6 +428,43 @@ def _read_dateline(folded: str, position: int, meta: Metadata) -> int:
             meta.dateline_month_day = (month, int(groups["day"]))
         return match.end()
     return position
+
+
+def _read_dated_place(folded: str, position: int, meta: Metadata) -> int | None:
+    """A dateline that gives its day (``_DATED_PLACE_RE``): where the story starts after it,
+    or None."""
+    match = _DATED_PLACE_RE.match(folded, position)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    try:
+        if groups["m3"]:
+            month, day = int(groups["m3"]), int(groups["d3"])
+        else:
+            suffix = "1" if groups["m1"] else "2"
+            month = MONTHS[groups[f"m{suffix}"].rstrip(".").lower()]
+            day = int(groups[f"d{suffix}"])
+        year_text = groups["y1"] or groups["y2"] or groups["y3"]
+        year = int(year_text) if year_text else None
+        date(year or 2000, month, day)  # a day of that month (2000: a leap year)
+    except (KeyError, ValueError):
+        return None
+    place = match.group("place").strip()
+    if place.lower() in MONTHS or place.lower().rstrip(".") in _WEEKDAY_NAMES:
+        return None  # "On 4 June ...", "Monday, 4 June ...": a sentence, not a dateline
+    meta.dateline = place
+    meta.dateline_span = (match.start(), len(folded[: match.end()].rstrip()))
+    agency = groups["agency0"] or groups["agency1"] or groups["agency2"]
+    if agency:
+        meta.agency = agency.strip()
+    meta.dateline_month_day = (month, day)
+    meta.dateline_year = year
+    return match.end()
+
+
+_WEEKDAY_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "by"]
+)
 
 
 #: A line that opens a page's furniture: lists of links to other stories around the article.

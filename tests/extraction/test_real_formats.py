@@ -2687,3 +2687,48 @@ def test_a_call_told_by_its_gerund_after_before_or_after(project_kb, text, expec
 
     assert [c["participants"] for c in calls] == expected
     assert all(c["date"] == "2023-05-01" for c in calls)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("Port City, April 19 (AGENCY) - ", "2024-04-19"),
+        ("Port City, 19 Apr (AGENCY) --- ", "2024-04-19"),
+        ("PORT CITY, APRIL 19, AGENCY. ", "2024-04-19"),
+        ("PORT CITY, Apr 19, 2024, AGENCY -- ", "2024-04-19"),
+        ("PORT CITY, 19th April, 2024 (AGENCY) -- ", "2024-04-19"),
+        ("PORT CITY, 19/04/2024 (AGENCY) - ", "2024-04-19"),
+        ("Port City, 19 April 2024, Agency. ", "2024-04-19"),
+        ("Port City /AGENCY/ April 19/2024 ", "2024-04-19"),
+        ("Port City, Apr. 19 (Agency Press)--", "2024-04-19"),
+        # A dateline without a day: the page's.
+        ("Port City (AGENCY) - ", "2024-04-20"),
+    ],
+)
+def test_an_agencys_dateline_gives_the_day_today_is_counted_from(project_kb, dateline, day):
+    text = (
+        f"{dateline}President Ilham Aliyev held a phone conversation today with President "
+        "Recep Tayyip Erdogan."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 4, 20)))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["ilham-aliyev", "recep-tayyip-erdogan"], day)
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # A sentence that opens with a day is no dateline.
+        "On 19 April, President Ilham Aliyev held a phone conversation with President Recep "
+        "Tayyip Erdogan.",
+        "Monday, April 15 - President Ilham Aliyev held a phone conversation with President "
+        "Recep Tayyip Erdogan.",
+    ],
+)
+def test_a_sentence_opening_with_a_day_is_no_dateline(project_kb, opening):
+    record = extract(opening, project_kb, published=date(2024, 4, 20))
+
+    assert record.dateline is None
