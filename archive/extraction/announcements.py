@@ -290,7 +290,7 @@ def _expected(
     date: (day or None, precision, how it was read)."""
     reference = ctx.reference
     lower = ctx.view.lower
-    expr = _date_for(ctx, sentence, trigger)
+    expr = _date_for(ctx, sentence, trigger, held=False)
     if expr is None:
         tomorrow = _TOMORROW_RE.search(lower, sentence.start, sentence.end)
         if tomorrow and reference is not None:

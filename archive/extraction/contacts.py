@@ -162,6 +162,9 @@ _CALL_FOR_RE = re.compile(r"\s+(?:for|to\s+(?!(?:the|his|her)\b)[a-z]+\b)")
 _LATER_IN_CLAUSE_RE = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|also|still)\s+)?(?:expected|planned|scheduled|set|due|"
     r"likely|possible|envisaged|being\s+prepared)\b|"
+    # "said a phone call with Y was planned for next week": still to come when told.
+    r"\b(?:was|were)\s+(?:(?:now|also|still)\s+)?(?:planned|scheduled|set|due|expected)\s+"
+    r"(?:for|to|on|next|later|tomorrow)\b|"
     r"\b(?:will|would|may|might|could|should|is\s+to|are\s+to)\s+(?:(?:also|still|now|not)\s+)?"
     r"(?:take\s+place|be\s+held|happen|occur)\b|"
     # "a conversation between X and Y is not on the agenda", "... would not happen until".
@@ -1465,6 +1468,10 @@ def _candidate(
     lower = ctx.view.lower
     if not _took_place(ctx, sentence, trigger):
         return None
+    if _BETWEEN_OTHERS_RE.match(lower, trigger.end):
+        # "the talks between the two countries' delegations", "the telephone talk between
+        # the two Party leaders": others' contact, whoever the sentence names.
+        return None
     window_start = _clause_start(lower, sentence.start, trigger.start)
     if HABITUAL_RE.search(lower, window_start, _clause_end(lower, trigger.end, sentence.end)):
         return None  # "has spoken to X several times": no one contact
@@ -1533,6 +1540,10 @@ def _candidate(
                 f"'{ctx.view.text[date_expr.start : date_expr.end]}' {resolved.warning}; "
                 "the contact's date is left unknown"
             )
+    if resolved is not None and _after_the_article(ctx, resolved):
+        # "The two leaders discussed the G20 presidency in 2025", a year after the article:
+        # the topic's date, not the contact's.
+        date_expr, resolved = None, None
     looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
     background = looking_back is not None or briefed is not None
     told_at = trigger.verb_start if trigger.verb_start is not None else trigger.start
@@ -1600,6 +1611,27 @@ def _candidate(
             is not None
         ),
     )
+
+
+#: How far past the article's date a contact it reports as held may be dated (time zones).
+_AFTER_ARTICLE_SLACK = timedelta(days=1)
+
+
+def _after_the_article(ctx: ContactContext, resolved: ResolvedDate) -> bool:
+    """Whether a date begins after the article was written: no contact it reports as held."""
+    if resolved.value is None or ctx.reference is None:
+        return False
+    return resolved.value > ctx.reference + _AFTER_ARTICLE_SLACK
+
+
+#: "between" and the parties of a contact who are not the leaders: delegations, ministers,
+#: party leaders (general secretaries), told before any name.
+_BETWEEN_OTHERS_RE = re.compile(
+    r"\s+between\s+(?:the\s+)?(?:two\s+|both\s+)?(?:(?:countries|sides|nations)'?\s+|"
+    r"[a-z]+\s+){0,2}(?:delegations?|teams?|negotiators|representatives|officials|"
+    r"(?:foreign|defen[cs]e|trade|finance)\s+ministers|ministers|envoys|diplomats|"
+    r"party\s+(?:leaders|chiefs)|general\s+secretaries)\b"
+)
 
 
 def _bilateral(
@@ -1737,6 +1769,14 @@ def _modal_for_contact(match: re.Match[str], window: str, trigger: Trigger) -> b
     return not between and trigger.construct not in _VERBAL
 
 
+#: Before a leader who has died: "the passing of", "the death of", "the late".
+_MOURNED_RE = re.compile(
+    r"(?:\b(?:passing|death|demise|funeral|burial|assassination)\s+of\s+(?:the\s+)?|\blate\s+)"
+    r"(?:late\s+)?(?:(?:former|prince|princess|sheikh|king|queen|emir|amir|sultan|president|"
+    r"prime\s+minister|his\s+(?:royal\s+)?highness|his\s+majesty|hh)\s+)*$"
+)
+
+
 def _participants(
     ctx: ContactContext,
     sentence: Sentence,
@@ -1765,6 +1805,8 @@ def _participants(
     def eligible(mention: Mention) -> bool:
         if not mention.keys and mention.kind != "group":
             return False
+        if _MOURNED_RE.search(ctx.view.lower, max(0, mention.start - 60), mention.start):
+            return False  # "condolences on the passing of Prince X": not on the line
         return not (mention.possessive and mention.possessed not in _CONTACT_WORDS)
 
     keys: list[str] = []
@@ -2143,11 +2185,33 @@ def _is_demonym(ctx: ContactContext, offset: int) -> bool:
 
 def _previous_subject(ctx: ContactContext, sentence: Sentence) -> str | None:
     for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        if _official_opens(ctx, index):
+            # "Foreign Minister X arrived carrying a message from President Y. He met Z.":
+            # "he" is the minister, no leader.
+            return None
         subject = _speaking_subject(ctx, index) or ctx.leaders.subject(index)
         if subject:
             return subject
     recent = ctx.leaders.recent_before.get(sentence.index) or []
     return recent[0] if recent else None
+
+
+#: How far into a sentence an official's title is its subject's ("The Foreign Minister X").
+_SUBJECT_TITLE_WORDS = 4
+
+
+def _official_opens(ctx: ContactContext, index: int) -> bool:
+    """Whether the sentence's subject is an official who is no leader: a role of
+    ``NON_LEADER_ROLE_RE`` among its first words, before any leader is named (not "X's
+    adviser", whose sentence names X first)."""
+    sentence = ctx.sentences[index]
+    mentions = ctx.leaders.by_sentence.get(index, ())
+    end = mentions[0].start if mentions else sentence.end
+    before = ctx.view.lower[sentence.start : end]
+    if REPORTING_RE.search(before):
+        return False  # "The spokesman said President Y had arrived": Y's sentence
+    opening = before.split()[:_SUBJECT_TITLE_WORDS]
+    return NON_LEADER_ROLE_RE.search(" ".join(opening)) is not None
 
 
 def _speaking_subject(ctx: ContactContext, index: int) -> str | None:
@@ -2164,12 +2228,18 @@ def _speaking_subject(ctx: ContactContext, index: int) -> str | None:
 
 
 def date_planned(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> bool:
-    """Whether the date's clause is of the future or a wish ("he will meet Z on Friday")."""
+    """Whether the date's clause is of the future or a wish ("he will meet Z on Friday"), or
+    of a decision ("decided to resume it the following day")."""
     lower = ctx.view.lower
+    start = _clause_start(lower, sentence.start, expr.start)
     return (
-        MODALITY_RE.search(lower, _clause_start(lower, sentence.start, expr.start), expr.start)
-        is not None
+        MODALITY_RE.search(lower, start, expr.start) is not None
+        or _DECIDED_RE.search(lower, start, expr.start) is not None
     )
+
+
+#: A decision's words: what follows them is to be done ("agreed to speak again next week").
+_DECIDED_RE = re.compile(r"\b(?:decided|agreed|resolved|promised|pledged|vowed)\s+to\b")
 
 
 def date_blocked(ctx: ContactContext, sentence: Sentence, expr: DateExpr) -> bool:
@@ -2184,8 +2254,11 @@ _OTHER_ZONE_RE = re.compile(r"\((?:[^()]*?\btime\b)?[^()]*\Z")
 _CLOSING_RE = re.compile(r"[^()]*?\btime\s*\)")
 
 
-def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> DateExpr | None:
-    """The date expression of the sentence that dates this trigger, if any."""
+def _date_for(
+    ctx: ContactContext, sentence: Sentence, trigger: Trigger, *, held: bool = True
+) -> DateExpr | None:
+    """The date expression of the sentence that dates this trigger, if any. For a contact
+    ``held``, a day after it in a clause of plans is not its day."""
     lower = ctx.view.lower
     best: tuple[tuple[bool, int], DateExpr] | None = None
     for expr in ctx.dates_by_sentence.get(sentence.index, ()):
@@ -2216,6 +2289,8 @@ def _date_for(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> Date
             continue
         if _nearer_untaken(ctx, sentence, expr, trigger):
             continue
+        if held and expr.start >= trigger.end and date_planned(ctx, sentence, expr):
+            continue  # "The call lasted an hour and they decided to resume it the next day"
         # A day says when; a period near a contact often only scopes a count ("their third
         # call this year on Friday"): the nearest day wins over any period.
         coarse = expr.form in _COARSE_FORMS
@@ -2666,14 +2741,16 @@ def _finer(a: ResolvedDate, b: ResolvedDate) -> bool:
 
 #: "He then called Z", "Afterwards, X spoke with Z": next, the same day.
 THEN_RE = re.compile(
-    r"\b(then|afterwards|subsequently|after\s+that|later)\b[,\s]+(?:\w+\s+){0,3}\Z", re.IGNORECASE
+    r"\b(then|afterwards|subsequently|after\s+that|later|also)\b[,\s]+(?:\w+\s+){0,3}\Z",
+    re.IGNORECASE,
 )
 
 
 def then_span(ctx: ContactContext, contact: Contact) -> tuple[int, int] | None:
-    """The span of "then" ("later", "afterwards", "after that") right before the verb of the
-    contact's first report, if any: the contact is told as the next one ("Later he spoke with
-    Z"), on the day of the one before, and no current one beside which a dated one is earlier."""
+    """The span of "then" ("later", "afterwards", "after that", "also") right before the verb
+    of the contact's first report, if any: the contact is told as the next one ("Later he spoke
+    with Z", "He also received a call from Z"), on the day of the one before, and no current
+    one beside which a dated one is earlier."""
     trigger = contact.candidates[0].trigger
     verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
     first = contact.first_sentence

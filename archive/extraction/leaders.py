@@ -79,6 +79,12 @@ _SUBJECT_TITLE_OFFICES: dict[str, frozenset[str]] = {
     "king": _HEAD_OF_STATE_OFFICES,
     "sultan": _HEAD_OF_STATE_OFFICES,
 }
+#: The offices a head of state's own title names, tried before any head of state's.
+_OWN_OFFICES: dict[str, frozenset[str]] = {
+    "emir": frozenset({"emir", "amir"}),
+    "king": frozenset({"king"}),
+    "sultan": frozenset({"sultan"}),
+}
 _LOWER_CASE_SUBJECT_TITLES = frozenset({"prime minister", "premier", "president", "chancellor"})
 #: Title words that stand alone for a leader only after a form of address ("His Highness
 #: the Amir", "His Majesty the King"); "the king" alone may be anybody's.
@@ -277,6 +283,20 @@ def analyse_leaders(
     return finder.run()
 
 
+#: A name written in initials ("ABC"), and what after one makes it a form of address.
+_INITIALS_RE = re.compile(r"[A-Z]{2,4}")
+_HONORIFIC_THE_RE = re.compile(r"\s+the\s+[A-Z]")
+
+
+#: Before a title, what makes it an office's name, not its holder ("the Office of the
+#: President", "the spokesman for the Prime Minister", "the Press Service of the President").
+_OFFICE_OF_RE = re.compile(
+    r"\b(?:office|cabinet|palace|residence|press\s+service|press\s+office|chancellery|"
+    r"secretariat|administration|spokes(?:man|woman|person)|press\s+secretary)"
+    r"\s+(?:of|for|to)\s+(?:the\s+)?$"
+)
+
+
 class _Finder:
     def __init__(
         self,
@@ -407,6 +427,11 @@ class _Finder:
                 if self._name_goes_on(entity.last_token, sentence):
                     # "Johnson Example" is somebody else than "Johnson".
                     continue
+                if _INITIALS_RE.fullmatch(view.folded, entity.start, entity.end) and (
+                    _HONORIFIC_THE_RE.match(view.folded, entity.end)
+                ):
+                    # "HH the Amir", "HE the President": a form of address in initials.
+                    continue
             end = entity.end
             suffix = _SUFFIX_RE.match(view.folded, end)
             if suffix:
@@ -504,6 +529,8 @@ class _Finder:
             title_words = _SPACE_RE.sub(" ", match.group("title"))
             if title_words == "pm" and not self._is_pm_title(match):
                 continue
+            if _OFFICE_OF_RE.search(view.lower, max(0, match.start() - 40), match.start()):
+                continue  # "the Office of the President reported": an office, not its holder
             canonical = TITLE_CANONICAL.get(title_words, title_words)
             plural = title_words in PLURAL_TITLE_WORDS
             capitalised = view.folded[match.start("title")].isupper()
@@ -1457,10 +1484,14 @@ class _Finder:
         offices = _SUBJECT_TITLE_OFFICES.get(mention.title or "")
         if not offices:
             return None
-        for key in subjects:
-            if not self._holds(key, offices):
-                continue
-            return None if _named_beside(key, mention, here) else key
+        # "His Highness the Amir": an emir first, before any other head of state the text
+        # made a subject since ("the Saudi King congratulated His Highness the Amir").
+        own = _OWN_OFFICES.get(mention.title or "")
+        for wanted in (own, offices) if own else (offices,):
+            for key in subjects:
+                if not self._holds(key, wanted):
+                    continue
+                return None if _named_beside(key, mention, here) else key
         return None
 
     def _holds(self, key: str, offices: frozenset[str]) -> bool:

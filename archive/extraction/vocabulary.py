@@ -456,7 +456,8 @@ MODALITY_RE = re.compile(
     r"postpone(?:s|d)?|halted|suspended|no|not|never|without|rumou?r(?:s|ed)?|speculation|"
     r"await(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|if|unless|"
     r"whether|didn|doesn|hasn|haven|hadn|wasn|weren|won|wouldn|"
-    r"prepar(?:es|ing)\s+(?:for|to)|gearing\s+up|forthcoming|looks?\s+forward|"
+    r"prepar(?:es|ing)\s+(?:for|to)|preparations?\s+for|gearing\s+up|forthcoming|"
+    r"looks?\s+forward|"
     r"looking\s+forward)\b"
 )
 #: Words before a contact noun that ask for it rather than report it ("asked for a call").

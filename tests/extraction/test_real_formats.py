@@ -2732,3 +2732,104 @@ def test_a_sentence_opening_with_a_day_is_no_dateline(project_kb, opening):
     record = extract(opening, project_kb, published=date(2024, 4, 20))
 
     assert record.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A form of address in initials is nobody's alias ("HH the Amir").
+        (
+            "Port City, August 28 (AGENCY) - HH the Amir Sheikh Tamim bin Hamad Al-Thani held "
+            "a telephone conversation on Friday with NATO Secretary-General Jens Stoltenberg.",
+            "2021-08-28",
+            [],
+        ),
+        # A call told as planned after its noun and its party.
+        (
+            "PORT CITY - Prime Minister Irakli Kobakhidze said a phone call with Hungarian "
+            "Prime Minister Viktor Orban was planned for next week.",
+            "2024-11-05",
+            [],
+        ),
+        # Advisers prepare a summit: no leaders' contact.
+        (
+            "PORT CITY, June 10 (AGENCY) -- National Security Adviser Wi Sung-lac held phone "
+            "talks with his US counterpart on Tuesday to discuss preparations for a summit "
+            "between President Lee Jae-myung and President Donald Trump.",
+            "2025-06-10",
+            [],
+        ),
+        # "he" after a sentence whose subject is a minister is the minister.
+        (
+            "Foreign Minister Abbas Araghchi arrived in Port City on Friday carrying a message "
+            "from President Masoud Pezeshkian. He met Prime Minister Najib Mikati.",
+            "2024-10-05",
+            [],
+        ),
+        # Talks between delegations, or between the two party leaders, are others'.
+        (
+            "President Volodymyr Zelensky said he was ready to speak with US President Donald "
+            'Trump "as soon as possible" after the talks between the two countries\' '
+            "delegations.",
+            "2025-03-12",
+            [],
+        ),
+        (
+            "Prime Minister Pham Minh Chinh and Cambodian Prime Minister Hun Manet welcomed "
+            "the results of the telephone talk between the two Party leaders on September 5.",
+            "2024-09-10",
+            [],
+        ),
+        # The late leader a call mourns is not on the line.
+        (
+            "King Salman bin Abdulaziz made a phone call last night to King Hamad bin Isa Al "
+            "Khalifa of Bahrain, offering condolences on the passing of Prince Khalifa bin "
+            "Salman Al Khalifa.",
+            "2020-11-12",
+            [(["hamad-bin-isa-al-khalifa", "salman-bin-abdulaziz-al-saud"], "2020-11-11")],
+        ),
+        # A day the leaders decided to speak again is not the call's day.
+        (
+            "President Lula and Bolivian President Luis Arce talked by phone on Wednesday. The "
+            "conversation lasted about 20 minutes and the two presidents decided to resume it "
+            "the following day.",
+            "2023-09-14",
+            [(["luis-arce", "luiz-inacio-lula-da-silva"], "2023-09-13")],
+        ),
+        # A year after the article is a topic's, not the call's.
+        (
+            "President Cyril Ramaphosa today held a telephone conversation with President Luiz "
+            "Inacio Lula da Silva of Brazil. The two leaders discussed the G20 Presidency in "
+            "2025.",
+            "2024-02-12",
+            [(["cyril-ramaphosa", "luiz-inacio-lula-da-silva"], "2024-02-12")],
+        ),
+        # "the Office of the President" is an office, not the host's president.
+        (
+            "ROME - Argentine President Javier Milei met on Saturday with Italian Prime "
+            "Minister Giorgia Meloni, the Office of the President reported.",
+            "2024-11-10",
+            [(["giorgia-meloni", "javier-milei"], "2024-11-09")],
+        ),
+        # "His Highness the Amir" is the emir named before, not the king named since; a
+        # call he "also" received is of the same day as the one told before it.
+        (
+            "KUWAIT: The Amir Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah received on Tuesday a "
+            "phone call from Saudi King Salman bin Abdulaziz. During the call, the Saudi King "
+            "congratulated His Highness the Amir.\nHis Highness the Amir also received a phone "
+            "call from Saudi Crown Prince Mohammed bin Salman.",
+            "2020-12-16",
+            [
+                (
+                    ["nawaf-al-ahmad-al-jaber-al-sabah", "salman-bin-abdulaziz-al-saud"],
+                    "2020-12-15",
+                ),
+                (["mohammed-bin-salman", "nawaf-al-ahmad-al-jaber-al-sabah"], "2020-12-15"),
+            ],
+        ),
+    ],
+)
+def test_regional_readouts_false_parties_and_days(project_kb, text, published, expected):
+    record = extract(text, project_kb, published=date.fromisoformat(published))
+
+    assert [(c["participants"], c["date"]) for c in summaries(record)] == expected
