@@ -299,6 +299,7 @@ class KnowledgeBase:
                 name = _HOST_UNSAFE.sub("", _unaccented(seat.lower()))
                 if len(name) >= 5:
                     self.seat_hosts.setdefault(name, code)
+        given_names: set[str] = set()
         for leader in self.leaders.values():
             self.entities.add(fold(leader.name), (LEADER_NAME, leader.slug))
             tokens = set(_tokens(fold(leader.name)))
@@ -311,6 +312,13 @@ class KnowledgeBase:
                 for variant in particle_cases(fold(phrase)):
                     self.entities.add(variant, (LEADER_ALIAS, leader.slug))
             self.name_tokens[leader.slug] = frozenset(tokens)
+            for phrase in (leader.name, *leader.aliases):
+                words = _tokens(fold(phrase))
+                if len(words) > 1:
+                    given_names.add(words[0])
+        #: The first words of every leader's names of two words or more: given names, one of
+        #: which may stand before another leader's full name ("Muhammad Ann Example").
+        self.given_names: frozenset[str] = frozenset(given_names)
         vocabulary: set[str] = set()
         for country in self.countries.values():
             for phrase in (country.name, *country.aliases):

@@ -131,6 +131,11 @@ _TITLE_LAST_WORDS = word_set(
     homologues pm
     """
 )
+#: Words of a title or a form of address an alias may open with ("Sheikh Example").
+_FORMS_OF_ADDRESS = word_set(
+    "sheikh shaikh sheik sultan prince princess king queen emir amir crown mr mrs ms dr "
+    "president premier chancellor"
+)
 _CONJUNCTION_RE = re.compile(r"(?:,\s+and|\s+and|\s+&|,)\s+\Z")
 #: Capitalised words that are ordinary English and never a part of a person's name: the
 #: furniture of a page (bylines, "Press release", photo credits, "Online"), forms of
@@ -419,19 +424,42 @@ class _Finder:
                             first_name = self._first_name_before(previous, sentence, candidates)
                             if first_name is not None:
                                 owners, previous = first_name
+                        if (
+                            not owners
+                            and word in kb.given_names
+                            and self._given_and_surname(entity)
+                        ):
+                            # "Muhammad Ann Example" for "Ann Example": one more given name
+                            # before a given name and a surname.
+                            owners = candidates
                         if not owners:
                             # "Mohammad Example" is somebody else than "Example".
                             continue
                         candidates = owners
                         start = view.starts[previous]
-                if self._name_goes_on(entity.last_token, sentence):
-                    # "Johnson Example" is somebody else than "Johnson".
+                if not self._given_and_surname(entity) and self._name_goes_on(
+                    entity.last_token, sentence
+                ):
+                    # "Johnson Example" is somebody else than "Johnson"; "Ann Example Other"
+                    # is Ann Example with a second surname.
                     continue
                 if _INITIALS_RE.fullmatch(view.folded, entity.start, entity.end) and (
                     _HONORIFIC_THE_RE.match(view.folded, entity.end)
                 ):
                     # "HH the Amir", "HE the President": a form of address in initials.
                     continue
+            if full and start == entity.start and self._given_and_surname(entity):
+                # "Muhammad Ann Example": one more given name before the full name.
+                previous = entity.first_token - 1
+                if (
+                    previous >= 0
+                    and view.starts[previous] >= sentence.start
+                    and view.folded[view.ends[previous] : entity.start] == " "
+                    and view.words[previous] in kb.given_names
+                    and view.words[previous].lower() not in _FORMS_OF_ADDRESS
+                    and not self._is_vocabulary(previous)
+                ):
+                    start = view.starts[previous]
             end = entity.end
             suffix = _SUFFIX_RE.match(view.folded, end)
             if suffix:
@@ -456,6 +484,20 @@ class _Finder:
         return (
             view.folded[view.ends[given] : view.starts[particle]] == " "
             and view.words[given][:1].isupper()
+        )
+
+    def _given_and_surname(self, entity: EntityMatch) -> bool:
+        """Whether an alias is a name of two words or more, none of them a title ("Ann
+        Example", not "President Example"): another capitalised word beside it is more of
+        the same person's name."""
+        words = self.view.words[entity.first_token : entity.last_token + 1]
+        return len(words) > 1 and not any(
+            word.lower() in _NOT_NAME_WORDS
+            or word.lower() in _TITLE_LAST_WORDS
+            or word.lower() in _FORMS_OF_ADDRESS
+            or word.lower() in FUNCTION_WORDS
+            or word in self.kb.place_words
+            for word in words
         )
 
     def _first_name_before(

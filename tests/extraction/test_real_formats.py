@@ -2833,3 +2833,36 @@ def test_regional_readouts_false_parties_and_days(project_kb, text, published, e
     record = extract(text, project_kb, published=date.fromisoformat(published))
 
     assert [(c["participants"], c["date"]) for c in summaries(record)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second surname after a name of two words or more.
+        (
+            "President Emmanuel Macron held phone talks with President Felix Antoine "
+            "Tshisekedi Tshilombo on February 11.",
+            ["emmanuel-macron", "felix-tshisekedi"],
+        ),
+        # One more given name before a full name.
+        (
+            "President Sheikh Mohamed bin Zayed Al Nahyan received Muhammad Shehbaz Sharif, "
+            "Prime Minister of Pakistan, at the palace on February 11.",
+            ["mohamed-bin-zayed-al-nahyan", "shehbaz-sharif"],
+        ),
+    ],
+)
+def test_a_leaders_name_with_more_given_names_or_surnames(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2023, 2, 12)))
+
+    assert [c["participants"] for c in calls] == [expected]
+
+
+def test_a_role_before_a_full_name_is_no_given_name(project_kb):
+    text = (
+        "President Emmanuel Macron held phone talks with Party Chief Xi Jinping on February 11."
+    )
+
+    record = extract(text, project_kb, published=date(2023, 2, 12))
+
+    assert [ref.slug for ref in record.leaders] == ["emmanuel-macron", "xi-jinping"]
