@@ -2859,9 +2859,7 @@ def test_a_leaders_name_with_more_given_names_or_surnames(project_kb, text, expe
 
 
 def test_a_role_before_a_full_name_is_no_given_name(project_kb):
-    text = (
-        "President Emmanuel Macron held phone talks with Party Chief Xi Jinping on February 11."
-    )
+    text = "President Emmanuel Macron held phone talks with Party Chief Xi Jinping on February 11."
 
     record = extract(text, project_kb, published=date(2023, 2, 12))
 
