@@ -1934,6 +1934,22 @@ def _noun_parties(
     return subject + objects
 
 
+#: How far after a party role ("General Secretary") the leader it titles may be named.
+_ROLE_TO_NAME = 45
+_NO_PUNCTUATION_RE = re.compile(r"[^,.;:()\n]*")
+
+
+def _titled_leader_follows(ctx: ContactContext, sentence: Sentence, end: int) -> bool:
+    """Whether a leader is named right after a role that is no leader's ("with General
+    Secretary and Prime Minister X", "with Party General Secretary X"): the role is the
+    leader's other office, and the leader a party."""
+    for mention in ctx.leaders.by_sentence.get(sentence.index, ()):
+        if end <= mention.start <= end + _ROLE_TO_NAME and mention.keys:
+            gap = _NO_PUNCTUATION_RE.match(ctx.view.folded, end, mention.start)
+            return gap is not None and gap.end() == mention.start
+    return False
+
+
 #: A clause a speaker adds to what was said: ", adding that", ", saying that".
 _ADDED_CLAUSE_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|recalling)\s+that\b")
 
@@ -1957,6 +1973,7 @@ def _before_another_event(
             after <= m.start < other_party.start() and m.keys and m.start != trigger.start
             for m in ctx.leaders.by_sentence.get(sentence.index, ())
         )
+        and not _titled_leader_follows(ctx, sentence, other_party.end())
     ):
         limit = other_party.start()
     added = _ADDED_CLAUSE_RE.search(ctx.view.lower, after, limit)

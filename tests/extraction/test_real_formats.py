@@ -2864,3 +2864,30 @@ def test_a_role_before_a_full_name_is_no_given_name(project_kb):
     record = extract(text, project_kb, published=date(2023, 2, 12))
 
     assert [ref.slug for ref in record.leaders] == ["emmanuel-macron", "xi-jinping"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prime Minister Nguyen Xuan Phuc held phone talks with Lao Party General Secretary "
+            "and Prime Minister Thongloun Sisoulith on February 11.",
+            [["nguyen-xuan-phuc", "thongloun-sisoulith"]],
+        ),
+        (
+            "Prime Minister Nguyen Xuan Phuc held phone talks with General Secretary of the CPC "
+            "and President of China Xi Jinping on February 11.",
+            [["nguyen-xuan-phuc", "xi-jinping"]],
+        ),
+        # A role with no leader named after it: an official's talks.
+        (
+            "Prime Minister Nguyen Xuan Phuc held phone talks with the Secretary-General of the "
+            "United Nations on February 11, as President Xi Jinping had asked.",
+            [],
+        ),
+    ],
+)
+def test_a_leader_named_with_a_party_office_before_the_state_office(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2021, 2, 12)))
+
+    assert [c["participants"] for c in calls] == expected
