@@ -125,7 +125,9 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
 #: Asides set off by commas between a subject and its verb (a title, a blessing).
 _APPOSITION_BEFORE_VERB_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,5})?"
-    r"(?:\s*,(?:\s*[^,;:()]{1,90}?,[\"']?)+)?\s*"
+    r"(?:\s*,(?:\s*[^,;:()]{1,90}?,[\"']?)+)?"
+    # Honours in initials after the name: "X, C.G.H. held", "X, GCON, held".
+    r"(?:\s*,\s*(?:[A-Z]\.){2,5}|\s*,\s*[A-Z]{2,5}\b)?,?\s*"
 )
 #: A relative clause between a subject and its verb, ending right before the verb.
 _RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|which)\b[^,;:()\"]*,\s*\Z")

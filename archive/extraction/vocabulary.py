@@ -244,7 +244,7 @@ FUNCTION_WORDS = word_set("""
     since while when where whereas as if though although because meanwhile however still then
     also both all each either neither this that these those his her its their our my your he she
     they it we i you there here what which who whom whose how why not no only even just
-    mr mrs ms dr sir madam lady lord sheikh sheik his-excellency according following under over
+    mr mrs ms dr sir madam lady lord sheikh sheik his-excellency cde according following under over
     amid despite via per about against between among across through toward towards than
     said says told asked added noted new former late then-president
     january february march april may june july august september october november december

@@ -2891,3 +2891,21 @@ def test_a_leader_named_with_a_party_office_before_the_state_office(project_kb, 
     calls = summaries(extract(text, project_kb, published=date(2021, 2, 12)))
 
     assert [c["participants"] for c in calls] == expected
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # Honours in initials after the name, without a comma to close them.
+        "President William Samoei Ruto, C.G.H. held",
+        "President William Samoei Ruto, EGH, held",
+        # "Cde" (comrade), a form of address.
+        "Cde Ruto held",
+    ],
+)
+def test_honours_and_forms_of_address_around_a_subjects_name(project_kb, subject):
+    text = f"{subject} phone talks with President Emmanuel Macron on February 11."
+
+    calls = summaries(extract(text, project_kb, published=date(2023, 2, 12)))
+
+    assert [c["participants"] for c in calls] == [["emmanuel-macron", "william-ruto"]]
