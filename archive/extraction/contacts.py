@@ -572,7 +572,7 @@ _HEAD_TOKENS = word_set(
     """
     call calls conversation conversations talk talks meeting meetings summit discussion
     discussions exchange exchanges interview conference videoconference videocall
-    consultations link tete contact contacts chat telecon
+    consultations link tete contact contacts chat telecon dialogue dialog
     """
 )
 _SPEAK_TOKENS = frozenset(
@@ -959,11 +959,18 @@ _RETURNED_CALL_RE = re.compile(
 _APPEAL_RE = re.compile(r"(?:\s+and\s+[^,.;]{0,60}?)?,?\s+to\s+[a-z]")
 
 
+#: How, between a passive call and its caller: "was called on the telephone by".
+_BY_PHONE_RE = re.compile(r"(?:on|by|over)\s+the\s+(?:tele)?phone\s+(?=by\s)")
+
+
 def _passive_or_visit(ctx: ContactContext, match: re.Match[str], sentence: Sentence):
     """ "X was called by Y" (Y called X) and "X called on Y in <city>" (a visit: a meeting,
     where "called on Y to end the war" is an appeal); None for anything else."""
     lower = ctx.view.lower
     position = match.end()
+    by_phone = _BY_PHONE_RE.match(lower, position)
+    if by_phone is not None:
+        position = by_phone.end()  # "was called on the telephone by Y"
     if lower.startswith("by ", position):
         auxiliary = _PASSIVE_AUXILIARY_RE.search(lower, max(0, match.start() - 20), match.start())
         if auxiliary is None:
@@ -1053,6 +1060,7 @@ def _phone_trigger(
 _WITH_AFTER_RE = re.compile(r"\s+with\b")
 #: What follows a plural contact noun told as several contacts: "calls with", also after the
 #: day ("held a series of calls yesterday with A, B and C").
+_EACH_WITH_RE = re.compile(r"\s+each\s+with\b")
 _SERIES_WITH_RE = re.compile(
     r"\s+(?:(?:on\s+|late\s+|early\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|this\s+week|last\s+week)(?:\s+(?:morning|afternoon|evening))?"
@@ -1090,7 +1098,18 @@ def _noun_trigger(
         and (det is None or det in SERIES_DETERMINERS)
         and _SERIES_WITH_RE.match(lower, head_end) is not None
     )
-    if head in PLURAL_HEADS and not series and not (head in ("contact", "contacts") and kw):
+    if _EACH_WITH_RE.match(lower, head_end):
+        series = True  # "a telephone meeting each with A and B": one with each
+    # "X and Y exchanged phone calls": one call each way told as one (a translation's words).
+    exchanged = construct == "hold" and match.group("verb").startswith("exchang") and det is None
+    if exchanged:
+        series = False
+    if (
+        head in PLURAL_HEADS
+        and not series
+        and not exchanged
+        and not (head in ("contact", "contacts") and kw)
+    ):
         return None
     link = match.groupdict().get("link")
     if link == "to" and not (possessive and _leader_follows_to(ctx, head_end)):
@@ -1864,7 +1883,7 @@ def _participants(
     return list(dict.fromkeys(keys)), subject
 
 
-_NOUN_LINK_RE = re.compile(r"\s+(?P<link>with|between|to)\s+")
+_NOUN_LINK_RE = re.compile(r"\s+(?:each\s+)?(?P<link>with|between|to)\s+")
 #: Between a possessor and its contact noun: "Y's call", "Y’s phone call".
 _POSSESSOR_GAP_RE = re.compile(r"(?:['’]s?)?\s*")
 #: In a list of leaders, a country's name not known as one may stand before a title:

@@ -59,7 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<last>[Ll]ast)\s+)?"
             r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-            r"(?!\s*,?\s+(?:" + MONTH_PATTERN + r"|\d))"
+            # Not "Monday, 10 July" (a full date); "Monday 10/7" is the weekday, its day
+            # and month without a year only saying so again.
+            r"(?!\s*,?\s+(?:" + MONTH_PATTERN + r"|(?!\d{1,2}/\d{1,2}\b(?!/))\d))"
             r"(?:\s+(?P<last_week>(?:of\s+)?last\s+week)\b)?"
         ),
     ),

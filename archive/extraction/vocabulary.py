@@ -315,6 +315,9 @@ SERIES_DETERMINERS = frozenset(
     {"a series of", "a number of", "a round of", "several", "multiple", "separate"}
 )
 _DETERMINERS = (
+    # "a new round of talks", "an official session of talks": one contact.
+    r"(?:a|an|the)\s+(?:new|fresh|further|second|third|fourth|fifth|final|official|latest)\s+"
+    r"(?:round|session)\s+of|an?\s+session\s+of|"
     r"a\s+series\s+of|a\s+number\s+of|a\s+round\s+of|several|multiple|separate|"
     r"a|an|the|their|his|her|its|this|that|another|these|our|no"
 )
@@ -324,7 +327,7 @@ _KIND_WORDS = (
 _HEADS = (
     r"calls?|conversations?|talks?|meetings?|summit|discussions?|exchanges?|interview|"
     r"conference|videoconference|video-conference|videocall|consultations|link|"
-    r"tete-a-tete|contacts?|chat|telecon"
+    r"tete-a-tete|contacts?|chat|telecon|dialogue|dialog"
 )
 CONTACT_NP = (
     rf"(?:(?P<det>{_DETERMINERS})\s+)?(?P<mods>(?:(?:{_MODIFIERS})[\s,]+){{0,4}})"
@@ -334,7 +337,9 @@ HOLD_VERBS = (
     r"held|holds|hold|holding|had|has\s+had|have\s+had|having|conducted|conducts|conduct|"
     r"made|makes|placed|completed|concluded|wrapped\s+up|engaged\s+in|initiated|initiates|"
     r"began|begins|started|starts|opened|opens|resumed|hosted|hosts|chaired|chairs|"
-    r"convened|convenes|co-chaired|co-chairs|exchanged|exchanges|paid|pays"
+    r"convened|convenes|co-chaired|co-chairs|exchanged|exchanges|paid|pays|"
+    # Translations' verbs: "carried out a telephone meeting", "sustained a dialogue".
+    r"carried\s+out|carries\s+out|sustained|maintained|maintains"
 )
 _PREPOSITIONS = r"during|in|after|following|at|over|on|throughout"
 _AFTER_VERBS = (
@@ -350,7 +355,7 @@ PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
 #: ", their first phone call in two years,": a contact named in apposition.
 APPOSITIVE_RE = re.compile(rf",\s+(?=(?:their|the|a|an)\s){CONTACT_NP}")
 #: "the phone call between", "a call with".
-WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?P<link>between|with|to)\b")
+WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?:each\s+)?(?P<link>between|with|to)\b")
 #: "their previous phone call took place", "the call lasted".
 AFTER_RE = re.compile(rf"\b{CONTACT_NP}(?:,?\s+(?:that|which))?\s+(?P<after>{_AFTER_VERBS})\b")
 #: An adverb that may stand between an auxiliary and its participle: "had last spoken".
@@ -395,6 +400,8 @@ RECEIVED_CALL_RE = re.compile(
     r"\b(?:received|took|accepted|answered)\s+"
     rf"(?:{_RECEIVED_WHEN}\s+)?(?:(?:a|an)\s+)?(?:(?:[\w-]+)\s+){{0,2}}?"
     r"(?:(?:tele)?phon(?:e|ic)\s+)?calls?"
+    # "received calls of congratulation from".
+    r"(?:\s+of\s+(?:congratulations?|condolences?|support|solidarity|thanks))?"
     rf"(?:\s+{_RECEIVED_WHEN})?\s+from\s+"
     # "from H.E. X", "from His Highness Sheikh X": forms of address before the name.
     r"(?P<address>(?:(?:h\.\s?e\.|(?:his|her)\s+(?:excellency|majesty|highness|"
@@ -439,7 +446,17 @@ KIND_BY_HEAD = {
 }
 #: Heads that need a kind word in front ("telephone interview", "video link").
 HEADS_NEEDING_KIND = frozenset(
-    {"interview", "conference", "link", "exchange", "discussion", "talk", "chat"}
+    {
+        "interview",
+        "conference",
+        "link",
+        "exchange",
+        "discussion",
+        "talk",
+        "chat",
+        "dialogue",
+        "dialog",
+    }
 )
 #: Plural heads: generic ("regular phone calls"), never one contact.
 PLURAL_HEADS = frozenset(

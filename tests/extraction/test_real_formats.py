@@ -2909,3 +2909,60 @@ def test_honours_and_forms_of_address_around_a_subjects_name(project_kb, subject
     calls = summaries(extract(text, project_kb, published=date(2023, 2, 12)))
 
     assert [c["participants"] for c in calls] == [["emmanuel-macron", "william-ruto"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Translations' wording of a call.
+        (
+            "President Luiz Inacio Lula da Silva was called on the telephone by President "
+            "Emmanuel Macron on Monday.",
+            [(["emmanuel-macron", "luiz-inacio-lula-da-silva"], "phone", "2024-05-06")],
+        ),
+        (
+            "President Nicolas Maduro sustained a telephone dialogue with President Gustavo "
+            "Petro on Monday.",
+            [(["gustavo-petro", "nicolas-maduro"], "phone", "2024-05-06")],
+        ),
+        (
+            "President Recep Tayyip Erdogan has exchanged phone calls with President Vladimir "
+            "Putin on Monday.",
+            [(["recep-tayyip-erdogan", "vladimir-putin"], "phone", "2024-05-06")],
+        ),
+        (
+            "President Abdelmadjid Tebboune has carried out on Monday a telephone meeting each "
+            "with President Emmanuel Macron and President Recep Tayyip Erdogan.",
+            [
+                (["abdelmadjid-tebboune", "emmanuel-macron"], "phone", "2024-05-06"),
+                (["abdelmadjid-tebboune", "recep-tayyip-erdogan"], "phone", "2024-05-06"),
+            ],
+        ),
+        (
+            "President Recep Tayyip Erdogan held a new round of talks with President Vladimir "
+            "Putin in Sochi on Monday.",
+            [(["recep-tayyip-erdogan", "vladimir-putin"], "meeting", "2024-05-06")],
+        ),
+        (
+            "President Abdel Fattah el-Sisi received on Monday calls of congratulation from "
+            "Saudi Crown Prince Mohammed bin Salman and several Arab leaders.",
+            [(["abdel-fattah-el-sisi", "mohammed-bin-salman"], "phone", "2024-05-06")],
+        ),
+        # A weekday with its day and month: the weekday.
+        (
+            "On Monday 6/5, President Abdel Fattah el-Sisi was called on the telephone by "
+            "President Abdelmadjid Tebboune.",
+            [(["abdel-fattah-el-sisi", "abdelmadjid-tebboune"], "phone", "2024-05-06")],
+        ),
+        # A dialogue needs its kind: ministers' "strategic dialogue" is none.
+        (
+            "President Recep Tayyip Erdogan said the strategic dialogue with President "
+            "Vladimir Putin's government went on.",
+            [],
+        ),
+    ],
+)
+def test_translations_wording_of_calls(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2024, 5, 7)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == expected
