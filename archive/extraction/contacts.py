@@ -92,6 +92,9 @@ _INITIATIVE_WORDS = (
     "proposed",
     "call to",
     "conversation to",
+    "made the",
+    "placed the",
+    "whose",
 )
 #: Finds the sentence holding an offset, if any.
 SentenceAt = Callable[[int], Sentence | None]
@@ -139,7 +142,11 @@ _MEET_OBJECT_REQUIRED = frozenset(
     {"hosted", "hosts", "received", "receives", "welcomed", "welcomes"}
 )
 _INITIATOR_AFTER_NAME_RE = re.compile(
-    r"\s+(?:had\s+|has\s+)?(?:initiated|requested|sought)\s+(?:the|a|this)\b"
+    r"\s+(?:had\s+|has\s+)?(?:initiated|requested|sought)\s+(?:the|a|this)\b|"
+    # "X made the call", "X placed the phone call".
+    r"\s+(?:had\s+|has\s+)?(?:made|placed)\s+the\s+(?:(?:tele)?phone\s+)?call\b|"
+    # "Y, at whose initiative the call took place".
+    r",\s+at\s+whose\s+(?:initiative|request|invitation)\b"
 )
 _POSSESSIVE_REQUEST_RE = re.compile(r"'s?\s+(?:request|initiative|invitation)\b")
 _POSSESSIVE_LEAD_RE = re.compile(
@@ -2494,7 +2501,7 @@ def _initiator(
     if (
         made
         and subject
-        and trigger.head in ("call", "calls")
+        and trigger.head in ("call", "calls", "contact")
         and _MADE_TO_RE.match(lower, trigger.end)
     ):
         # "made a call to Y", "made telephone calls with A and B": X placed them.
@@ -2590,6 +2597,11 @@ def _initiator_hints(
     # "It was France that asked for the call": the side named.
     for match in _SIDE_ASKED_RE.finditer(lower, sentence.start, sentence.end):
         start = match.start("side")
+        asker = ctx.leaders.by_start.get(start)
+        if asker is not None and asker.key:
+            # "it was Trump who requested the call": the leader named.
+            hints.append((asker.key, frozenset(), (match.start(), match.end())))
+            continue
         entity = ctx.entities_by_start.get(start)
         if entity is not None and entity.has(COUNTRY, DEMONYM, SEAT, CAPITAL):
             codes = frozenset(entity.keys(COUNTRY, DEMONYM, SEAT, CAPITAL))

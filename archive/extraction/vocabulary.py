@@ -349,7 +349,10 @@ _AFTER_VERBS = (
     r"on(?=\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 #: "held a rare phone call", "had a conversation".
-HOLD_RE = re.compile(rf"\b(?P<verb>{HOLD_VERBS})\s+{CONTACT_NP}")
+HOLD_RE = re.compile(
+    # "made today a telephone contact with": a translation's day between verb and noun.
+    rf"\b(?P<verb>{HOLD_VERBS})\s+(?:(?:today|yesterday|tonight|this\s+morning)\s+)?{CONTACT_NP}"
+)
 #: "during a telephone interview", "in a phone call".
 PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
 #: ", their first phone call in two years,": a contact named in apposition.

@@ -2966,3 +2966,34 @@ def test_translations_wording_of_calls(project_kb, text, expected):
     calls = summaries(extract(text, project_kb, published=date(2024, 5, 7)))
 
     assert [(c["participants"], c["kind"], c["date"]) for c in calls] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator"),
+    [
+        (
+            "President Donald Trump and President Vladimir Putin spoke by phone on Wednesday. "
+            "The Kremlin said it was Trump who requested the call.",
+            "donald-trump",
+        ),
+        (
+            "President Vladimir Putin spoke by phone on Wednesday with President Emmanuel "
+            "Macron, at whose initiative the call took place.",
+            "emmanuel-macron",
+        ),
+        (
+            "Prime Minister Narendra Modi and President Volodymyr Zelensky spoke on Wednesday. "
+            "Modi made the call, his office said.",
+            "narendra-modi",
+        ),
+        (
+            "President Abdelmadjid Tebboune made today a telephone contact with President "
+            "Emmanuel Macron.",
+            "abdelmadjid-tebboune",
+        ),
+    ],
+)
+def test_who_placed_the_call_told_after_it(project_kb, text, initiator):
+    calls = summaries(extract(text, project_kb, published=date(2025, 2, 13)))
+
+    assert [c["initiator"] for c in calls] == [initiator]
