@@ -1304,6 +1304,9 @@ _FOLLOWED_BY_RE = re.compile(r"\bfollowed\s+by\s+(?:\w+\s+){0,3}\Z")
 _TO_MEET_RE = re.compile(r"\b(?:to|will|would|could|should)\s+(?:\w+\s+)?meet\s+\Z")
 
 
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def _kind_from_the_clause(
     ctx: ContactContext,
     sentence: Sentence,
@@ -1337,6 +1340,14 @@ def _kind_from_the_clause(
     ]
     ends += [d.end for d in durations if trigger.end <= d.start < end]
     ends += [m.end() for m in _HELD_RE.finditer(lower, trigger.end, end)]
+    # "with President Y of <country> at <palace>": past the leader's country.
+    ends += [
+        entity.end
+        for position in list(ends)
+        if (of := _OF_RE.match(lower, position)) is not None
+        and (entity := ctx.entities_by_start.get(of.end())) is not None
+        and entity.has(COUNTRY)
+    ]
     if any(_at_a_place(ctx, position) for position in ends):
         return "meeting"
     return None

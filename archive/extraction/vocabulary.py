@@ -351,7 +351,9 @@ _AFTER_VERBS = (
 #: "held a rare phone call", "had a conversation".
 HOLD_RE = re.compile(
     # "made today a telephone contact with": a translation's day between verb and noun.
-    rf"\b(?P<verb>{HOLD_VERBS})\s+(?:(?:today|yesterday|tonight|this\s+morning)\s+)?{CONTACT_NP}"
+    rf"\b(?P<verb>{HOLD_VERBS})\s+(?:(?:today|yesterday|tonight|this\s+morning|on\s+(?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday))\s+)?"
+    rf"{CONTACT_NP}"
 )
 #: "during a telephone interview", "in a phone call".
 PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")

@@ -2997,3 +2997,22 @@ def test_who_placed_the_call_told_after_it(project_kb, text, initiator):
     calls = summaries(extract(text, project_kb, published=date(2025, 2, 13)))
 
     assert [c["initiator"] for c in calls] == [initiator]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The venue after the leader's country.
+        "President William Ruto held bilateral talks with President Yoweri Museveni of Uganda "
+        "at State House on Sunday.",
+        # The day between the verb and its noun, as translations put it.
+        "President William Ruto held on Sunday talks with President Yoweri Museveni at State "
+        "House.",
+    ],
+)
+def test_talks_at_a_venue_are_a_meeting(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2024, 5, 27)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["william-ruto", "yoweri-museveni"], "meeting", "2024-05-26")
+    ]
