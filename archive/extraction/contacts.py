@@ -2337,9 +2337,13 @@ def _date_for(
         ):
             # "(local time; 7:30 a.m. on November 16, Tokyo time)": the same moment elsewhere.
             continue
-        if expr.start >= trigger.end and _ANOTHER_EVENT_RE.search(between):
+        if (
+            expr.start >= trigger.end
+            and _ANOTHER_EVENT_RE.search(between)
+            and not _HOURS_APART_RE.search(between)
+        ):
             # "spoke ... ahead of Trump's planned meeting with Z on Friday": the day is the
-            # meeting's.
+            # meeting's (but "hours after he was sworn in on Thursday" is the same day).
             continue
         if _in_another_clause(lower, sentence, expr, trigger):
             continue
@@ -2382,6 +2386,8 @@ _WITH_OFFICIAL_RE = re.compile(
 #: A head of government's title, though it holds "minister" ("a deputy prime minister" is not).
 _LEADER_MINISTER_RE = re.compile(r"(?<!deputy\s)\b(?:prime|first)\s+minister")
 #: Words that bring in another event after a contact: a date after them is that event's.
+#: An event hours from the contact: a day it names is the contact's day too.
+_HOURS_APART_RE = re.compile(r"\b(?:hours|minutes|shortly|just|moments)\s+(?:after|before)\b")
 _ANOTHER_EVENT_RE = re.compile(
     r"\b(?:ahead\s+of|before|after|since|following|prior\s+to|on\s+the\s+eve\s+of|"
     r"in\s+the\s+run-up\s+to|in\s+preparation\s+for|amid|amidst)\s+\S"

@@ -517,6 +517,10 @@ VAGUE_PAST_RE = re.compile(r"\b(?:back\s+then|at\s+the\s+time|at\s+that\s+time|i
 #: Repeated contacts, never one: "has spoken to X several times".
 HABITUAL_RE = re.compile(
     r"\b(?:several|many|numerous|multiple|countless|a\s+number\s+of)\s+times\b|"
+    # "have met twice this year", "spoke three times since May": a count over a span, no one
+    # contact (but "spoke twice on Monday" tells that day's calls).
+    r"\b(?:twice|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+times)\s+"
+    r"(?:this|so\s+far|since|already|in\s+(?:the\s+)?(?:past|last)|over\s+the|during\s+the)\b|"
     r"\b(?:repeatedly|regularly|often|frequently|routinely)\b|"
     r"\bon\s+(?:several|many|numerous|multiple)\s+occasions\b"
 )

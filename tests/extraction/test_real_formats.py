@@ -3016,3 +3016,36 @@ def test_talks_at_a_venue_are_a_meeting(project_kb, text):
     assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
         (["william-ruto", "yoweri-museveni"], "meeting", "2024-05-26")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An event hours from the call: the day it names is the call's.
+        (
+            "President Joseph Aoun received a phone call from French President Emmanuel Macron "
+            "hours after he was sworn in on Thursday.",
+            "2025-01-09",
+        ),
+        # A count over a span in a quotation does not date the meeting.
+        (
+            "President Ilham Aliyev held talks with President Vladimir Putin in Baku on "
+            'Thursday. "We have already met twice this year," Aliyev told Putin.',
+            "2025-01-09",
+        ),
+    ],
+)
+def test_days_near_a_contact_that_are_and_are_not_its_day(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2025, 1, 10)))
+
+    assert [c["date"] for c in calls] == [expected]
+
+
+def test_calls_counted_on_one_day_are_still_told(project_kb):
+    text = "President Ilham Aliyev spoke twice on Thursday with President Vladimir Putin."
+
+    calls = summaries(extract(text, project_kb, published=date(2025, 1, 10)))
+
+    assert [(c["participants"], c["date"]) for c in calls] == [
+        (["ilham-aliyev", "vladimir-putin"], "2025-01-09")
+    ]
