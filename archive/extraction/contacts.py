@@ -1299,6 +1299,9 @@ _VISIT_RE = re.compile(
     r"\b(?:on|during|in\s+the\s+course\s+of)\s+(?:a|an|his|her|the|their)\s+(?:\w+\s+)?"
     r"(?:state|official|working)\s+visit\b"
 )
+#: "talks with Y, who arrived in <city> this morning": the visitor came to the host (read on
+#: the text as written: a place's capital).
+_ARRIVED_RE = re.compile(r",\s+who\s+(?:had\s+)?(?:arrived|landed)\s+in\s+[A-Z]")
 _FOLLOWED_BY_RE = re.compile(r"\bfollowed\s+by\s+(?:\w+\s+){0,3}\Z")
 #: "agreed to meet in person soon": a meeting still to come, not how this contact was held.
 _TO_MEET_RE = re.compile(r"\b(?:to|will|would|could|should)\s+(?:\w+\s+)?meet\s+\Z")
@@ -1331,7 +1334,9 @@ def _kind_from_the_clause(
         lower, max(sentence.start, together.start() - 30), together.start()
     ):
         return "meeting"
-    if _VISIT_RE.search(lower, sentence.start, sentence.end):
+    if _VISIT_RE.search(lower, sentence.start, sentence.end) or _ARRIVED_RE.search(
+        ctx.view.folded, sentence.start, sentence.end
+    ):
         return "meeting"
     ends = [
         m.end
@@ -2165,6 +2170,12 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                 if gap not in ([], ["and"]):
                     break
                 subjects.insert(0, other)
+            # "X, together with A, B and C, had a call with Y": X too.
+            together = _TOGETHER_WITH_RE.search(view.folded, sentence.start, subjects[0].start)
+            if together is not None:
+                leading = by_end.get(view.ends[view.last_token_before(together.start() + 1)])
+                if leading is not None and not leading.possessive and leading.keys:
+                    subjects.insert(0, leading)
             return "leader", subjects
         word = view.lower_words[index]
         if word == "then" and view.folded[
@@ -2231,6 +2242,9 @@ def _happening_now(ctx: ContactContext, trigger: Trigger, date_expr: DateExpr | 
     if _AHEAD_RE.search(lower, trigger.end, sentence_end):
         return False
     return date_expr is None or (date_expr.form == "relative" and date_expr.days_back == 0)
+
+
+_TOGETHER_WITH_RE = re.compile(r",\s+(?:together|along)\s+with\s+$")
 
 
 def _is_demonym(ctx: ContactContext, offset: int) -> bool:

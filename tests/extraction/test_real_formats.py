@@ -3049,3 +3049,34 @@ def test_calls_counted_on_one_day_are_still_told(project_kb):
     assert [(c["participants"], c["date"]) for c in calls] == [
         (["ilham-aliyev", "vladimir-putin"], "2025-01-09")
     ]
+
+
+def test_a_subject_together_with_others_is_a_party_too(project_kb):
+    text = (
+        "President Volodymyr Zelensky, together with President Emmanuel Macron, Chancellor "
+        "Friedrich Merz and Prime Minister Keir Starmer, had a telephone conversation with "
+        "President Donald Trump on Monday."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2025, 8, 19)))
+
+    assert [c["participants"] for c in calls] == [
+        [
+            "donald-trump",
+            "emmanuel-macron",
+            "friedrich-merz",
+            "keir-starmer",
+            "volodymyr-zelensky",
+        ]
+    ]
+
+
+def test_talks_with_a_leader_who_arrived_in_the_city_are_a_meeting(project_kb):
+    text = (
+        "President Volodymyr Zelensky is holding talks with Polish Prime Minister Donald "
+        "Tusk, who arrived in Kyiv this morning."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 5, 7)))
+
+    assert [(c["kind"], c["date"]) for c in calls] == [("meeting", "2024-05-07")]
