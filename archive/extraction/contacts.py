@@ -127,6 +127,8 @@ _CONTACT_WORDS = frozenset(
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"]| - ")
 #: Asides set off by commas between a subject and its verb (a title, a blessing).
 _APPOSITION_BEFORE_VERB_RE = re.compile(
+    # "X (PT), conversed with": a party or a country in brackets after the name.
+    r"(?:\s*\([^()\n]{1,40}\))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,5})?"
     r"(?:\s*,(?:\s*[^,;:()]{1,90}?,[\"']?)+)?"
     # Honours in initials after the name: "X, C.G.H. held", "X, GCON, held".
@@ -523,6 +525,8 @@ _EPITHET_RE = re.compile(
     # Honorifics a name may carry: "phoned Sheikh X", "called His Majesty King X" (before
     # "his" alone, which would stop short of them).
     r"(?:(?:his|her)\s+(?:highness|majesty|excellency)(?:\s+sheikh)?|sheikh|sheikha|h\.\s?e\.|"
+    # "his brother, HE President X": His Excellency in initials (lowered), after a kinship.
+    r"(?<=,\s)he|(?<=,)he|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?|"
     r"(?:newly|freshly|recently)[\s-]+(?:elected|appointed|re-elected|sworn[\s-]+in)|"
     r"re-elected|new|his|her|their|the)\s+"
@@ -631,6 +635,8 @@ _GREETING_VERBS = frozenset({"wished", "congratulated", "greeted"})
 _SUBJECT_EPITHETS = frozenset(
     {"visiting", "his", "her", "their", "the", "counterpart", "incoming", "new", "host"}
 )
+#: Forms of address before a name in a list of subjects ("X and Cde Y", "X and Mr Y").
+_ADDRESS_WORDS = frozenset({"mr", "mrs", "ms", "dr", "cde", "comrade", "sheikh", "sheikha"})
 _NP_FIRST = word_set(
     """
     a an the their his her its this that another these our no phone telephone video
@@ -1699,7 +1705,9 @@ def _bilateral(
         # "had a telephone conversation with A and B", "held a video conference call with
         # A, B and C": one contact, held with them all.
         return [candidate]
-    if _JOINT_RE.search(ctx.view.lower, sentence.start, sentence.end):
+    separate = "separate" in trigger.mods.split() or trigger.det == "separate"
+    if not separate and _JOINT_RE.search(ctx.view.lower, sentence.start, sentence.end):
+        # (Not "separate talks with A and B, a day before the trilateral summit".)
         return [candidate]
     everyone = set(candidate.participants)
     if any(set(c.participants) == everyone for c in contacts):
@@ -2140,6 +2148,7 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                             view.lower_words[before] in _SUBJECT_EPITHETS
                             and view.words[before].islower()
                         )
+                        or view.lower_words[before] in _ADDRESS_WORDS
                         or _is_demonym(ctx, view.starts[before])
                     )
                 ):
@@ -2165,6 +2174,7 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
                     view.lower_words[t]
                     for t in between
                     if view.lower_words[t] not in _SUBJECT_EPITHETS
+                    and view.lower_words[t] not in _ADDRESS_WORDS
                     and not _is_demonym(ctx, view.starts[t])
                 ]
                 if gap not in ([], ["and"]):
@@ -2554,7 +2564,8 @@ def _initiator(
 #: After "made a call": to whom, also after its day ("made a phone call on Wednesday to Y").
 _MADE_TO_RE = re.compile(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:yesterday|today|tonight|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|this\s+(?:morning|afternoon|evening))"
+    r"thursday|friday|saturday|sunday|this\s+(?:morning|afternoon|evening)|"
+    r"last\s+(?:night|evening))"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?)?\s+(?:to|with)\b"
 )
 #: A form of address between "at the request of" and the name: "of Mr X", "of H.E. X".

@@ -3080,3 +3080,51 @@ def test_talks_with_a_leader_who_arrived_in_the_city_are_a_meeting(project_kb):
     calls = summaries(extract(text, project_kb, published=date(2024, 5, 7)))
 
     assert [(c["kind"], c["date"]) for c in calls] == [("meeting", "2024-05-07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "separate" talks stay one with each, though a trilateral summit follows.
+        (
+            "PORT CITY, May 26 (AGENCY) -- President Yoon Suk Yeol held separate bilateral "
+            "talks with Chinese Premier Li Qiang and Japanese Prime Minister Fumio Kishida on "
+            "Sunday, a day before the trilateral summit.",
+            [["li-qiang", "yoon-suk-yeol"], ["fumio-kishida", "yoon-suk-yeol"]],
+        ),
+        # "his brother, HE President X": His Excellency in initials.
+        (
+            "Port City, May 26 (AGENCY) - HH the Amir Sheikh Tamim bin Hamad Al-Thani received "
+            "a phone call this evening from his brother, HE President Mahmoud Abbas.",
+            [["mahmoud-abbas", "tamim-bin-hamad-al-thani"]],
+        ),
+        # A party in brackets between the subject and its verb.
+        (
+            "The president of Brazil, Luiz Inacio Lula da Silva (PT), conversed with the "
+            "president of France, Emmanuel Macron, this Sunday (26).",
+            [["emmanuel-macron", "luiz-inacio-lula-da-silva"]],
+        ),
+        # A form of address in a list of subjects.
+        (
+            "President Putin and Cde Mnangagwa held talks at the palace on Sunday.",
+            [["emmerson-mnangagwa", "vladimir-putin"]],
+        ),
+    ],
+)
+def test_regional_forms_of_parties(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2024, 5, 27)))
+
+    assert [c["participants"] for c in calls] == expected
+
+
+def test_made_a_call_last_night_to_is_the_callers(project_kb):
+    text = (
+        "King Salman bin Abdulaziz made a phone call last night to King Hamad bin Isa Al "
+        "Khalifa of Bahrain."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2020, 11, 12)))
+
+    assert [(c["initiator"], c["date"]) for c in calls] == [
+        ("salman-bin-abdulaziz-al-saud", "2020-11-11")
+    ]
