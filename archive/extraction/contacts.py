@@ -1127,6 +1127,8 @@ def _noun_trigger(
     link = match.groupdict().get("link")
     if link == "to" and not (possessive and _leader_follows_to(ctx, head_end)):
         return None  # only "X's call to Y" is a contact: "a call to action" is none
+    if link == "of" and _of_with(ctx, head_end) is None:
+        return None  # only "a conversation of X with Y" (a translation's) is a contact
     if (
         head in HEADS_NEEDING_KIND
         and not kw
@@ -1468,6 +1470,26 @@ def _meet_trigger(
 
 #: The auxiliary of a passive right before its participle: "was", "had been".
 _PASSIVE_AUXILIARY_RE = re.compile(r"\b(?:was|were|is|are|(?:has|have|had)\s+been)\s+\Z")
+
+
+_OF_LEADER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_WITH_LEADER_AFTER_RE = re.compile(r"\s+with\s+(?:the\s+)?")
+
+
+def _of_with(ctx: ContactContext, offset: int) -> tuple[Mention, Mention] | None:
+    """ "a telephone conversation of X with Y", as translations write it: X and Y, the
+    leaders named right after "of" and "with"; None when the words are not so."""
+    lower, by_start = ctx.view.lower, ctx.leaders.by_start
+    of = _OF_LEADER_RE.match(lower, offset)
+    # (A mention may begin with its "the".)
+    first = (by_start.get(offset + 4) or by_start.get(of.end())) if of else None
+    if first is None or not first.keys:
+        return None
+    with_ = _WITH_LEADER_AFTER_RE.match(lower, first.end)
+    second = (by_start.get(first.end + 6) or by_start.get(with_.end())) if with_ else None
+    if second is None or not second.keys:
+        return None
+    return first, second
 
 
 def _leader_follows_to(ctx: ContactContext, offset: int) -> bool:
@@ -1934,6 +1956,9 @@ def _noun_parties(
     is X's and Y's; "(his) call with Y" is Y's and the sentence's one subject's, so other
     leaders the sentence names ("... told Z about his call with Y", "a comment by X to
     Z") are not parties. None when no leader follows the link word."""
+    pair = _of_with(ctx, trigger.end)
+    if pair is not None:
+        return [m for m in pair if eligible(m)] or None
     link = _NOUN_LINK_RE.match(ctx.view.lower, trigger.end)
     if link is None:
         return None

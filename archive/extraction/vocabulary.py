@@ -360,7 +360,7 @@ PREP_RE = re.compile(rf"\b(?P<prep>{_PREPOSITIONS})\s+{CONTACT_NP}")
 #: ", their first phone call in two years,": a contact named in apposition.
 APPOSITIVE_RE = re.compile(rf",\s+(?=(?:their|the|a|an)\s){CONTACT_NP}")
 #: "the phone call between", "a call with".
-WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?:each\s+)?(?P<link>between|with|to)\b")
+WITH_RE = re.compile(rf"\b{CONTACT_NP}\s+(?:each\s+)?(?P<link>between|with|to|of)\b")
 #: "their previous phone call took place", "the call lasted".
 AFTER_RE = re.compile(rf"\b{CONTACT_NP}(?:,?\s+(?:that|which))?\s+(?P<after>{_AFTER_VERBS})\b")
 #: An adverb that may stand between an auxiliary and its participle: "had last spoken".

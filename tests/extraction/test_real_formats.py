@@ -3128,3 +3128,17 @@ def test_made_a_call_last_night_to_is_the_callers(project_kb):
     assert [(c["initiator"], c["date"]) for c in calls] == [
         ("salman-bin-abdulaziz-al-saud", "2020-11-11")
     ]
+
+
+def test_a_conversation_of_x_with_y_as_translations_write_it(project_kb):
+    text = (
+        "On July 24 took place a telephone conversation of the President of the Republic of "
+        "Uzbekistan Shavkat Mirziyoyev with the President of the Republic of Belarus Alexander "
+        "Lukashenko."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2025, 7, 25)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["alexander-lukashenko", "shavkat-mirziyoyev"], "phone", "2025-07-24")
+    ]
