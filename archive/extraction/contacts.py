@@ -354,6 +354,11 @@ class ContactContext:
                 return day, (stamp, end)
         return None
 
+    def item_stamp_at(self, offset: int) -> date | None:
+        """The date of the line that stamps the list item ``offset`` stands in, if any."""
+        stamped = [day for end, day in self.item_stamps if end <= offset]
+        return stamped[-1] if stamped else None
+
     def reference_at(self, offset: int) -> date | None:
         """The day a relative date at ``offset`` counts from: the date of the list item it
         stands in (its stamp above it, or the date line that closes it), else the article's
@@ -361,8 +366,8 @@ class ContactContext:
         closed = self.item_closed_at(offset)
         if closed is not None:
             return closed[0]
-        stamped = [day for end, day in self.item_stamps if end <= offset]
-        return stamped[-1] if stamped else self.reference
+        stamped = self.item_stamp_at(offset)
+        return stamped if stamped is not None else self.reference
 
     def reference_for(self, expr: DateExpr) -> date | None:
         """The day ``expr`` counts from: for "the day before" or "the next day", the last
@@ -1304,6 +1309,8 @@ _IN_PERSON_RE = re.compile(
 )
 #: "Y, who is on a state visit to X,": anywhere in the sentence, they are together.
 _VISIT_RE = re.compile(
+    # (Not "the agreements reached during the state visit": an earlier visit's.)
+    r"(?<!reached\s)(?<!signed\s)(?<!agreed\s)(?<!achieved\s)(?<!concluded\s)"
     r"\b(?:on|during|in\s+the\s+course\s+of)\s+(?:a|an|his|her|the|their)\s+(?:\w+\s+)?"
     r"(?:state|official|working)\s+visit\b"
 )

@@ -307,10 +307,14 @@ class _Extraction:
                 continue
             told = None if relative_unresolved or repeated else self._day_told(contact)
             closed = self.ctx.item_closed_at(contact.first_sentence.start)
+            stamped = self.ctx.item_stamp_at(contact.first_sentence.start)
             if closed is not None and not relative_unresolved and not repeated:
                 # An item of a page's list of readouts: the day its own date line gives.
                 contact.date = ResolvedDate(closed[0], "day", "item")
                 contact.date_span = closed[1]
+            elif stamped is not None and not relative_unresolved and not repeated:
+                # An item under its own date line ("19 December 2024", then its story).
+                contact.date = ResolvedDate(stamped, "day", "item")
             elif told is not None:
                 # "X on Tuesday said he had a call with Y": on that day, at the latest, and
                 # nearer than the day the article was filed (its own sentence says so: it

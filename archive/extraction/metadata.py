@@ -269,19 +269,34 @@ _ITEM_STAMP_RE = re.compile(
 
 
 def item_stamps(folded: str, after: int) -> list[tuple[int, date]]:
-    """The lines after ``after`` that end in a date with its time of day: each item of a
-    page's list of news ("Latest news": title, stamp, first lines) is dated by its own
-    stamp, not by the page's date. Returns where each line ends, and its date."""
+    """The lines that date what follows them, each item of a page's list of news by its own
+    line, not by the page's date: after ``after``, a line that ends in a date with its time
+    of day ("Latest news": title, stamp, first lines) or that is a date and nothing else
+    ("19 December 2024" above each item); anywhere, a title that ends in its date ("PM's call
+    with X: 29 April 2025", then "spoke this evening"). Returns where each line ends, and
+    its date."""
     stamps = []
     for start, end in _lines(folded):
-        if start < after or end - start > _HEADER_LINE_MAX:
+        if end - start > _HEADER_LINE_MAX:
             continue
-        match = _ITEM_STAMP_RE.search(folded, start, end)
-        if match is not None:
-            found = _groups_date(match.groupdict())
-            if found is not None:
-                stamps.append((end, found))
+        found = None
+        if start >= after:
+            match = _ITEM_STAMP_RE.search(folded, start, end)
+            if match is not None:
+                found = _groups_date(match.groupdict())
+            elif _DATE_ONLY_RE.fullmatch(folded, start, end):
+                found = _line_date(folded[start:end])
+        if found is None and (titled := _TITLE_DATE_RE.search(folded, start, end)):
+            found = _groups_date(titled.groupdict())
+        if found is not None:
+            stamps.append((end, found))
     return stamps
+
+
+#: A line that is a date and nothing else (with its weekday, perhaps).
+_DATE_ONLY_RE = re.compile(rf"\s*(?:{_WEEKDAY_WORD}\s+)?{_HEADER_DATE}\s*")
+#: A title that ends in its date after a colon: "PM's call with X: 29 April 2025".
+_TITLE_DATE_RE = re.compile(rf"[A-Za-z][^\n]{{8,}}:\s+{_HEADER_DATE}\s*$")
 
 
 def closing_stamps(folded: str) -> list[tuple[int, int, int, date]]:

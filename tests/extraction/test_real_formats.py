@@ -3142,3 +3142,38 @@ def test_a_conversation_of_x_with_y_as_translations_write_it(project_kb):
     assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
         (["alexander-lukashenko", "shavkat-mirziyoyev"], "phone", "2025-07-24")
     ]
+
+
+def test_a_title_ending_in_its_date_dates_this_evening_after_it(project_kb):
+    text = (
+        "Prime Minister's call with Prime Minister Carney of Canada: 29 April 2025\n"
+        "The Prime Minister spoke to Mark Carney this evening to congratulate him.\n"
+        "Prime Minister's call with Prime Minister Albanese of Australia: 3 May 2025\n"
+        "The Prime Minister spoke to Anthony Albanese this evening to congratulate him.\n"
+    )
+
+    record = extract(
+        text, project_kb, published=date(2025, 5, 4), url="https://www.gov.uk/government/news/x"
+    )
+
+    assert [(c["participants"], c["date"]) for c in summaries(record)] == [
+        (["keir-starmer", "mark-carney"], "2025-04-29"),
+        (["anthony-albanese", "keir-starmer"], "2025-05-03"),
+    ]
+
+
+def test_items_under_their_own_date_lines_take_their_days(project_kb):
+    text = (
+        "Presidential news\n19 December 2024\nPresident Tokayev holds phone talk with President "
+        "of Uzbekistan\nKassym-Jomart Tokayev and Shavkat Mirziyoyev discussed the agreements "
+        "reached during the state visit to Tashkent.\n18 December 2024\nPresident Tokayev "
+        "speaks by phone with Kyrgyz President\nThe Head of State and President Sadyr Japarov "
+        "exchanged views on water.\n"
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 12, 20)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["kassym-jomart-tokayev", "shavkat-mirziyoyev"], "phone", "2024-12-19"),
+        (["kassym-jomart-tokayev", "sadyr-japarov"], "phone", "2024-12-18"),
+    ]
