@@ -538,7 +538,7 @@ class Importer:
         *,
         again: bool = False,
     ) -> Call:
-        facts = facts_of_report(extracted, record)
+        facts = facts_of_report(extracted, record, source.publisher)
         if series is not None:
             facts = replace(facts, series=frozenset({series}))
         calls = self.index.calls(participants)
@@ -959,8 +959,8 @@ class _RevisionSnapshot:
 # --- matching: the facts each side brings (the rules are in archive.matching) ----------------
 
 
-def facts_of_report(call: ExtractedCall, record: ArticleRecord) -> Facts:
-    """What a report says that decides which call it is of."""
+def facts_of_report(call: ExtractedCall, record: ArticleRecord, publisher: str = "") -> Facts:
+    """What a report says that decides which call it is of (``publisher``: its source's)."""
     date = call.date
     precision = call.date_precision if date is not None else DatePrecision.UNKNOWN
     if date is not None and precision not in {"day", "month", "year"}:
@@ -982,11 +982,14 @@ def facts_of_report(call: ExtractedCall, record: ArticleRecord) -> Facts:
         month_day=_month_day(call.month_day) if date is None else None,
         published=record.published,
         main=call.role == SourceRole.MAIN,
+        defaulted=date is not None and date_defaulted(getattr(call, "date_inferred", None)),
+        publishers=_publishers([publisher]),
     )
 
 
-def facts_of_call(call: Call) -> Facts:
-    """What an archived call says; an undated one also when its main reports were published."""
+def facts_of_call(call: Call, publishers: Iterable[str] = ()) -> Facts:
+    """What an archived call says; an undated one also when its main reports were published;
+    ``publishers``, its sources' publishers."""
     first = getattr(call, "first_published", None)
     last = getattr(call, "last_published", None)
     return Facts(
@@ -996,7 +999,14 @@ def facts_of_call(call: Call) -> Facts:
         minutes=call.duration_minutes,
         qualifier=call.duration_qualifier or "",
         published_range=(first, last) if call.date is None and first and last else None,
+        defaulted=call.date is not None and date_defaulted(call.date_inferred),
+        publishers=_publishers(publishers),
     )
+
+
+def _publishers(names: Iterable[str]) -> frozenset[str]:
+    """Publishers' names as compared: folded, without the empty one."""
+    return frozenset(folded for name in names if (folded := fold_name(name or "")))
 
 
 def _agreed(old: Any, new: Any, before: Known | None) -> Any:
@@ -1042,9 +1052,10 @@ class CallIndex:
         if found is None:
             calls = calls_with_participants(key)
             particulars = _undated_particulars([c.pk for c in calls if c.date is None])
+            publishers = _publishers_of([c.pk for c in calls])
             found = {}
             for call in calls:
-                facts = facts_of_call(call)
+                facts = facts_of_call(call, publishers.get(call.pk, ()))
                 if call.pk in particulars:
                     facts = replace(facts, **particulars[call.pk])
                 found[call.pk] = Known(call.pk, facts, call.status == ReviewStatus.REVIEWED)
@@ -1058,6 +1069,10 @@ class CallIndex:
         calls = self.calls(participants)
         before = calls.get(call.pk)
         facts = facts_of_call(call)
+        facts = replace(
+            facts,
+            publishers=report.publishers | (before.facts.publishers if before else frozenset()),
+        )
         if facts.date is None:
             old = before.facts if before is not None else None
             span = old.published_range if old is not None else None
@@ -1080,6 +1095,17 @@ class CallIndex:
 
     def clear(self) -> None:
         self._sets.clear()
+
+
+def _publishers_of(ids: list[int]) -> dict[int, set[str]]:
+    """The publishers of the sources that report each call: one query."""
+    found: dict[int, set[str]] = {}
+    if not ids:
+        return found
+    rows = Report.objects.filter(call_id__in=ids).values_list("call_id", "source__publisher")
+    for call_id, publisher in rows:
+        found.setdefault(call_id, set()).add(publisher)
+    return found
 
 
 def _undated_particulars(ids: list[int]) -> dict[int, dict[str, Any]]:

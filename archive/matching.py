@@ -14,11 +14,18 @@ Two rules keep distinct calls apart, whatever else they share:
   date, the call must be the one candidate dated in the week before it (or undated, and
   published in the same week); without one, the one candidate of all, and something
   particular must tie them: the month and day the report names without a year, or both
-  the weekday it names and a duration both state, or a passage of the call's account that
+  the weekday it names and a duration both state, against a call dated to that weekday
+  (two undated reports that agree so stay apart), or a passage of the call's account that
   both reports give word for word (ten words in a row, the leaders' names and countries
   aside: two outlets copying one readout or one quotation); or, for a series (three or
   more calls of one leader that an article tells together), the calls another source told
   as the same series.
+* **A day only defaulted to the article's is a week, not a day.** A report whose text names
+  no day of its contact is dated the day its article was filed ("the article's date; the
+  text names no other day"): it joins a call of that day or the day either side, else the
+  one candidate in the week before, as an undated report would.
+* **One outlet does not report one call under two days.** The day either side allowed for
+  time zones is not allowed between reports of the same publisher.
   Otherwise the report becomes a call of its own, marked as a possible duplicate of the
   candidates, for an editor to merge.
 
@@ -86,6 +93,11 @@ class Facts:
     #: The archived calls another source reported together with this report's fellows, as
     #: this article reports them together (:func:`series_calls`): one per contact.
     series: frozenset[int] = frozenset()
+    #: Whether the date is only the day the article was filed or published (its words name
+    #: no day of the contact): a week before it, as far as matching goes.
+    defaulted: bool = False
+    #: Who published the report (for a call: its reports): one outlet gives one call one day.
+    publishers: frozenset[str] = frozenset()
 
     @property
     def dated(self) -> bool:
@@ -132,8 +144,20 @@ def kinds_differ(new: Facts, old: Facts) -> str | None:
 
 def dates_differ(new: Facts, old: Facts) -> str | None:
     if not dates_compatible(new.date, new.precision, old.date, old.precision):
+        if _within_default(new, old) or _within_default(old, new):
+            return None
         return f"dated {describe(new)} and {describe(old)}"
+    if _day_apart(new, old) and new.date != old.date and new.publishers & old.publishers:
+        return f"dated {describe(new)} and {describe(old)} by the same publisher"
     return None
+
+
+def _within_default(defaulted: Facts, other: Facts) -> bool:
+    """Whether ``other`` falls in the week before a report's defaulted day."""
+    if not defaulted.defaulted or defaulted.date is None or other.date is None:
+        return False
+    week = (defaulted.date - REPORTING_WINDOW, defaulted.date)
+    return _overlaps(week, _span(other.date, other.precision))
 
 
 def after_publication(new: Facts, old: Facts) -> str | None:
@@ -313,17 +337,17 @@ def tie(undated: Facts, other: Facts) -> str:
     ):
         return "the month and day it names"
     # Without a publication date, one coincidence is not enough (one call in seven falls on
-    # any weekday): the weekday the report names and a duration both state must agree.
-    same_weekday = undated.weekday is not None and (
-        (
-            other.date is not None
-            and other.precision == DatePrecision.DAY
-            and other.date.weekday() == undated.weekday
-        )
-        # Two undated reports that name the same weekday.
-        or (not other.dated and other.weekday == undated.weekday)
-    )
-    if same_weekday and undated.minutes is not None and other.minutes is not None:
+    # any weekday): the weekday the report names and a duration both state must agree, with
+    # a call dated to that weekday. Two undated reports that agree so are not tied: nothing
+    # places either, and two Tuesday calls of about 45 minutes weeks apart are common.
+    if (
+        undated.weekday is not None
+        and undated.minutes is not None
+        and other.minutes is not None
+        and other.date is not None
+        and other.precision == DatePrecision.DAY
+        and other.date.weekday() == undated.weekday
+    ):
         return "the weekday it names and the duration both state"
     shared = undated.passages & other.passages
     if len(shared) >= SHARED_PASSAGES:

@@ -174,6 +174,7 @@ def test_one_coincidence_does_not_tie_a_report_that_has_no_date_at_all(report):
 def test_a_dated_report_dates_the_one_undated_call_tied_to_it():
     undated = facts(weekday=5, minutes=45)
     assert decide(facts(date=JUNE_10, minutes=45), calls(undated)).call.pk == 1
+    assert decide(facts(date=JUNE_10, month_day=None), calls(facts(month_day=(6, 10)))).call.pk == 1
     assert decide(facts(date=JUNE_10), calls(facts(published=JUNE_10))).call.pk == 1
     assert decide(facts(date=JUNE_10), calls(facts())).call is None
 
@@ -263,9 +264,43 @@ def test_a_call_of_the_series_is_the_one_an_undated_report_joins():
     assert decide(facts(series=frozenset({2})), archive).call.pk == 2
 
 
-def test_two_undated_reports_agreeing_on_weekday_and_duration_are_one_call():
+def test_two_undated_reports_agreeing_on_weekday_and_duration_stay_apart():
+    # Two Tuesday calls of half an hour, on two subjects, weeks apart: nothing places either.
     archive = calls(facts(weekday=1, minutes=30))
-    assert decide(facts(weekday=1, minutes=30), archive).call.pk == 1
-    # One of the two alone is a coincidence one call in seven (or in a few) would share.
-    assert decide(facts(weekday=1), archive).call is None
-    assert decide(facts(weekday=2, minutes=30), archive).call is None
+    decision = decide(facts(weekday=1, minutes=30), archive)
+    assert decision.call is None
+    assert [k.pk for k in decision.possible] == [1]
+
+
+def test_a_day_only_defaulted_to_the_articles_is_the_week_before_it():
+    # "X told Y in a phone call that ...", published two days after the one call of the
+    # week: that call.
+    told = facts(date=JUNE_10 + 2 * DAY, defaulted=True)
+    assert decide(told, calls(facts(date=JUNE_10))).call.pk == 1
+    # Two calls in that week: neither.
+    decision = decide(told, calls(facts(date=JUNE_10), facts(date=JUNE_10 - 3 * DAY)))
+    assert decision.call is None
+    assert len(decision.possible) == 2
+    # The call of its very day (or a day away) still comes first.
+    archive = calls(facts(date=JUNE_10 - 3 * DAY), facts(date=JUNE_10 + DAY))
+    assert decide(told, archive).call.pk == 2
+    # Outside the week: another call.
+    assert decide(told, calls(facts(date=JUNE_10 - 9 * DAY))).call is None
+    # And the other way round: an archived call dated only by its article.
+    archived = calls(facts(date=JUNE_10 + 2 * DAY, defaulted=True))
+    assert decide(facts(date=JUNE_10), archived).call.pk == 1
+    # A day that was read, not defaulted, stays a day.
+    assert decide(facts(date=JUNE_10 + 2 * DAY), calls(facts(date=JUNE_10))).call is None
+
+
+def test_one_publisher_does_not_report_one_call_under_two_days():
+    white = frozenset({"The White House"})
+    monday = facts(date=JUNE_10, publishers=white)
+    tuesday = facts(date=JUNE_10 + DAY, publishers=white)
+    assert dates_differ(tuesday, monday)
+    assert decide(tuesday, calls(monday)).call is None
+    # Another outlet a day away: the same call seen from another time zone.
+    elsewhere = facts(date=JUNE_10 + DAY, publishers=frozenset({"Agency"}))
+    assert decide(elsewhere, calls(monday)).call.pk == 1
+    # The same outlet on the same day: the same call.
+    assert decide(facts(date=JUNE_10, publishers=white), calls(monday)).call.pk == 1

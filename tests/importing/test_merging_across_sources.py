@@ -594,3 +594,101 @@ def test_two_calls_of_a_series_tie_nothing(tmp_path, knowledge, records):
     import_in_order(tmp_path, ("a.txt", dated.text), ("b.txt", undated.text))
 
     assert Call.objects.filter(date__isnull=True).count() == 3
+
+
+# --- days defaulted to the article's, and one publisher's days -----------------------------
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_report_dated_only_by_its_article_joins_the_one_call_of_the_week_before(
+    tmp_path, knowledge, records, order
+):
+    # A readout of Saturday's call; an outlet two days later tells of it ("told Raisi in a
+    # phone call that ...") and names no day, so its article's day stands in.
+    readout = call(MACRON, RAISI, date=JUNE_10)
+    told = call(MACRON, RAISI, date=JUNE_10 + datetime.timedelta(days=2))
+    told.date_inferred = "the article's date (12 June 2023); the text names no other day"
+    reports = [
+        records.add(record("Macron and Raisi spoke on 10 June 2023.", readout)),
+        records.add(record("Macron told Raisi in a phone call that talks must go on.", told)),
+    ]
+
+    import_in_order(tmp_path, *((f"{i}.txt", reports[i].text) for i in order))
+
+    assert only_call().date == JUNE_10
+
+
+def test_a_report_dated_only_by_its_article_stays_apart_when_the_week_holds_two_calls(
+    tmp_path, knowledge, records
+):
+    told = call(MACRON, RAISI, date=JUNE_10 + datetime.timedelta(days=2))
+    told.date_inferred = "the article's date (12 June 2023); the text names no other day"
+    records.add(record("They spoke on 10 June 2023.", call(MACRON, RAISI, date=JUNE_10)))
+    records.add(
+        record(
+            "They spoke on 7 June 2023.",
+            call(MACRON, RAISI, date=JUNE_10 - datetime.timedelta(days=3)),
+        )
+    )
+    records.add(record("Macron told Raisi in a phone call that talks must go on.", told))
+
+    import_in_order(
+        tmp_path,
+        ("a.txt", "They spoke on 10 June 2023."),
+        ("b.txt", "They spoke on 7 June 2023."),
+        ("c.txt", "Macron told Raisi in a phone call that talks must go on."),
+    )
+
+    assert Call.objects.count() == 3
+
+
+def test_one_publisher_reporting_two_days_in_a_row_reports_two_calls(tmp_path, knowledge, records):
+    records.add(
+        record(
+            "The President spoke today with Prime Minister Raisi.",
+            call(MACRON, RAISI, date=JUNE_10),
+            publisher="Office of the President",
+        )
+    )
+    records.add(
+        record(
+            "The President spoke again today with Prime Minister Raisi.",
+            call(MACRON, RAISI, date=JUNE_10 + datetime.timedelta(days=1)),
+            publisher="Office of the President",
+        )
+    )
+
+    import_in_order(
+        tmp_path,
+        ("a.txt", "The President spoke today with Prime Minister Raisi."),
+        ("b.txt", "The President spoke again today with Prime Minister Raisi."),
+    )
+
+    assert sorted(Call.objects.values_list("date", flat=True)) == [
+        JUNE_10,
+        JUNE_10 + datetime.timedelta(days=1),
+    ]
+
+
+def test_two_undated_reports_naming_the_same_weekday_and_length_stay_apart(
+    tmp_path, knowledge, records
+):
+    records.add(
+        record(
+            "They spoke on Tuesday, for 45 minutes, about grain.", call(MACRON, RAISI, minutes=45)
+        )
+    )
+    records.add(
+        record(
+            "They spoke on Tuesday, for 45 minutes, about the border.",
+            call(MACRON, RAISI, minutes=45),
+        )
+    )
+
+    import_in_order(
+        tmp_path,
+        ("a.txt", "They spoke on Tuesday, for 45 minutes, about grain."),
+        ("b.txt", "They spoke on Tuesday, for 45 minutes, about the border."),
+    )
+
+    assert Call.objects.count() == 2
