@@ -34,6 +34,7 @@ import reversion
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -43,7 +44,8 @@ from .enums import CallKind, ChangeKind, DatePrecision, ParticipantRole, ReviewS
 from .extraction import ArticleRecord, ExtractedCall, KnowledgeBase, LeaderRef, extract
 from .extraction.dates import find_dates
 from .extraction.engine import date_defaulted
-from .extraction.text import TextView
+from .extraction.metadata import read_metadata
+from .extraction.text import TextView, fold
 from .knowledge import (
     KnowledgeError,
     KnowledgeReport,
@@ -1108,6 +1110,10 @@ def _publishers_of(ids: list[int]) -> dict[int, set[str]]:
     return found
 
 
+#: How much of a source's top holds its dateline, when it has one.
+_DATELINE_REACH = 600
+
+
 def _undated_particulars(ids: list[int]) -> dict[int, dict[str, Any]]:
     """What the sentences reporting each undated call say of its day: the one weekday they
     name (``weekday``), and the one month and day without a year (``month_day``)."""
@@ -1128,6 +1134,17 @@ def _undated_particulars(ids: list[int]) -> dict[int, dict[str, Any]]:
             for expr in find_dates(TextView.build(text))
             if expr.form == "month_day" and expr.month and expr.day
         )
+    # A wire's dateline ("PLACE, November 23 /AGENCY/") gives the month and day of its main
+    # contact though no sentence does: read again from the top of the main sources.
+    heads = (
+        Report.objects.filter(call_id__in=ids, role=SourceRole.MAIN)
+        .annotate(head=Substr("source__body", 1, _DATELINE_REACH))
+        .values_list("call_id", "head")
+    )
+    for call_id, head in heads:
+        dateline = read_metadata(fold(head)).dateline_month_day
+        if dateline is not None:
+            month_days.setdefault(call_id, set()).add(dateline)
     particulars: dict[int, dict[str, Any]] = {}
     for pk in ids:
         if len(weekdays.get(pk, ())) == 1:

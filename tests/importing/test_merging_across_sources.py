@@ -692,3 +692,22 @@ def test_two_undated_reports_naming_the_same_weekday_and_length_stay_apart(
     )
 
     assert Call.objects.count() == 2
+
+
+def test_a_wires_dateline_ties_its_undated_call_in_a_later_run(tmp_path, knowledge):
+    # The real engine: a wire gives only its dateline's month and day; the readout of that
+    # day comes in a later run, when the wire's call is read back from the archive.
+    wire = (
+        "MOSCOW, June 10. /AGENCY/. Russian President Vladimir Putin and Turkish President "
+        "Recep Tayyip Erdogan held a telephone conversation, the Kremlin press service said.\n"
+    )
+    readout = (
+        "date 2023-06-10 Vladimir Putin had a telephone conversation with President of Turkey "
+        "Recep Tayyip Erdogan today.\n"
+    )
+
+    import_in_order(tmp_path, ("wire.txt", wire), ("readout.txt", readout))
+
+    merged = only_call()
+    assert merged.date == JUNE_10
+    assert merged.reports.count() == 2
