@@ -40,9 +40,13 @@ _PLAIN_DATELINE_RE = re.compile(rf"{_PLACE}(?:,\s+{_MONTH_DAY})?\s*(?:-{{1,2}}|:
 #   "Port City, 4 June 2024, Agency."   "Port City /AGENCY/ January 25/2023"
 #   "Port City June 27/2020 (AGENCY)"   "Port City, Aug. 13 (Agency Press)--"
 _ANY_MONTH = rf"(?i:{MONTH_PATTERN})"
+#   "Port City [Country], March 20 (AGENCY):"   (the country in square brackets)
+#   "Place, Dhu al-Hijjah 11, 1445, June 17, 2024, AGENCY --"   (the Hijri date first)
 _DATED_PLACE_RE = re.compile(
     r"(?P<place>[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3}?)"
+    r"(?:\s*\[[A-Z][\w .'-]{1,30}\])?"
     r"(?:\s*/(?P<agency0>[A-Z][A-Za-z]{1,15})/)?,?\s+"
+    r"(?:[A-Z][\w'’-]*(?:[ -][A-Za-z][\w'’-]*){0,3}\s+\d{1,2},\s+1[34]\d\d(?:\s*A?H)?,\s+)?"
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _ANY_MONTH + r")"
     r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
     r"|(?P<m2>" + _ANY_MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"

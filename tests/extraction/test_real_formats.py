@@ -3177,3 +3177,26 @@ def test_items_under_their_own_date_lines_take_their_days(project_kb):
         (["kassym-jomart-tokayev", "shavkat-mirziyoyev"], "phone", "2024-12-19"),
         (["kassym-jomart-tokayev", "sadyr-japarov"], "phone", "2024-12-18"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Hijri date before the Gregorian one.
+        (
+            "Place, Dhu al-Hijjah 11, 1445, June 17, 2024, AGENCY -- Crown Prince Mohammed bin "
+            "Salman received a phone call today from President Emmanuel Macron.",
+            ("2024-06-17", None),
+        ),
+        # The country in square brackets after the place: a month and day, no year.
+        (
+            "Port City [Country], March 20 (AGENCY): Prime Minister Narendra Modi on Wednesday "
+            "dialled President Vladimir Putin.",
+            (None, "03-20"),
+        ),
+    ],
+)
+def test_more_agency_datelines(project_kb, text, expected):
+    (found,) = extract(text, project_kb).calls
+
+    assert (found.date.isoformat() if found.date else None, found.month_day) == expected
