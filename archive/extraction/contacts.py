@@ -240,6 +240,9 @@ class Candidate:
     backshifted: bool = False
     #: "also spoke on January 6": another occasion of leaders told before, on its own day.
     again: bool = False
+    #: Told after "following" or "after" behind another contact of the sentence ("spoke with
+    #: Y, following their meeting"): an earlier contact, never the sentence's own.
+    earlier: bool = False
 
 
 @dataclass(slots=True)
@@ -461,7 +464,11 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
                     ),
                     None,
                 )
-                if same is not None and (one.date is None or one.date.value is None):
+                if (
+                    same is not None
+                    and (one.date is None or one.date.value is None)
+                    and not one.earlier
+                ):
                     one.background = same.background
                 in_sentence.append(one)
                 clock += 1
@@ -1377,9 +1384,20 @@ def _presumed_kind(ctx: ContactContext, sentence: Sentence) -> tuple[str | None,
     """What leaders who "spoke" or had "a conversation" did, when the text does not say:
     a phone call, as readouts use the words, unless the sentence puts them together (a
     summit's sidelines, a visit), which leaves it unknown. Never certain."""
-    if _TOGETHER_RE.search(ctx.view.lower, sentence.start, sentence.end):
-        return None, False
+    lower = ctx.view.lower
+    for together in _TOGETHER_RE.finditer(lower, sentence.start, sentence.end):
+        # (Not "spoke with Y, following their meeting in Berlin": another occasion's.)
+        if not _OTHER_OCCASION_RE.search(
+            lower, max(sentence.start, together.start() - 40), together.start()
+        ):
+            return None, False
     return "phone", False
+
+
+#: Words that put a meeting or visit named after them on another occasion than the contact.
+_OTHER_OCCASION_RE = re.compile(
+    r"\b(?:after|following|since|before|ahead\s+of|prior\s+to)\s+(?:[\w'-]+\s+){0,3}$"
+)
 
 
 def _discuss_trigger(ctx: ContactContext, index: int, sentence_at: SentenceAt) -> Trigger | None:
@@ -1624,6 +1642,17 @@ def _candidate(
         # the topic's date, not the contact's.
         date_expr, resolved = None, None
     looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
+    earlier = _after_another_contact(ctx, sentence, trigger)
+    if earlier and (link := _NOUN_LINK_RE.match(lower, trigger.end)) is not None:
+        named = link.end() + 4 if lower.startswith("the ", link.end()) else link.end()
+        if link.end() not in ctx.leaders.by_start and named not in ctx.leaders.by_start:
+            return None  # "after his talks with <someone who is no leader>": not a contact here
+    if earlier:
+        # "X spoke today with Y, following their meeting in Berlin": that meeting is earlier,
+        # and the day before it is the call's.
+        looking_back = looking_back or "words"
+        if date_expr is not None and date_expr.start < trigger.start:
+            date_expr, resolved = None, None
     background = looking_back is not None or briefed is not None
     told_at = trigger.verb_start if trigger.verb_start is not None else trigger.start
     if trigger.construct == "prep" and (prep := _PREP_AFTER_RE.match(lower, told_at)):
@@ -1662,10 +1691,11 @@ def _candidate(
         kind = _kind_from_the_clause(ctx, sentence, trigger, limit, durations) or kind
     elif (
         kind == "meeting"
-        and KIND_BY_HEAD.get(trigger.head) == "meeting"
+        and (KIND_BY_HEAD.get(trigger.head) == "meeting" or trigger.construct == "meet")
         and _VIDEO_IN_CLAUSE_RE.search(lower, sentence.start, min(limit, sentence.end))
     ):
-        kind = "video"  # "a bilateral meeting in virtual format": not together after all
+        # "a bilateral meeting in virtual format", "met virtually with": not together after all
+        kind = "video"
     return Candidate(
         sentence=sentence,
         trigger=trigger,
@@ -1680,6 +1710,7 @@ def _candidate(
         background=background,
         subject=subject,
         backshifted=looking_back == "tense" and (resolved is None or resolved.value is None),
+        earlier=earlier,
         again=(
             date_expr is not None
             and date_expr.form in ("full", "month_day")
@@ -2497,6 +2528,32 @@ _SINCE_RE = re.compile(
     r"[a-z]+\s+and\s+[a-z]+|[a-z]+)\s+)?(?:(?:last|first|previous|latest|had|have|has)\s+)*"
     r"(?:\w+\s+)?$"
 )
+
+
+_EARLIER_PREP_RE = re.compile(r"(?:after|following)\s")
+
+
+def _after_another_contact(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a contact noun after "after" or "following" stands behind a contact verb of
+    the same sentence ("spoke with Y following their meeting"): an earlier contact."""
+    if trigger.construct != "prep" or not _EARLIER_PREP_RE.match(ctx.view.lower, trigger.start):
+        return False
+    mentions = ctx.leaders.by_sentence.get(sentence.index, ())
+    own_link = _NOUN_LINK_RE.match(ctx.view.lower, trigger.end) is not None
+    for other in ctx.triggers_by_sentence.get(sentence.index, ()):
+        # A contact verb with a leader after it (not "spoke to reporters after the call")...
+        if not (
+            other.construct in _VERBAL
+            and other.end <= trigger.start
+            and any(other.end <= m.start < trigger.start and m.keys for m in mentions)
+        ):
+            continue
+        # ... and a noun of its own parties ("hours after his conversation with Z") or of
+        # another kind ("spoke with Y, following their meeting"); "posted after the call" is
+        # the call just told.
+        if own_link or (trigger.kind or "phone") != (other.kind or "phone"):
+            return True
+    return False
 
 
 def _looks_back(

@@ -3200,3 +3200,46 @@ def test_more_agency_datelines(project_kb, text, expected):
     (found,) = extract(text, project_kb).calls
 
     assert (found.date.isoformat() if found.date else None, found.month_day) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Biden spoke today with Chancellor Olaf Scholz of Germany, following their "
+        "meeting in Berlin.",
+        "President Biden spoke today with Chancellor Olaf Scholz of Germany following their "
+        "meeting in Berlin last week.",
+    ],
+)
+def test_a_meeting_told_after_following_is_earlier_than_the_call(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2022, 10, 19)))
+
+    assert [(c["kind"], c["date"], c["role"]) for c in calls] == [
+        ("phone", "2022-10-19", "main"),
+        ("meeting", None, "background"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The call just told, not another.
+        "Prime Minister Narendra Modi on Wednesday dialled President Vladimir Putin. "
+        '"Spoke with President Putin," Modi posted after the call.',
+        # Talks with someone who is no leader.
+        "President Alexander Lukashenko held a second telephone conversation with President "
+        "Vladimir Putin on Wednesday, after his talks with a businessman.",
+    ],
+)
+def test_after_the_call_just_told_or_someone_elses_talks_is_no_other_contact(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2024, 3, 21)))
+
+    assert [(c["role"], c["date"]) for c in calls] == [("main", "2024-03-20")]
+
+
+def test_met_virtually_is_a_video_call(project_kb):
+    text = "President Joe Biden met virtually today with Prime Minister Narendra Modi of India."
+
+    calls = summaries(extract(text, project_kb, published=date(2021, 4, 27)))
+
+    assert [c["kind"] for c in calls] == ["video"]
