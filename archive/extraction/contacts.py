@@ -1945,6 +1945,8 @@ def _participants(
                 keys.append(owner)
         elif status == "plural-pronoun" and context_pair:
             keys.extend(context_pair)
+        elif status == "host" and ctx.host_leader is not None:
+            keys.append(ctx.host_leader)
         if len(keys) == 1:
             subject = keys[0]
         for mention in mentions:
@@ -2267,7 +2269,10 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             # "Today I spoke with X" outside any quotation: the page's author, as the page
             # signs it; a leader named before is not the author.
             author = _speaker_label(ctx, view.starts[index]) or ctx.author()
-            return ("leader", [author]) if author is not None else ("other", [])
+            if author is not None:
+                return "leader", [author]
+            # "Today I spoke with Y" on a government's page: its own leader's words.
+            return ("host", []) if ctx.host_leader is not None else ("other", [])
         if word in ("he", "she", "i"):
             # "I" in a quotation is its speaker, the leader the text has been telling of.
             return "pronoun", []

@@ -11,7 +11,9 @@ speaks for ("A <seat> spokesperson said") tells whose prime minister that is.
 * Otherwise the one country whose seat the text names (every seat it names being that
   country's).
 * Otherwise the one country that the text pairs with a named leader's country ("the UK-US
-  relationship", "India-US ties" on a page where only the US leader is named).
+  relationship", "India-US ties", "the relationship between Australia and Japan" on a page
+  where only the US or Japanese leader is named), or the one other country whose own
+  stance it tells ("reaffirmed France's determination", "the UK's steadfast support").
 * Otherwise, where the text says "The President" (or "The Prime Minister", "The
   Chancellor") alone, the country of the one leader it names in full who held that title
   on the article's date: an archive's page of one president's readouts names him once.
@@ -27,7 +29,15 @@ from datetime import date
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from .knowledge import COUNTRY, DEMONYM, LEADER_NAME, SEAT, EntityMatch, KnowledgeBase
+from .knowledge import (
+    COUNTRY,
+    DEMONYM,
+    LEADER_ALIAS,
+    LEADER_NAME,
+    SEAT,
+    EntityMatch,
+    KnowledgeBase,
+)
 
 #: Second-level labels that governments use under their country's top-level domain.
 _GOVERNMENT_LABELS = frozenset({"gov", "gob", "gouv", "go", "govt", "gv", "gc", "admin", "gub"})
@@ -98,7 +108,7 @@ def _paired_country(kb: KnowledgeBase, text: str, entities: list[EntityMatch]) -
     named = {
         kb.leaders[slug].country
         for entity in entities
-        for slug in entity.keys(LEADER_NAME)
+        for slug in entity.keys(LEADER_NAME, LEADER_ALIAS)
         if slug in kb.leaders
     }
     ordered = sorted(entities, key=lambda e: e.start)
@@ -112,7 +122,36 @@ def _paired_country(kb: KnowledgeBase, text: str, entities: list[EntityMatch]) -
         if len(sides) != 2 or len(sides & named) != 1:
             continue
         found |= sides - named
+    # "the relationship between Australia and Japan": the same, in words.
+    for first, second in pairwise(ordered):
+        if not _AND_RE.fullmatch(text, first.end, second.start):
+            continue
+        if not _BETWEEN_BEFORE_RE.search(text, max(0, first.start - 40), first.start):
+            continue
+        sides = set(first.keys(COUNTRY)) | set(second.keys(COUNTRY))
+        if len(sides) == 2 and len(sides & named) == 1:
+            found |= sides - named
+    # "reaffirmed France's determination", "the UK's steadfast support": the side speaking.
+    for entity in ordered:
+        if not _STANCE_AFTER_RE.match(text, entity.end):
+            continue
+        codes = set(entity.keys(COUNTRY)) - named
+        if len(codes) == 1:
+            found |= codes
     return found.pop() if len(found) == 1 else None
+
+
+_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
+_BETWEEN_BEFORE_RE = re.compile(
+    r"\b(?:relations?(?:hip)?|ties|cooperation|partnership|friendship|alliance)\s+between\s+"
+    r"(?:the\s+)?$"
+)
+#: After a country's name, its own stance: what a readout says of its own side.
+_STANCE_AFTER_RE = re.compile(
+    r"['\u2019]s?\s+(?:(?:steadfast|unwavering|continued|full|strong|firm|ongoing)\s+)?"
+    r"(?:determination|commitment|support|solidarity|readiness|willingness|position|stance|"
+    r"resolve)\b"
+)
 
 
 def country_of_address(kb: KnowledgeBase, address: str) -> str | None:

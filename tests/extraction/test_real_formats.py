@@ -3243,3 +3243,34 @@ def test_met_virtually_is_a_video_call(project_kb):
     calls = summaries(extract(text, project_kb, published=date(2021, 4, 27)))
 
     assert [c["kind"] for c in calls] == ["video"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The side a readout speaks for, told by its own stance.
+        (
+            "Telephone conversation with President Volodymyr Zelensky\n\nThe President of the "
+            "Republic spoke this Sunday with the President of Ukraine, Volodymyr Zelensky.\n\n"
+            "The President reaffirmed France's determination to support Ukraine.\n",
+            ["emmanuel-macron", "volodymyr-zelensky"],
+        ),
+        (
+            "PM call with President Zelenskyy\n\nThe Prime Minister spoke to President "
+            "Zelenskyy this afternoon.\n\nThe Prime Minister reiterated the UK's steadfast "
+            "support.\n",
+            ["keir-starmer", "volodymyr-zelensky"],
+        ),
+        # "I" on a leader's own page, the page's country told by "between A and B".
+        (
+            "Call with Prime Minister Kishida\n\nToday I spoke with Prime Minister Kishida of "
+            "Japan.\n\nWe discussed the strength of the relationship between Australia and "
+            "Japan.\n",
+            ["anthony-albanese", "fumio-kishida"],
+        ),
+    ],
+)
+def test_a_readouts_own_side_told_by_its_words(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2024, 9, 8)))
+
+    assert [c["participants"] for c in calls] == [expected]
