@@ -466,7 +466,12 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
                 )
                 if (
                     same is not None
-                    and (one.date is None or one.date.value is None)
+                    and (
+                        one.date is None
+                        or one.date.value is None
+                        # "In their phone call last week, X and Y discussed ...": that call.
+                        or one.trigger.verb in _DISCUSS_TOKENS
+                    )
                     and not one.earlier
                 ):
                     one.background = same.background
@@ -1643,6 +1648,23 @@ def _candidate(
         date_expr, resolved = None, None
     looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
     earlier = _after_another_contact(ctx, sentence, trigger)
+    where = (
+        _WHERE_CLAUSE_RE.search(
+            lower, max(sentence.start, trigger.verb_start - 40), trigger.verb_start
+        )
+        if trigger.verb_start is not None
+        else None
+    )
+    if where is not None and not _PAST_TRIP_RE.search(
+        lower, max(sentence.start, where.start() - 80), where.start()
+    ):
+        where = None  # "arrived in <city> on Friday, where he met Y": that visit is the news
+    if where is not None and looking_back is None:
+        # "briefed Y on his recent visit to Z, where he met President W": during that visit,
+        # before; a day named before the clause is not that meeting's.
+        looking_back = "words"
+        if date_expr is not None and date_expr.start < trigger.start:
+            date_expr, resolved = None, None
     if earlier and (link := _NOUN_LINK_RE.match(lower, trigger.end)) is not None:
         named = link.end() + 4 if lower.startswith("the ", link.end()) else link.end()
         if link.end() not in ctx.leaders.by_start and named not in ctx.leaders.by_start:
@@ -1889,6 +1911,14 @@ _MOURNED_RE = re.compile(
 )
 
 
+#: Before a leader named as a topic of a contact: "the candidature of", "the election of".
+_TOPIC_OF_RE = re.compile(
+    r"\b(?:candidature|candidacy|election|re-election|nomination|appointment|inauguration|"
+    r"bid|health|death|funeral|legacy|policies|remarks|statement|comments|letter|message|"
+    r"proposal|plan|visit|arrest|release|trial|case)\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$"
+)
+
+
 def _participants(
     ctx: ContactContext,
     sentence: Sentence,
@@ -1951,6 +1981,11 @@ def _participants(
             subject = keys[0]
         for mention in mentions:
             if trigger.verb_start < mention.start < limit and eligible(mention):
+                if _TOPIC_OF_RE.search(
+                    ctx.view.lower, max(trigger.verb_start, mention.start - 40), mention.start
+                ):
+                    # "discussed the candidature of X", "the visit of X": a topic, not a party
+                    continue
                 keys.extend(keys_of(mention))
         pronoun = _OBJECT_PRONOUN_RE.match(ctx.view.lower, trigger.verb_end or trigger.end)
         if pronoun and len(keys) == 1:
@@ -2535,6 +2570,14 @@ _SINCE_RE = re.compile(
 )
 
 
+#: A relative clause of place: what it tells happened there, on another occasion.
+_WHERE_CLAUSE_RE = re.compile(
+    r",\s+where\s+(?:he|she|they|the\s+\w+(?:\s+\w+)?|[a-z]+)\s+(?:had\s+|also\s+)?$"
+)
+#: A trip told as past before a clause of place: "his recent visit to Z".
+_PAST_TRIP_RE = re.compile(
+    r"\b(?:recent|earlier|last|previous|past)\s+(?:\w+\s+)?(?:visit|trip|tour|stay)\b"
+)
 _EARLIER_PREP_RE = re.compile(r"(?:after|following)\s")
 
 

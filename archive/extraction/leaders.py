@@ -1089,6 +1089,14 @@ class _Finder:
             if entity is not None:
                 countries = tuple(entity.keys(COUNTRY))
         spelled = self._spelled(tuple(words), countries)
+        if (
+            spelled is not None
+            and not countries
+            and title in _SUBJECT_TITLE_OFFICES
+            and not self._holds(spelled.slug, _SUBJECT_TITLE_OFFICES[title])
+        ):
+            # "President Sheikh Ann" is no prime minister who shares a name with her.
+            spelled = None
         if spelled is not None:
             return Mention(
                 start,

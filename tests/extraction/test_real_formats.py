@@ -3274,3 +3274,76 @@ def test_a_readouts_own_side_told_by_its_words(project_kb, text, expected):
     calls = summaries(extract(text, project_kb, published=date(2024, 9, 8)))
 
     assert [c["participants"] for c in calls] == [expected]
+
+
+def test_a_leader_discussed_is_a_topic_not_a_party(project_kb):
+    text = (
+        "President Bola Tinubu on Thursday received a telephone call from President William "
+        "Ruto of Kenya. The two leaders discussed the candidature of Raila Odinga for the "
+        "chairmanship of the African Union Commission."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 8, 30)))
+
+    assert [c["participants"] for c in calls] == [["bola-tinubu", "william-ruto"]]
+
+
+def test_what_they_discussed_in_their_call_last_week_is_that_call(project_kb):
+    text = (
+        "In their phone call last week, U.S. President Joe Biden and Chinese President Xi "
+        "Jinping discussed Taiwan and export controls."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 4, 9)))
+
+    assert [(c["participants"], c["role"]) for c in calls] == [
+        (["joe-biden", "xi-jinping"], "background")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A meeting during a past trip, told in a clause of place: earlier, undated.
+        (
+            "Prime Minister Narendra Modi spoke with President Joe Biden today. The Prime "
+            "Minister briefed President Biden on his recent visit to Ukraine, where he met "
+            "President Volodymyr Zelenskyy.",
+            [("joe-biden", "main", "2024-08-26"), ("volodymyr-zelensky", "background", None)],
+        ),
+        # The visit being told: the news.
+        (
+            "Prime Minister Narendra Modi arrived in Kyiv on Friday, where he met President "
+            "Volodymyr Zelenskyy.",
+            [("volodymyr-zelensky", "main", "2024-08-23")],
+        ),
+    ],
+)
+def test_a_meeting_in_a_clause_of_place(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2024, 8, 26)))
+
+    assert [
+        (next(p for p in c["participants"] if p != "narendra-modi"), c["role"], c["date"])
+        for c in calls
+    ] == expected
+
+
+def test_a_title_and_a_given_name_shared_with_another_office_holder(project_kb):
+    text = (
+        "President Sheikh Mohamed and French President Emmanuel Macron discussed the situation "
+        "in Syria in a phone call on Tuesday."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2024, 12, 17)))
+
+    assert [c["participants"] for c in calls] == [
+        ["emmanuel-macron", "mohamed-bin-zayed-al-nahyan"]
+    ]
+
+
+def test_a_title_is_not_given_to_a_leader_of_another_office_sharing_the_name(project_kb):
+    text = "President Sheikh Kamil spoke with French President Emmanuel Macron on Tuesday."
+
+    record = extract(text, project_kb, published=date(2024, 12, 17))
+
+    assert "abdoulkader-kamil-mohamed" not in {ref.slug for ref in record.leaders}
