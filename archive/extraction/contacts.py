@@ -96,6 +96,7 @@ _INITIATIVE_WORDS = (
     "placed the",
     "whose",
 )
+_INITIATIVE_WORDS_RE = re.compile("|".join(re.escape(word) for word in _INITIATIVE_WORDS))
 #: Finds the sentence holding an offset, if any.
 SentenceAt = Callable[[int], Sentence | None]
 _VERBAL = frozenset({"hold", "speak", "call", "meet", "received"})
@@ -407,9 +408,8 @@ class ContactContext:
         """Who the sentence says asked for a contact (read once per sentence)."""
         found = self._initiators.get(sentence.index)
         if found is None:
-            text = self.view.lower[sentence.start : sentence.end]
             # Most sentences name no initiative: a cheap look for its words first.
-            if any(word in text for word in _INITIATIVE_WORDS):
+            if _INITIATIVE_WORDS_RE.search(self.view.lower, sentence.start, sentence.end):
                 found = _initiator_hints(self, sentence)
             else:
                 found = []
