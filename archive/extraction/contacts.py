@@ -533,7 +533,7 @@ _INITIATOR_REACH = 10
 #: How many sentences after its last one a contact's duration may be told.
 _DURATION_REACH = 3
 #: What follows "called X" when X is called something: "his great friend", "a dictator".
-_NAMING_RE = re.compile(r"\s+(?:(?:his|her|their|its|our|my|a|an)\s+\w|[\"']\w)")
+_NAMING_RE = re.compile(r"\s+(?:(?:his|her|their|its|our|my|a|an)\s+[\"']?\w|[\"']\w)")
 #: Words between "called" and the leader called: "called newly elected US President X".
 #: "his brother, President X", "her friend Y": how Gulf and Arab readouts name a peer.
 _KIN = r"(?:(?:his|her)\s+(?:(?:dear|close|good)\s+)?(?:brother|sister|friend)(?:,\s*|\s+))?"
@@ -1532,14 +1532,32 @@ def _clause_start(lower: str, floor: int, position: int) -> int:
     bracket, quote or dash, and never more than a few words back."""
     start = max(floor, position - _CLAUSE_REACH)
     for match in _CLAUSE_BREAK_RE.finditer(lower, start, position):
-        start = match.end()
+        if not _scare_quote(lower, match.start()):
+            start = match.end()
     return start
 
 
 def _clause_end(lower: str, position: int, ceiling: int) -> int:
     ceiling = min(ceiling, position + _CLAUSE_REACH)
-    match = _CLAUSE_BREAK_RE.search(lower, position, ceiling)
-    return match.start() if match else ceiling
+    for match in _CLAUSE_BREAK_RE.finditer(lower, position, ceiling):
+        if not _scare_quote(lower, match.start()):
+            return match.start()
+    return ceiling
+
+
+#: A word or two in quotation marks inside a clause ('would "love" to', 'a "meaningful"
+#: conversation'): no break of the clause.
+_SCARE_OPEN_RE = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+)?"(?=[\s,.;:!?]|$)')
+_SCARE_CLOSE_RE = re.compile(r'(?:^|(?<=\s))"[\w\'-]+(?:\s[\w\'-]+)?"$')
+
+
+def _scare_quote(lower: str, position: int) -> bool:
+    """Whether the quotation mark at ``position`` opens or closes a scare quote."""
+    if lower[position] != '"':
+        return False
+    if _SCARE_OPEN_RE.match(lower, position):
+        return True
+    return _SCARE_CLOSE_RE.search(lower, max(0, position - 40), position + 1) is not None
 
 
 def _without_names(
@@ -1861,12 +1879,36 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
         lower, trigger.end, _clause_end(lower, trigger.end, sentence.end)
     ):
         return False  # "a call between X and Y is planned for next week"
+    if trigger.construct in ("with", "after") and _CONDITIONAL_AFTER_RE.match(
+        lower, trigger.end, min(sentence.end, trigger.end + 2 * _CLAUSE_REACH)
+    ):
+        # "A conversation between X and Y, if it takes place, would be the first since
+        # 2022"; "A meeting between X and Y could follow".
+        return False
+    if _IMPOSTOR_RE.search(lower, sentence.start, sentence.end):
+        return False  # "Pranksters posing as President X held a video call with Y"
     denial = DENIAL_RE.search(
         lower, max(sentence.start, trigger.start - 2 * _CLAUSE_REACH), trigger.start
     )
     return denial is None
 
 
+_TITLE_STAMP_RE = re.compile(r"\s*$")
+#: A reporting verb right before or after a day: the day something was said.
+_TELLING_DAY_BEFORE_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|told)\s+(?:on\s+)?$")
+_TELLING_DAY_AFTER_RE = re.compile(rf"\s+(?:{REPORTING_VERBS}|told)\b")
+#: Someone passing for a leader: a prank, a hoax, an impostor's call is no leader's contact.
+_IMPOSTOR_RE = re.compile(
+    r"\b(?:posing\s+as|posed\s+as|pretending\s+to\s+be|impersonat\w*|pranks?(?:ters?)?|"
+    r"hoax(?:ers?)?|duped|prank\s+call(?:ers?)?)\b"
+)
+#: After a contact noun, what says it has not taken place (the noun itself told as the subject
+#: of a condition or of a future).
+_CONDITIONAL_AFTER_RE = re.compile(
+    r"[^.;]{0,120}?(?:\bif\s+(?:it|they|one)\s+(?:takes?|goes?|went)\s+(?:place|ahead)\b|"
+    r"\b(?:would|could|might)\s+(?:follow|be\s+the\s+first|take\s+place|happen|"
+    r"come\s+(?:soon|next|later))\b)"
+)
 #: A clause of time or condition: with a verb in the present, what it tells is to come.
 _TIME_CLAUSE_RE = re.compile(r"\b(?:when|whenever|once|if|until|unless)\s")
 #: The present of the verbs that tell a contact ("meets", "they speak").
@@ -2443,9 +2485,17 @@ def _date_for(
     """The date expression of the sentence that dates this trigger, if any. For a contact
     ``held``, a day after it in a clause of plans is not its day."""
     lower = ctx.view.lower
-    best: tuple[tuple[bool, int], DateExpr] | None = None
+    best: tuple[tuple[bool, bool, int], DateExpr] | None = None
     for expr in ctx.dates_by_sentence.get(sentence.index, ()):
         if date_blocked(ctx, sentence, expr):
+            continue
+        if (
+            sentence.is_title
+            and _TITLE_STAMP_RE.match(lower, expr.end, sentence.end)
+            and (lower[max(sentence.start, expr.start - 2) : expr.start] == ": ")
+        ):
+            # "PM call with X: 15 October 2024": the page's date, not the call's (the story
+            # may say "yesterday evening").
             continue
         if trigger.verb == "thanked" and expr.start < trigger.end:
             continue  # "on Wednesday thanked Y for calling him": the day of the thanks
@@ -2479,9 +2529,13 @@ def _date_for(
         if held and expr.start >= trigger.end and date_planned(ctx, sentence, expr):
             continue  # "The call lasted an hour and they decided to resume it the next day"
         # A day says when; a period near a contact often only scopes a count ("their third
-        # call this year on Friday"): the nearest day wins over any period.
+        # call this year on Friday"): the nearest day wins over any period. The day a
+        # speaker said it ("said Thursday that she had spoken ... on Wednesday") comes last.
         coarse = expr.form in _COARSE_FORMS
-        rank = (coarse, _distance(expr.start, expr.end, trigger.start, trigger.end))
+        told = _TELLING_DAY_BEFORE_RE.search(
+            lower, max(sentence.start, expr.start - 12), expr.start
+        ) or _TELLING_DAY_AFTER_RE.match(lower, expr.end)
+        rank = (bool(told), coarse, _distance(expr.start, expr.end, trigger.start, trigger.end))
         if best is None or rank < best[0]:
             best = (rank, expr)
     return best[1] if best else None

@@ -3347,3 +3347,54 @@ def test_a_title_is_not_given_to_a_leader_of_another_office_sharing_the_name(pro
     record = extract(text, project_kb, published=date(2024, 12, 17))
 
     assert "abdoulkader-kamil-mohamed" not in {ref.slug for ref in record.leaders}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A contact noun told in a condition or a future after it.
+        "A telephone conversation between Emmanuel Macron and Vladimir Putin, if it takes "
+        "place, would be the first since 2022, an adviser said on Friday.",
+        "A meeting between Donald Trump and Vladimir Putin could follow, the Kremlin said.",
+        # A scare quote does not cut the modal off.
+        'Donald Trump said he would "love" to have a call with Xi Jinping.',
+        # Impostors.
+        "Pranksters posing as Latvian President Edgars Rinkevics held a video call with "
+        "Kosovo Prime Minister Albin Kurti, a video released on Thursday showed.",
+        # A naming verb with a quoted epithet.
+        'Vladimir Putin called Chinese President Xi Jinping a "dear friend" on Thursday.',
+    ],
+)
+def test_no_contact_in_conditions_scare_quotes_pranks_or_naming(project_kb, text):
+    assert extract(text, project_kb, published=date(2025, 3, 20)).calls == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # The day a speaker said it is not the day of the call she tells.
+        (
+            "Mexican President Claudia Sheinbaum said Thursday that she had spoken by phone "
+            "with Canadian Prime Minister Justin Trudeau on Wednesday.",
+            "2025-01-16",
+            "2025-01-15",
+        ),
+        # A title's date is the page's: the story's "yesterday evening" dates the call.
+        (
+            "PM call with Prime Minister Trudeau of Canada: 15 October 2024\n\nThe Prime "
+            "Minister spoke to Canadian Prime Minister Justin Trudeau yesterday evening.",
+            "2024-10-15",
+            "2024-10-14",
+        ),
+    ],
+)
+def test_the_day_of_telling_and_of_the_page_give_way_to_the_calls(project_kb, text, published, day):
+    record = extract(
+        text,
+        project_kb,
+        published=date.fromisoformat(published),
+        url="https://www.gov.uk/government/news/pm-call",
+    )
+    calls = summaries(record)
+
+    assert [c["date"] for c in calls] == [day]
