@@ -189,7 +189,8 @@ _LATER_IN_CLAUSE_RE = re.compile(
 )
 _JOINT_RE = re.compile(
     r"\b(?:joint|jointly|trilateral|three-way|four-way|quadrilateral|together|conference\s+call|"
-    r"group\s+call|a\s+summit)\b"
+    r"group\s+call|a\s+summit|virtual\s+(?:summit|meeting)|video\s+summit|videoconference|"
+    r"video\s+conference)\b"
 )
 _OBJECT_PRONOUN_RE = re.compile(r"(?:\s+(?:with|up))?\s+(?:him|her)\b")
 _TITLE_BARE_OK = frozenset({"hold", "speak", "talk", "meet"})
@@ -1393,7 +1394,7 @@ def _presumed_kind(ctx: ContactContext, sentence: Sentence) -> tuple[str | None,
     for together in _TOGETHER_RE.finditer(lower, sentence.start, sentence.end):
         # (Not "spoke with Y, following their meeting in Berlin": another occasion's.)
         if not _OTHER_OCCASION_RE.search(
-            lower, max(sentence.start, together.start() - 40), together.start()
+            lower, max(sentence.start, together.start() - 80), together.start()
         ):
             return None, False
     return "phone", False
@@ -1401,7 +1402,7 @@ def _presumed_kind(ctx: ContactContext, sentence: Sentence) -> tuple[str | None,
 
 #: Words that put a meeting or visit named after them on another occasion than the contact.
 _OTHER_OCCASION_RE = re.compile(
-    r"\b(?:after|following|since|before|ahead\s+of|prior\s+to)\s+(?:[\w'-]+\s+){0,3}$"
+    r"\b(?:after|following|since|before|ahead\s+of|prior\s+to)\s+(?:[\w'-]+\s+){0,8}$"
 )
 
 
@@ -2633,12 +2634,23 @@ _PAST_TRIP_RE = re.compile(
     r"\b(?:recent|earlier|last|previous|past)\s+(?:\w+\s+)?(?:visit|trip|tour|stay)\b"
 )
 _EARLIER_PREP_RE = re.compile(r"(?:after|following)\s")
+_EARLIER_BEFORE_RE = re.compile(r"\b(?:after|following)\s+(?:[\w.'’-]+\s+){0,3}$")
 
 
 def _after_another_contact(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether a contact noun after "after" or "following" stands behind a contact verb of
     the same sentence ("spoke with Y following their meeting"): an earlier contact."""
-    if trigger.construct != "prep" or not _EARLIER_PREP_RE.match(ctx.view.lower, trigger.start):
+    lower = ctx.view.lower
+    if not (
+        (trigger.construct == "prep" and _EARLIER_PREP_RE.match(lower, trigger.start))
+        # "following X's meeting with Z": a possessor between.
+        or (
+            trigger.construct == "with"
+            and _EARLIER_BEFORE_RE.search(
+                lower, max(sentence.start, trigger.start - 50), trigger.start
+            )
+        )
+    ):
         return False
     mentions = ctx.leaders.by_sentence.get(sentence.index, ())
     own_link = _NOUN_LINK_RE.match(ctx.view.lower, trigger.end) is not None
@@ -2832,7 +2844,7 @@ def _initiator_hints(
         start = match.start("side")
         asker = ctx.leaders.by_start.get(start)
         if asker is not None and asker.key:
-            # "it was Trump who requested the call": the leader named.
+            # "it was X who requested the call": the leader named.
             hints.append((asker.key, frozenset(), (match.start(), match.end())))
             continue
         entity = ctx.entities_by_start.get(start)
@@ -2895,7 +2907,8 @@ def _compatible_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
 #: a contact placed by its distance from another. Up to three words (a subject) between.
 _OFFSET_RE = re.compile(
     rf"\b(?P<count>{NUMBER_PATTERN}|a|one|the)\s+(?P<unit>days?|weeks?|hours?)\s+"
-    r"(?P<dir>after|before|earlier|later)\s+(?:[\w'’-]+\s+){0,3}\Z"
+    # ("a day after X and Y held": the other contact's own subjects too.)
+    r"(?P<dir>after|before|earlier|later)\s+(?:[\w'’-]+\s+){0,5}\Z"
 )
 
 

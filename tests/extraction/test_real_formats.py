@@ -3398,3 +3398,48 @@ def test_the_day_of_telling_and_of_the_page_give_way_to_the_calls(project_kb, te
     calls = summaries(record)
 
     assert [c["date"] for c in calls] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "a day after X and Y held a meeting": that meeting, a day earlier, in the background.
+        (
+            "President Joe Biden spoke with President Volodymyr Zelensky on Sunday, a day "
+            "after Biden and Xi Jinping held a three-hour meeting in Lima.",
+            "2024-11-17",
+            [
+                (["joe-biden", "volodymyr-zelensky"], "phone", "2024-11-17", "main"),
+                (["joe-biden", "xi-jinping"], "meeting", "2024-11-16", "background"),
+            ],
+        ),
+        # "following X's meeting with Z": earlier.
+        (
+            "Donald Trump spoke with Volodymyr Zelensky on Monday, following Trump's meeting "
+            "with Vladimir Putin in Alaska.",
+            "2025-08-18",
+            [
+                (["donald-trump", "volodymyr-zelensky"], "phone", "2025-08-18", "main"),
+                (["donald-trump", "vladimir-putin"], "meeting", None, "background"),
+            ],
+        ),
+        # A virtual summit hosted with three leaders: one contact of the four.
+        (
+            "Prime Minister Narendra Modi hosted the virtual summit with Prime Minister Scott "
+            "Morrison, Prime Minister Yoshihide Suga and President Joe Biden on Friday.",
+            "2021-03-13",
+            [
+                (
+                    ["joe-biden", "narendra-modi", "scott-morrison", "yoshihide-suga"],
+                    "video",
+                    "2021-03-12",
+                    "main",
+                )
+            ],
+        ),
+    ],
+)
+def test_earlier_contacts_after_after_and_virtual_summits(project_kb, text, published, expected):
+    calls = summaries(extract(text, project_kb, published=date.fromisoformat(published)))
+
+    assert [(c["participants"], c["kind"], c["date"], c["role"]) for c in calls] == expected
