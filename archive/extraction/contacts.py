@@ -1794,6 +1794,8 @@ def _bilateral(
     trigger = candidate.trigger
     if (trigger.construct not in _VERBAL and not trigger.series) or len(candidate.participants) < 3:
         return [candidate]
+    if candidate.subject is None and trigger.construct in _VERBAL:
+        return _each_subject(ctx, sentence, candidate)
     if candidate.subject is None or candidate.participants[0] != candidate.subject:
         return [candidate]
     if (
@@ -1820,6 +1822,34 @@ def _bilateral(
             one.initiator = other  # "received calls from A and B": each one called
         if one.initiator not in one.participants:
             one.initiator = None
+        split.append(one)
+    return split
+
+
+_SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b")
+
+
+def _each_subject(ctx: ContactContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
+    """ "Both A and B spoke with C in separate calls", "A, B and D congratulated C over the
+    phone": several subjects and one leader after the verb, each subject's own contact
+    with that leader; otherwise the one contact of them all."""
+    trigger = candidate.trigger
+    after = {
+        key
+        for m in ctx.leaders.by_sentence.get(sentence.index, ())
+        if m.start >= trigger.end and m.keys
+        for key in m.keys
+    }
+    objects = [key for key in candidate.participants if key in after]
+    subjects = [key for key in candidate.participants if key not in after]
+    separate = _SEPARATE_RE.search(ctx.view.lower, sentence.start, sentence.end) is not None
+    if len(objects) != 1 or len(subjects) < 2 or not (separate or trigger.verb in _GREETING_VERBS):
+        return [candidate]
+    split = []
+    for subject in subjects:
+        one = dataclasses.replace(candidate, participants=[subject, objects[0]], subject=subject)
+        # Each one who wished the other well placed the call.
+        one.initiator = subject if trigger.verb in _GREETING_VERBS else None
         split.append(one)
     return split
 
@@ -2022,6 +2052,11 @@ def _participants(
             keys.append(ctx.host_leader)
         if len(keys) == 1:
             subject = keys[0]
+        # "X met Y on Tuesday while Z was in Kyiv meeting W", "X spoke with Y, and Z with
+        # W": another clause, with its own subject, ends the verb's objects.
+        other_clause = _OTHER_CLAUSE_RE.search(ctx.view.folded, trigger.end, limit)
+        if other_clause is not None:
+            limit = other_clause.start()
         for mention in mentions:
             if trigger.verb_start < mention.start < limit and eligible(mention):
                 if _TOPIC_OF_RE.search(
@@ -2038,6 +2073,10 @@ def _participants(
             other = next(iter(others), None) or next((k for k in recent if k != keys[0]), None)
             if other:
                 keys.append(other)
+    elif (met := _met_gerund(ctx, sentence, trigger)) is not None:
+        # "After meeting Z in Ankara on Monday, X flew to ...": X met Z.
+        keys = [key for mention in met for key in keys_of(mention)]
+        subject = keys[0] if len(met[0].keys) == 1 else None
     else:
         told = _noun_parties(ctx, mentions, trigger, eligible)
         for mention in told if told is not None else mentions:
@@ -2119,6 +2158,10 @@ def _noun_parties(
         return [owner, *objects]
     chosen = {id(m) for m in objects}
     others = [m for m in mentions if id(m) not in chosen and eligible(m) and m.keys]
+    # "After meeting Z in Ankara on Monday, X flew to Athens for talks with Y": not Z.
+    fronted = _FRONTED_PHRASE_RE.match(ctx.view.lower, ctx.sentences[trigger.sentence].start)
+    if fronted is not None and fronted.end() <= trigger.start:
+        others = [m for m in others if m.start >= fronted.end()] or others
     # The subject: the first leader named, and any joined to it by "and".
     subject = others[:1]
     for mention in others[1:]:
@@ -2129,6 +2172,36 @@ def _noun_parties(
     return subject + objects
 
 
+#: Where another clause with a subject of its own begins after a contact's objects: "while
+#: Z ...", "whereas Z ...", ", and Z with W" (the verb left out).
+_OTHER_CLAUSE_RE = re.compile(
+    r"\s+(?:while|whereas)\s|,\s+and\s+(?=(?:[A-Z][\w.'-]*\s+){1,5}with\s)"
+)
+
+
+def _met_gerund(
+    ctx: ContactContext, sentence: Sentence, trigger: Trigger
+) -> tuple[Mention, Mention] | None:
+    """ "after meeting Z", "before meeting Z": the gerund of "meet" (no determiner, a leader
+    right after it) and its subject, the main clause's; None for anything else."""
+    if trigger.construct != "prep" or trigger.det or trigger.head != "meeting":
+        return None
+    lower = ctx.view.lower
+    gap = re.match(r"\s+", lower[trigger.end : trigger.end + 3])
+    met = ctx.leaders.by_start.get(trigger.end + (gap.end() if gap else 0))
+    if met is None or not met.keys:
+        return None
+    status, subjects = _gerund_subject(ctx, sentence, trigger.end - len("meeting"))
+    if status != "leader" or not subjects or subjects[0] is met:
+        return None
+    return subjects[0], met
+
+
+#: A phrase of time or circumstance opening a sentence, up to its comma: its leaders are not
+#: the sentence's subject.
+_FRONTED_PHRASE_RE = re.compile(
+    r"\s*(?:after|before|following|while|since|ahead\s+of|during|upon|having)\b[^,.;]{0,150},"
+)
 #: How far after a party role ("General Secretary") the leader it titles may be named.
 _ROLE_TO_NAME = 45
 _NO_PUNCTUATION_RE = re.compile(r"[^,.;:()\n]*")

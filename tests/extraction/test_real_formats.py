@@ -3443,3 +3443,50 @@ def test_earlier_contacts_after_after_and_virtual_summits(project_kb, text, publ
     calls = summaries(extract(text, project_kb, published=date.fromisoformat(published)))
 
     assert [(c["participants"], c["kind"], c["date"], c["role"]) for c in calls] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Another clause with its own subject ends the verb's objects.
+        (
+            "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on "
+            "Tuesday while Japanese Prime Minister Fumio Kishida was in Kyiv meeting Ukrainian "
+            "President Volodymyr Zelensky.",
+            [(["vladimir-putin", "xi-jinping"], None)],
+        ),
+        (
+            "Prime Minister Narendra Modi spoke with President Vladimir Putin on Tuesday, and "
+            "President Joe Biden with President Volodymyr Zelensky.",
+            [(["narendra-modi", "vladimir-putin"], None)],
+        ),
+        # Several subjects in separate calls, or each wishing the other well: one each.
+        (
+            "Both Chancellor Olaf Scholz and President Emmanuel Macron spoke with President "
+            "Vladimir Putin on Tuesday in separate calls.",
+            [
+                (["olaf-scholz", "vladimir-putin"], None),
+                (["emmanuel-macron", "vladimir-putin"], None),
+            ],
+        ),
+        (
+            "The presidents of Kyrgyzstan, Turkey and South Africa - Sadyr Japarov, Recep Tayyip "
+            "Erdogan and Cyril Ramaphosa - congratulated Vladimir Putin over the phone on Tuesday.",
+            [
+                (["sadyr-japarov", "vladimir-putin"], "sadyr-japarov"),
+                (["recep-tayyip-erdogan", "vladimir-putin"], "recep-tayyip-erdogan"),
+                (["cyril-ramaphosa", "vladimir-putin"], "cyril-ramaphosa"),
+            ],
+        ),
+        # "After meeting Z, X flew to ...": X met Z.
+        (
+            "After meeting President Recep Tayyip Erdogan in Ankara on Tuesday, Chancellor Olaf "
+            "Scholz flew to Athens for talks with Prime Minister Kyriakos Mitsotakis.",
+            [(["olaf-scholz", "recep-tayyip-erdogan"], None)],
+        ),
+    ],
+)
+def test_who_is_party_in_a_sentence_of_several_leaders(project_kb, text, expected):
+    calls = summaries(extract(text, project_kb, published=date(2023, 3, 22)))
+
+    assert [(c["participants"], c["initiator"]) for c in calls] == expected
