@@ -1165,6 +1165,10 @@ def _noun_trigger(
         and match.group("verb").startswith(_HOST_VERB_STEMS)
         and head in ("summit", "conference")
         and not (kw and KIND_BY_WORD.get(kw) == "video")
+        # "chaired the BRICS Summit via video link": a contact of all who joined.
+        and not _VIDEO_IN_CLAUSE_RE.search(
+            lower, head_end, _clause_end(lower, head_end, sentence.end)
+        )
     ):
         # "hosted a video conference of the G7 leaders" is a contact of all who joined;
         # "hosted the G20 summit" in person is an event many attend, not a contact.
@@ -1247,6 +1251,13 @@ def _noun_trigger(
     return trigger
 
 
+#: After "spoke": a gathering it was spoken at (a speech), not a conversation.
+_SPOKE_AT_RE = re.compile(
+    r"\s*(?:during|at|before|to)\s+(?:the|a|an|this)\s+(?:\w+\s+){0,2}"
+    r"(?:session|summit|meeting|conference|forum|assembly|plenary|gathering|event)\b"
+)
+
+
 def _speak_trigger(
     ctx: ContactContext, match: re.Match[str], sentence_at: SentenceAt
 ) -> Trigger | None:
@@ -1258,6 +1269,8 @@ def _speak_trigger(
     verb = re.sub(r"\s+", " ", match.group("verb"))
     if verb in ("speak", "talk") and not sentence.is_title:
         return None
+    if _SPOKE_AT_RE.match(lower, match.end()):
+        return None  # "all spoke during the session": addressed it, a speech
     following = view.first_token_from(match.end())
     if following < len(view.words) and view.starts[following] < sentence.end:
         word = view.lower_words[following]
@@ -1631,6 +1644,10 @@ def _candidate(
         participants = [key for key in participants if key not in told]
         if len(participants) < 2:
             return None
+    if len(participants) == 1 and (joined := _joined_next(ctx, sentence, trigger, participants[0])):
+        # "X chaired the summit via video link. A, B and C attended the summit.": one
+        # contact of them all.
+        participants = [participants[0], *joined]
     full = len(participants) >= 2
     if (
         not full
@@ -1775,6 +1792,39 @@ def _after_the_article(ctx: ContactContext, resolved: ResolvedDate) -> bool:
     return resolved.value > ctx.reference + _AFTER_ARTICLE_SLACK
 
 
+#: The words of leaders who joined a meeting someone else hosted.
+_JOINED_RE = re.compile(
+    r"\b(?:attended|joined|took\s+part|participated|were\s+among|all\s+spoke|also\s+spoke|"
+    r"dialled\s+in|logged\s+in|connected)\b"
+)
+
+
+def _joined_next(ctx: ContactContext, sentence: Sentence, trigger: Trigger, host: str) -> list[str]:
+    """The leaders the next sentence says joined a video summit or call the only leader of
+    this one hosted ("chaired the summit via video link", "convened a video call"); none
+    for anything else (an in-person summit is an event, not a contact)."""
+    if trigger.construct != "hold" or not trigger.verb.startswith(_HOST_VERB_STEMS):
+        return []
+    lower = ctx.view.lower
+    video = trigger.kind == "video" or _VIDEO_IN_CLAUSE_RE.search(
+        lower, sentence.start, sentence.end
+    )
+    if not video:
+        return []
+    following = [s for s in ctx.sentences if s.index == sentence.index + 1]
+    if not following or not _JOINED_RE.search(lower, following[0].start, following[0].end):
+        return []
+    joined = [
+        key
+        for m in ctx.leaders.by_sentence.get(following[0].index, ())
+        if m.keys and not m.possessive
+        for key in m.keys
+        if key != host
+    ]
+    joined = list(dict.fromkeys(joined))
+    return joined if len(joined) >= 2 else []
+
+
 #: "between" and the parties of a contact who are not the leaders: delegations, ministers,
 #: party leaders (general secretaries), told before any name.
 _BETWEEN_OTHERS_RE = re.compile(
@@ -1809,6 +1859,12 @@ def _bilateral(
         # A, B and C": one contact, held with them all.
         return [candidate]
     separate = "separate" in trigger.mods.split() or trigger.det == "separate"
+    if (
+        trigger.construct == "hold"
+        and trigger.verb.startswith(_HOST_VERB_STEMS)
+        and trigger.head in ("summit", "conference", "videoconference", "meeting", "call")
+    ):
+        return [candidate]  # "chaired the summit via video link" with all who joined
     if not separate and _JOINT_RE.search(ctx.view.lower, sentence.start, sentence.end):
         # (Not "separate talks with A and B, a day before the trilateral summit".)
         return [candidate]
@@ -1984,6 +2040,7 @@ _MOURNED_RE = re.compile(
 )
 
 
+_TWO_RE = re.compile(r"\b(?:two|both|pair)\b")
 #: Before a leader named as a topic of a contact: "the candidature of", "the election of".
 _TOPIC_OF_RE = re.compile(
     r"\b(?:candidature|candidacy|election|re-election|nomination|appointment|inauguration|"
@@ -2015,6 +2072,15 @@ def _participants(
     def keys_of(mention: Mention) -> list[str]:
         if mention.kind == "group" and len(mention.keys) < 2:
             return context_pair or list(mention.keys)
+        if (
+            mention.kind == "group"
+            and context_pair
+            and set(mention.keys) < set(context_pair)
+            and not _TWO_RE.search(ctx.view.lower, mention.start, mention.end)
+        ):
+            # "The leaders adopted a declaration after the meeting": all of the summit's
+            # leaders, not the last two named.
+            return context_pair
         return list(mention.keys)
 
     def eligible(mention: Mention) -> bool:

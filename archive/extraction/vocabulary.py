@@ -300,6 +300,9 @@ _MODIFIERS = (
     r"crucial|high-stakes|strategic|historic|landmark|hastily\s+arranged|one-to-one|"
     # "a Japan-Ukraine Summit Meeting", "a Summit video conference meeting".
     r"summit|video\s+conference|videoconference|(?:[a-z]+-)+[a-z]+|"
+    # "the 14th BRICS Summit", "an extraordinary G20 leaders' summit": an ordinal, a group.
+    r"\d{1,3}(?:st|nd|rd|th)|brics|g-?7|g-?20|sco|quad|asean|apec|eu|nato|cis|csto|oic|"
+    r"extraordinary|annual|inaugural|"
     r"(?:\d+|one|two|three|four|five|six|half)[- ](?:minute|hour)s?(?:[- ]long)?|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight)-and-a-half-hours?(?:-long)?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'s|"
@@ -477,6 +480,7 @@ MODALITY_RE = re.compile(
     r"refus(?:e|es|ed|al)|reject(?:s|ed)?|declin(?:e|es|ed)|cancel(?:s|led|ed)?|"
     r"postpone(?:s|d)?|halted|suspended|no|not|never|without|rumou?r(?:s|ed)?|speculation|"
     r"await(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|if|unless|"
+    r"fail(?:s|ed)?\s+to|unable\s+to|"
     r"whether|didn|doesn|hasn|haven|hadn|wasn|weren|won|wouldn|"
     r"prepar(?:es|ing)\s+(?:for|to)|preparations?\s+for|gearing\s+up|forthcoming|"
     r"looks?\s+forward|"

@@ -3490,3 +3490,46 @@ def test_who_is_party_in_a_sentence_of_several_leaders(project_kb, text, expecte
     calls = summaries(extract(text, project_kb, published=date(2023, 3, 22)))
 
     assert [(c["participants"], c["initiator"]) for c in calls] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The host in one sentence, those who joined in the next.
+        "PORT CITY, June 23 (AGENCY) -- Chinese President Xi Jinping chaired the 14th BRICS "
+        "Summit via video link on Thursday evening.\n\nSouth African President Cyril Ramaphosa, "
+        "Brazilian President Jair Bolsonaro, Russian President Vladimir Putin and Indian Prime "
+        "Minister Narendra Modi attended the summit.\n\nThe leaders adopted a declaration after "
+        "the meeting.",
+        # Those who joined "all spoke during the session": they addressed it.
+        "Chinese President Xi Jinping hosted a BRICS summit by videoconference on Thursday.\n\n"
+        "South African President Cyril Ramaphosa, Brazilian President Jair Bolsonaro, Russian "
+        "President Vladimir Putin and Indian Prime Minister Narendra Modi joined and all spoke "
+        "during the session.",
+    ],
+)
+def test_a_video_summit_hosted_by_one_and_joined_by_others_is_one_contact(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2022, 6, 24)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (
+            [
+                "cyril-ramaphosa",
+                "jair-bolsonaro",
+                "narendra-modi",
+                "vladimir-putin",
+                "xi-jinping",
+            ],
+            "video",
+            "2022-06-23",
+        )
+    ]
+
+
+def test_leaders_who_failed_to_meet_did_not_meet(project_kb):
+    text = (
+        "Prime Minister Anwar Ibrahim said he would call President Prabowo Subianto later "
+        "this week, after the two failed to meet at the APEC summit."
+    )
+
+    assert extract(text, project_kb, published=date(2025, 11, 3)).calls == []
