@@ -1899,13 +1899,21 @@ def _each_subject(ctx: ContactContext, sentence: Sentence, candidate: Candidate)
     objects = [key for key in candidate.participants if key in after]
     subjects = [key for key in candidate.participants if key not in after]
     separate = _SEPARATE_RE.search(ctx.view.lower, sentence.start, sentence.end) is not None
-    if len(objects) != 1 or len(subjects) < 2 or not (separate or trigger.verb in _GREETING_VERBS):
+    # Each of several callers placed a call of their own ("A, B and C called X").
+    calls = trigger.construct == "call" and not _JOINT_RE.search(
+        ctx.view.lower, sentence.start, sentence.end
+    )
+    if (
+        len(objects) != 1
+        or len(subjects) < 2
+        or not (separate or calls or trigger.verb in _GREETING_VERBS)
+    ):
         return [candidate]
     split = []
     for subject in subjects:
         one = dataclasses.replace(candidate, participants=[subject, objects[0]], subject=subject)
-        # Each one who wished the other well placed the call.
-        one.initiator = subject if trigger.verb in _GREETING_VERBS else None
+        # Each one who wished the other well, or called, placed the call.
+        one.initiator = subject if calls or trigger.verb in _GREETING_VERBS else None
         split.append(one)
     return split
 
@@ -2499,6 +2507,16 @@ def _subject(ctx: ContactContext, sentence: Sentence, verb_start: int) -> tuple[
             # "X has spoken to Y ..., and last met him": the clause's subject is the sentence's.
             leading = _first_subject(ctx, sentence, view.starts[index])
             return ("leader", leading) if leading else ("other", [])
+        if word == "who" and (
+            among := _AMONG_RE.search(view.lower, sentence.start, view.starts[index])
+        ):
+            # "A, B and C were among the world leaders who called X": each of them.
+            listed = [
+                m
+                for m in ctx.leaders.by_sentence.get(sentence.index, ())
+                if m.end <= among.start() and m.keys and not m.possessive
+            ]
+            return ("leader", listed) if listed else ("other", [])
         if word in ("who", "which", "that"):
             before = index - 1
             if before >= first:
@@ -2539,6 +2557,11 @@ def _happening_now(ctx: ContactContext, trigger: Trigger, date_expr: DateExpr | 
     return date_expr is None or (date_expr.form == "relative" and date_expr.days_back == 0)
 
 
+#: "were among the world leaders (who ...)": the list before it is the subject.
+_AMONG_RE = re.compile(
+    r"\b(?:were|are|was|is)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:leaders|heads\s+of\s+"
+    r"(?:state|government)|presidents|prime\s+ministers|callers)\s+$"
+)
 _TOGETHER_WITH_RE = re.compile(r",\s+(?:together|along)\s+with\s+$")
 
 

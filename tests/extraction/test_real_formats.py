@@ -3533,3 +3533,23 @@ def test_leaders_who_failed_to_meet_did_not_meet(project_kb):
     )
 
     assert extract(text, project_kb, published=date(2025, 11, 3)).calls == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Joe Biden, French President Emmanuel Macron and Australian Prime "
+        "Minister Anthony Albanese were among the world leaders who called Prime Minister "
+        "Narendra Modi on Wednesday to congratulate him.",
+        "U.S. President Joe Biden, French President Emmanuel Macron and Australian Prime "
+        "Minister Anthony Albanese called Prime Minister Narendra Modi on Wednesday.",
+    ],
+)
+def test_several_callers_each_placed_a_call(project_kb, text):
+    calls = summaries(extract(text, project_kb, published=date(2024, 6, 6)))
+
+    assert [(c["participants"], c["initiator"], c["date"]) for c in calls] == [
+        (["joe-biden", "narendra-modi"], "joe-biden", "2024-06-05"),
+        (["emmanuel-macron", "narendra-modi"], "emmanuel-macron", "2024-06-05"),
+        (["anthony-albanese", "narendra-modi"], "anthony-albanese", "2024-06-05"),
+    ]
