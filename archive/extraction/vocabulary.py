@@ -525,6 +525,9 @@ HABITUAL_RE = re.compile(
     # contact (but "spoke twice on Monday" tells that day's calls).
     r"\b(?:twice|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+times)\s+"
     r"(?:this|so\s+far|since|already|in\s+(?:the\s+)?(?:past|last)|over\s+the|during\s+the)\b|"
+    # "had spoken with Y only eight times", "28 times in total": a count, no one contact.
+    r"\b(?:only|just|at\s+least|more\s+than|over|nearly|almost|some)\s+(?:three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|\d+)\s+times\b|\b\d+\s+times\s+in\s+(?:total|all)\b|"
     r"\b(?:repeatedly|regularly|often|frequently|routinely)\b|"
     r"\bon\s+(?:several|many|numerous|multiple)\s+occasions\b"
 )

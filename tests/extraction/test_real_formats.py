@@ -3553,3 +3553,13 @@ def test_several_callers_each_placed_a_call(project_kb, text):
         (["emmanuel-macron", "narendra-modi"], "emmanuel-macron", "2024-06-05"),
         (["anthony-albanese", "narendra-modi"], "anthony-albanese", "2024-06-05"),
     ]
+
+
+def test_a_count_of_calls_is_no_one_call(project_kb):
+    text = (
+        "A Reuters analysis has found that he has had over 200 phone conversations. As of July "
+        "6, President Donald Trump had spoken with President Vladimir Putin on the phone only "
+        "eight times."
+    )
+
+    assert extract(text, project_kb, published=date(2018, 7, 18)).calls == []
