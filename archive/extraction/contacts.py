@@ -445,10 +445,14 @@ def find_contacts(ctx: ContactContext) -> list[Contact]:
         sentence_triggers = sorted(by_sentence.get(sentence.index, ()), key=lambda t: t.start)
         in_sentence: list[Candidate] = []
         for position, trigger in enumerate(sentence_triggers):
-            limit = (
-                sentence_triggers[position + 1].start
-                if position + 1 < len(sentence_triggers)
-                else sentence.end
+            if any(
+                other.start == trigger.start and other.end > trigger.end
+                for other in sentence_triggers
+            ):
+                continue  # "held a summit" inside "held a summit meeting": the longer one
+            limit = next(
+                (t.start for t in sentence_triggers[position + 1 :] if t.start > trigger.start),
+                sentence.end,
             )
             current = max(contacts, key=lambda c: c.touched) if contacts else None
             candidate = _candidate(ctx, sentence, trigger, limit, current, warned)
@@ -2196,6 +2200,8 @@ def _noun_parties(
     by_start = {m.start: m for m in mentions}
     objects: list[Mention] = []
     position = link.end()
+    if position not in by_start and (honour := _HONOURED_RE.match(ctx.view.lower, position)):
+        position = honour.end()  # "a summit meeting with the Rt. Hon. X"
     while (mention := by_start.get(position)) is not None and eligible(mention):
         objects.append(mention)
         gap = LIST_GAP_RE.match(ctx.view.folded, mention.end)
@@ -2275,6 +2281,11 @@ def _met_gerund(
 #: the sentence's subject.
 _FRONTED_PHRASE_RE = re.compile(
     r"\s*(?:after|before|following|while|since|ahead\s+of|during|upon|having)\b[^,.;]{0,150},"
+)
+#: Forms of address before a name, after "with": "the Rt. Hon.", "H.E. Mr.", "His Excellency".
+_HONOURED_RE = re.compile(
+    r"(?:(?:the\s+)?(?:rt\.?\s+hon\.?|right\s+honou?rable|hon\.?|h\.\s?e\.|"
+    r"(?:his|her)\s+(?:excellency|majesty|highness)|mr\.?|ms\.?|mrs\.?|dr\.?)\s+){1,2}"
 )
 #: How far after a party role ("General Secretary") the leader it titles may be named.
 _ROLE_TO_NAME = 45

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .vocabulary import word_set
 
 ABBREVIATIONS = word_set("""
-    mr mrs ms dr prof sr jr st gen gov sen rep lt col maj capt sgt adm cmdr rev hon pres amb
+    mr mrs ms dr prof sr jr st gen gov sen rep lt col maj capt sgt adm cmdr rev hon rt pres amb
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no nos vs v approx est inc corp ltd co dept univ fig mt ft
     """)

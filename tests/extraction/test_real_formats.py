@@ -3563,3 +3563,17 @@ def test_a_count_of_calls_is_no_one_call(project_kb):
     )
 
     assert extract(text, project_kb, published=date(2018, 7, 18)).calls == []
+
+
+def test_a_summit_meeting_with_the_rt_hon(project_kb):
+    text = (
+        "On September 18, for approximately 30 minutes, Mr. KISHIDA Fumio, Prime Minister of "
+        "Japan, held a summit meeting with the Rt. Hon. Chris Hipkins, Prime Minister of New "
+        "Zealand."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2023, 9, 18)))
+
+    assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
+        (["chris-hipkins", "fumio-kishida"], "meeting", "2023-09-18")
+    ]
