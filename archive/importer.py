@@ -541,6 +541,10 @@ class Importer:
         again: bool = False,
     ) -> Call:
         facts = facts_of_report(extracted, record, source.publisher)
+        if source.side_id:
+            # One government's own pages are one publisher, whatever their names.
+            side = _publishers([f"side:{source.side_id}"])
+            facts = replace(facts, publishers=facts.publishers | side)
         if series is not None:
             facts = replace(facts, series=frozenset({series}))
         calls = self.index.calls(participants)
@@ -758,8 +762,17 @@ class Importer:
             and facts.date is not None
             and not finer(call.date_precision, facts.precision)
         )
+        # Two days as firm as each other a day apart (time zones): the earlier, whatever the
+        # order the reports came in.
+        earlier_as_firm = (
+            facts.date is not None
+            and call.date is not None
+            and facts.precision == call.date_precision == DatePrecision.DAY
+            and _date_strength(inferred) == _date_strength(call.date_inferred)
+            and facts.date < call.date
+        )
         dated_now = facts.date is not None and (
-            finer(facts.precision, call.date_precision) or stated_over_inferred
+            finer(facts.precision, call.date_precision) or stated_over_inferred or earlier_as_firm
         )
         if dated_now:
             call.date, call.date_precision = facts.date, facts.precision
@@ -986,6 +999,7 @@ def facts_of_report(call: ExtractedCall, record: ArticleRecord, publisher: str =
         main=call.role == SourceRole.MAIN,
         defaulted=date is not None and date_defaulted(getattr(call, "date_inferred", None)),
         publishers=_publishers([publisher]),
+        again=bool(getattr(call, "again", False)),
     )
 
 
@@ -1055,9 +1069,12 @@ class CallIndex:
             calls = calls_with_participants(key)
             particulars = _undated_particulars([c.pk for c in calls if c.date is None])
             publishers = _publishers_of([c.pk for c in calls])
+            told_again = _told_again([c.pk for c in calls])
             found = {}
             for call in calls:
                 facts = facts_of_call(call, publishers.get(call.pk, ()))
+                if call.pk in told_again:
+                    facts = replace(facts, again=True)
                 if call.pk in particulars:
                     facts = replace(facts, **particulars[call.pk])
                 found[call.pk] = Known(call.pk, facts, call.status == ReviewStatus.REVIEWED)
@@ -1074,6 +1091,7 @@ class CallIndex:
         facts = replace(
             facts,
             publishers=report.publishers | (before.facts.publishers if before else frozenset()),
+            again=report.again or (before.facts.again if before else False),
         )
         if facts.date is None:
             old = before.facts if before is not None else None
@@ -1099,14 +1117,38 @@ class CallIndex:
         self._sets.clear()
 
 
+#: A report's sentence that tells its call as another after an earlier one.
+_TOLD_AGAIN_RE = re.compile(
+    r"\b(?:a|an|the|their)\s+(?:new|second|third|fresh|further)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:call|conversation|talks?|meeting)\b|\banother\s+(?:[\w-]+\s+){0,2}"
+    r"(?:call|conversation|talks?|meeting)\b|\b(?:spoke|talked|met|called)\s+again\b",
+    re.IGNORECASE,
+)
+
+
+def _told_again(ids: list[int]) -> set[int]:
+    """The calls one of whose reports tells it as another after an earlier one (the
+    engine's ``again``, read back from the sentences kept): one query."""
+    if not ids:
+        return set()
+    rows = Evidence.objects.filter(report__call_id__in=ids, fact="call").values_list(
+        "report__call_id", "text"
+    )
+    return {call_id for call_id, text in rows if _TOLD_AGAIN_RE.search(text)}
+
+
 def _publishers_of(ids: list[int]) -> dict[int, set[str]]:
     """The publishers of the sources that report each call: one query."""
     found: dict[int, set[str]] = {}
     if not ids:
         return found
-    rows = Report.objects.filter(call_id__in=ids).values_list("call_id", "source__publisher")
-    for call_id, publisher in rows:
+    rows = Report.objects.filter(call_id__in=ids).values_list(
+        "call_id", "source__publisher", "source__side_id"
+    )
+    for call_id, publisher, side in rows:
         found.setdefault(call_id, set()).add(publisher)
+        if side:
+            found[call_id].add(f"side:{side}")
     return found
 
 

@@ -25,7 +25,9 @@ Two rules keep distinct calls apart, whatever else they share:
   text names no other day"): it joins a call of that day or the day either side, else the
   one candidate in the week before, as an undated report would.
 * **One outlet does not report one call under two days.** The day either side allowed for
-  time zones is not allowed between reports of the same publisher.
+  time zones is not allowed between reports of the same publisher (or the same government's
+  pages), nor for a report that tells its call as another ("held a new phone conversation",
+  "spoke again").
   Otherwise the report becomes a call of its own, marked as a possible duplicate of the
   candidates, for an editor to merge.
 
@@ -98,6 +100,9 @@ class Facts:
     defaulted: bool = False
     #: Who published the report (for a call: its reports): one outlet gives one call one day.
     publishers: frozenset[str] = frozenset()
+    #: Told as another contact after an earlier one ("a new phone conversation", "spoke
+    #: again"): not the call of another day, however near.
+    again: bool = False
 
     @property
     def dated(self) -> bool:
@@ -147,13 +152,20 @@ def dates_differ(new: Facts, old: Facts) -> str | None:
         if _within_default(new, old) or _within_default(old, new):
             return None
         return f"dated {describe(new)} and {describe(old)}"
-    if _day_apart(new, old) and new.date != old.date and new.publishers & old.publishers:
-        return f"dated {describe(new)} and {describe(old)} by the same publisher"
+    if _day_apart(new, old) and new.date != old.date:
+        # (A day only defaulted to the article's is no day the publisher gave.)
+        if new.publishers & old.publishers and not (new.defaulted or old.defaulted):
+            return f"dated {describe(new)} and {describe(old)} by the same publisher"
+        if new.again or old.again:
+            return f"dated {describe(new)} and {describe(old)}, told as another call"
     return None
 
 
 def _within_default(defaulted: Facts, other: Facts) -> bool:
-    """Whether ``other`` falls in the week before a report's defaulted day."""
+    """Whether ``other`` falls in the week before a report's defaulted day (not for a report
+    told as another call: "held a new phone conversation")."""
+    if defaulted.again or other.again:
+        return False
     if not defaulted.defaulted or defaulted.date is None or other.date is None:
         return False
     week = (defaulted.date - REPORTING_WINDOW, defaulted.date)

@@ -304,3 +304,15 @@ def test_one_publisher_does_not_report_one_call_under_two_days():
     assert decide(elsewhere, calls(monday)).call.pk == 1
     # The same outlet on the same day: the same call.
     assert decide(facts(date=JUNE_10, publishers=white), calls(monday)).call.pk == 1
+
+
+def test_a_call_told_as_another_is_not_the_call_of_the_day_before():
+    thursday = facts(date=JUNE_10)
+    again = facts(date=JUNE_10 + DAY, again=True)  # "held another phone conversation on Friday"
+    assert dates_differ(again, thursday)
+    assert decide(again, calls(thursday)).call is None
+    # Nor the one call of the week before its article, when its day was only defaulted.
+    defaulted = facts(date=JUNE_10 + 3 * DAY, defaulted=True, again=True)
+    assert decide(defaulted, calls(thursday)).call is None
+    # The same day is the same call still.
+    assert decide(facts(date=JUNE_10, again=True), calls(thursday)).call.pk == 1

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from .announcements import FoundAnnouncement, find_announcements
 from .contacts import (
+    Candidate,
     Contact,
     ContactContext,
     date_blocked,
@@ -608,7 +609,17 @@ class _Extraction:
             weekday=_weekday(contact),
             date_inferred=self._inference(contact, precision),
             month_day=self._month_day(contact) if precision == "unknown" else None,
+            again=any(self._told_again(c) for c in contact.candidates),
         )
+
+    def _told_again(self, candidate: Candidate) -> bool:
+        """Whether a report tells its contact as another one after an earlier ("held a new
+        phone conversation", "a second call", "spoke again", "another call")."""
+        trigger = candidate.trigger
+        words = set(trigger.mods.split())
+        if trigger.det == "another" or words & _AGAIN_MODIFIERS:
+            return True
+        return _AGAIN_RE.match(self.view.lower, trigger.end) is not None
 
     def _inference(self, contact: Contact, precision: str) -> str | None:
         """How the contact's date was worked out, in words; None when the text states it."""
@@ -886,6 +897,10 @@ _OUT_OF_OFFICE_AFTER_RE = re.compile(
 )
 
 
+#: Modifiers of a contact noun that make it another than one before.
+_AGAIN_MODIFIERS = frozenset({"new", "second", "third", "fourth", "fresh", "further", "another"})
+#: Right after a contact's verb or noun: "spoke again", "met once more".
+_AGAIN_RE = re.compile(r"\s+(?:again|once\s+more|for\s+the\s+second\s+time)\b")
 #: A sentence that opens on the contact told before: "The conversation, ...", "The call ...".
 _TOLD_AGAIN_RE = re.compile(
     r"(?:the|their|this)\s+(?:phone\s+|telephone\s+)?(?:call|conversation|talks)\b"

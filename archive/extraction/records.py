@@ -114,6 +114,9 @@ class ExtractedCall:
     #: The month and day ("07-28") an undated contact is given without its year: a report
     #: of it can still be matched with a dated one of that day.
     month_day: str | None = None
+    #: Told as another contact than an earlier one of the same leaders ("a new phone
+    #: conversation", "a second call", "spoke again"): never the call of the day before.
+    again: bool = False
 
 
 #: What an announcement says of its contact.

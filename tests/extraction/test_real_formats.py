@@ -3577,3 +3577,33 @@ def test_a_summit_meeting_with_the_rt_hon(project_kb):
     assert [(c["participants"], c["kind"], c["date"]) for c in calls] == [
         (["chris-hipkins", "fumio-kishida"], "meeting", "2023-09-18")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        (
+            "President Masoud Pezeshkian held a new phone conversation with President Vladimir "
+            "Putin on Thursday.",
+            True,
+        ),
+        (
+            "President Masoud Pezeshkian spoke again with President Vladimir Putin on Thursday.",
+            True,
+        ),
+        (
+            "President Masoud Pezeshkian held another phone call with President Vladimir Putin on "
+            "Thursday.",
+            True,
+        ),
+        (
+            "President Masoud Pezeshkian held a phone conversation with President Vladimir Putin "
+            "on Thursday and agreed to speak again soon.",
+            False,
+        ),
+    ],
+)
+def test_a_call_told_as_another_is_marked_so(project_kb, text, again):
+    (found,) = extract(text, project_kb, published=date(2024, 8, 9)).calls
+
+    assert found.again is again

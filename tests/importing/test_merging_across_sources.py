@@ -711,3 +711,39 @@ def test_a_wires_dateline_ties_its_undated_call_in_a_later_run(tmp_path, knowled
     merged = only_call()
     assert merged.date == JUNE_10
     assert merged.reports.count() == 2
+
+
+def test_one_governments_pages_a_day_apart_report_two_calls(tmp_path, knowledge):
+    # The real engine: two readouts of one government's own pages (its seat quoted), days
+    # in a row, no publisher given.
+    monday = (
+        "date 2023-06-12 The Elysee said President Emmanuel Macron spoke by phone with "
+        "Iranian President Ebrahim Raisi today.\n"
+    )
+    tuesday = (
+        "date 2023-06-13 The Elysee said President Emmanuel Macron spoke by phone with "
+        "Iranian President Ebrahim Raisi today.\n"
+    )
+
+    import_in_order(tmp_path, ("a.txt", monday), ("b.txt", tuesday))
+
+    assert sorted(Call.objects.values_list("date", flat=True)) == [
+        datetime.date(2023, 6, 12),
+        datetime.date(2023, 6, 13),
+    ]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_of_two_days_as_firm_a_day_apart_the_earlier_stands(tmp_path, knowledge, records, order):
+    one = call(MACRON, RAISI, date=JUNE_10)
+    one.date_inferred = "'today' counted from the article's date (10 June 2023)"
+    other = call(MACRON, RAISI, date=JUNE_10 + datetime.timedelta(days=1))
+    other.date_inferred = "'today' counted from the article's date (11 June 2023)"
+    reports = [
+        records.add(record("They spoke today, Paris said.", one, publisher="Paris")),
+        records.add(record("They spoke today, Tehran said.", other, publisher="Tehran")),
+    ]
+
+    import_in_order(tmp_path, *((f"{i}.txt", reports[i].text) for i in order))
+
+    assert only_call().date == JUNE_10
