@@ -855,6 +855,10 @@ def _triggers(ctx: ContactContext) -> list[Trigger]:
                     trigger = _phone_trigger("received", match, "received", sentence, obj)
                     if "courtesy" in match.group():
                         trigger.kind = "meeting"  # "received a courtesy call from Y": a visit
+                    elif "phon" not in match.group():
+                        # "received a call from Y. The two leaders talked by videoconference":
+                        # a call, by phone unless the text says otherwise.
+                        trigger.kind_certain = False
                     found.append(trigger)
         if word in _PHRASAL_TOKENS:
             # "reached out to Y", "got on the phone with Y", "sat down with Y".

@@ -3607,3 +3607,16 @@ def test_a_call_told_as_another_is_marked_so(project_kb, text, again):
     (found,) = extract(text, project_kb, published=date(2024, 8, 9)).calls
 
     assert found.again is again
+
+
+def test_a_call_received_then_told_as_a_videoconference_is_one_video_call(project_kb):
+    text = (
+        "President Luiz Inacio Lula da Silva received a call from President Donald Trump this "
+        "Monday morning (6). The two leaders talked by videoconference for 30 minutes."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2025, 10, 7)))
+
+    assert [(c["kind"], c["date"], c["duration"][0]) for c in calls] == [
+        ("video", "2025-10-06", 30)
+    ]
