@@ -1691,7 +1691,11 @@ def _candidate(
         # the topic's date, not the contact's.
         date_expr, resolved = None, None
     looking_back = _looks_back(lower, window_start, sentence, trigger, resolved, ctx.reference)
-    earlier = _after_another_contact(ctx, sentence, trigger)
+    told_at_verb = trigger.verb_start if trigger.verb_start is not None else trigger.start
+    earlier = _after_another_contact(ctx, sentence, trigger) or (
+        # "their first conversation since they met in Anchorage": that meeting was before.
+        _SINCE_RE.search(lower, max(window_start, told_at_verb - 40), told_at_verb) is not None
+    )
     where = (
         _WHERE_CLAUSE_RE.search(
             lower, max(sentence.start, trigger.verb_start - 40), trigger.verb_start
@@ -1745,6 +1749,9 @@ def _candidate(
             for other in ctx.triggers_by_sentence.get(sentence.index, ())
         )
     ]
+    if earlier:
+        # "spoke for two hours, their first call since they met in X": not that meeting's.
+        durations = [d for d in durations if d.start >= trigger.start]
     duration = None
     if durations:
         duration = min(

@@ -3620,3 +3620,18 @@ def test_a_call_received_then_told_as_a_videoconference_is_one_video_call(projec
     assert [(c["kind"], c["date"], c["duration"][0]) for c in calls] == [
         ("video", "2025-10-06", 30)
     ]
+
+
+def test_a_meeting_since_which_they_speak_is_earlier_and_not_the_calls_length(project_kb):
+    text = (
+        "Russian President Vladimir Putin and U.S. President Donald Trump spoke by telephone on "
+        "Monday for more than two hours, the Kremlin said, in their first conversation since "
+        "they met in Anchorage."
+    )
+
+    calls = summaries(extract(text, project_kb, published=date(2025, 5, 20)))
+
+    assert [(c["kind"], c["role"], c["date"], c["duration"][0]) for c in calls] == [
+        ("phone", "main", "2025-05-19", 120),
+        ("meeting", "background", None, None),
+    ]
