@@ -2003,7 +2003,8 @@ def _took_place(ctx: ContactContext, sentence: Sentence, trigger: Trigger) -> bo
     return denial is None
 
 
-_TITLE_STAMP_RE = re.compile(r"\s*$")
+#: Nothing but blanks up to the end (of a title, after its closing date).
+_REST_BLANK_RE = re.compile(r"\s*$")
 #: A reporting verb right before or after a day: the day something was said.
 _TELLING_DAY_BEFORE_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|told)\s+(?:on\s+)?$")
 _TELLING_DAY_AFTER_RE = re.compile(rf"\s+(?:{REPORTING_VERBS}|told)\b")
@@ -2676,7 +2677,7 @@ def _date_for(
             continue
         if (
             sentence.is_title
-            and _TITLE_STAMP_RE.match(lower, expr.end, sentence.end)
+            and _REST_BLANK_RE.match(lower, expr.end, sentence.end)
             and (lower[max(sentence.start, expr.start - 2) : expr.start] == ": ")
         ):
             # "PM call with X: 15 October 2024": the page's date, not the call's (the story
