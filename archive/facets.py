@@ -155,17 +155,8 @@ def time_limit(milliseconds: int) -> Iterator[None]:
     if connection.vendor == "postgresql":
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT current_setting('statement_timeout'),"
-                    " set_config('statement_timeout', %s, true)",
-                    [f"{int(milliseconds)}ms"],
-                )
-                previous = cursor.fetchone()[0]
+                cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
             yield
-            # Put the limit back: inside an outer transaction (a test's, a command's) the
-            # savepoint's release would leave it on for everything after.
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
         return
     connection.ensure_connection()
     deadline = time.monotonic() + milliseconds / 1000

@@ -738,16 +738,8 @@ def index_scan() -> Iterator[None]:
         return
     with transaction.atomic():
         with default_connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT current_setting('enable_seqscan'),"
-                " set_config('enable_seqscan', 'off', true)"
-            )
-            previous = cursor.fetchone()[0]
+            cursor.execute("SET LOCAL enable_seqscan = off")
         yield
-        # Put it back: inside an outer transaction (a test's, a command's) the savepoint's
-        # release would leave every later query of that transaction without sequential scans.
-        with default_connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
 
 def kept_to_index(query: Query) -> contextlib.AbstractContextManager:

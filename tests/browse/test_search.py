@@ -474,26 +474,3 @@ def test_postgresql_ranks_a_phrase_and_an_exclusion_in_the_rum_index(seed):
             best = [pk for pk, _ in cursor.fetchall()]
 
         assert set(best) == {c.pk for c in search.search_calls(Call.objects.all(), query)}
-
-
-@pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own settings")
-def test_a_time_limit_and_an_index_scan_leave_an_outer_transactions_settings_as_they_were():
-    from archive.facets import time_limit
-
-    def settings_now() -> tuple[str, str]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT current_setting('statement_timeout'), current_setting('enable_seqscan')"
-            )
-            return cursor.fetchone()
-
-    # A test's transaction stands for any outer one (a command's): the savepoints inside are
-    # released, not committed, so what they set must be put back by hand.
-    before = settings_now()
-    with time_limit(800):
-        assert settings_now()[0] == "800ms"
-    with search.index_scan():
-        assert settings_now()[1] == "off"
-
-    assert settings_now() == before
