@@ -1524,7 +1524,6 @@ def _meet_trigger(
 _PASSIVE_AUXILIARY_RE = re.compile(r"\b(?:was|were|is|are|(?:has|have|had)\s+been)\s+\Z")
 
 
-_OF_LEADER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _WITH_LEADER_AFTER_RE = re.compile(r"\s+with\s+(?:the\s+)?")
 
 
@@ -1532,7 +1531,7 @@ def _of_with(ctx: ContactContext, offset: int) -> tuple[Mention, Mention] | None
     """ "a telephone conversation of X with Y", as translations write it: X and Y, the
     leaders named right after "of" and "with"; None when the words are not so."""
     lower, by_start = ctx.view.lower, ctx.leaders.by_start
-    of = _OF_LEADER_RE.match(lower, offset)
+    of = _OF_RE.match(lower, offset)
     # (A mention may begin with its "the".)
     first = (by_start.get(offset + 4) or by_start.get(of.end())) if of else None
     if first is None or not first.keys:
